@@ -1,0 +1,411 @@
+"""The document model every parser produces and every rule reads.
+
+One model for all input formats (Graph Markdown, platyPS cmdlet help, rendered
+HTML, plain-text renderings) is what lets a rule written once run on every page,
+and lets a localized page be compared with its English source whatever shape
+each arrived in.
+
+Every element carries a :class:`Span` with 1-based line and column numbers in
+the file as it is on disk, converted once at the parser's edge, so that a
+finding can always point a writer at ``path:line:col``.
+
+All classes are frozen: parsers build them, nothing downstream mutates them, so
+pages can be cached and shared between worker processes safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+#: What a page documents: a REST operation, or a PowerShell cmdlet.
+PageKind = Literal["rest", "cmdlet"]
+
+#: The input format the page was parsed from.
+PageFormat = Literal["markdown", "platyps", "html", "text"]
+
+#: Where an HTTP request came from: the syntax block of the "HTTP request"
+#: section (templates such as ``POST /calls/{id}/reject``) or an example.
+RequestOrigin = Literal["syntax", "example"]
+
+#: The role of a table, decided by the section it stands in and its header row.
+TableRole = Literal[
+    "path-parameters",
+    "query-parameters",
+    "request-headers",
+    "body-parameters",
+    "response-headers",
+    "permissions",
+    "other",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in a source file.
+
+    ``line`` and ``column`` are 1-based and point at the first character of
+    the element; ``end_line`` is the 1-based last line it covers (inclusive).
+    Columns count Unicode code points, as editors and SARIF do.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseDiagnostic:
+    """A problem the parser met in the input: never an exception.
+
+    ``code`` is the kebab-case name of the rule that reports it
+    (``http-syntax``, ``annotation-syntax``, ``json-syntax``,
+    ``front-matter-syntax``, ``unsupported-format``, ``read-error``), so the
+    lint engine can surface parse problems through its normal rule machinery.
+    """
+
+    code: str
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of visible text, with the English it translates when known.
+
+    Machine-translated Graph pages embed the English next to the translation
+    (``<span class="sxs-lookup">``); keeping it lets drift rules explain a
+    finding against the English line without opening the English page.
+    """
+
+    text: str
+    span: Span
+    source: str | None = None
+    #: The ``data-ttu-id`` of the bilingual markup, when there was one.
+    segment_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the region of the page it governs.
+
+    ``anchor`` is stable across locales: the explicit ``<a name>`` of the
+    heading, else a slug of its English text, made unique within the page by
+    a ``-1``, ``-2`` ... suffix. ``role`` classifies the section by anchor and
+    English heading text, never by translated text alone.
+    """
+
+    level: int
+    title: str
+    anchor: str
+    role: str
+    span: Span
+    #: English heading text when the page embeds it (or when the page is English).
+    source_title: str | None = None
+    #: Last line (1-based, inclusive) of the section's region, subsections included.
+    end_line: int = 0
+    #: Anchor of the enclosing section, or ``None`` at the top.
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """One HTTP header line: ``name: value``."""
+
+    name: str
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """The ``<!-- { "blockType": ... } -->`` comment bound to the next code block.
+
+    ``raw`` holds every key of the comment; the common ones are lifted into
+    fields. A comment that does not parse produces a ``ParseDiagnostic`` and
+    no annotation.
+    """
+
+    block_type: str | None
+    span: Span
+    name: str | None = None
+    odata_type: str | None = None
+    truncated: bool = False
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonError:
+    """Why a JSON text does not parse, at an absolute 1-based position."""
+
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class JsonExample:
+    """A JSON text: a ``json`` fence, or the body of an HTTP message.
+
+    ``value`` is the parsed value, or ``None`` with ``error`` set. ``span``
+    starts at the first character of the JSON text itself, so a JSON pointer
+    can be turned back into a source position.
+    """
+
+    text: str
+    span: Span
+    value: Any = field(default=None, compare=False, hash=False)
+    error: JsonError | None = None
+    annotation: Annotation | None = None
+    #: ``json-fence``, ``request-body``, ``response-body`` or ``powershell``.
+    origin: str = "json-fence"
+    #: Keys that occur twice in one object, with their positions.
+    duplicate_keys: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HttpRequest:
+    """An HTTP request line with its headers and body.
+
+    ``url`` is the request target as written; ``path`` is the same with
+    scheme, host and API-version prefix removed (``/communications/calls/
+    {id}/reject``); ``version`` is the API version named in the URL, if any.
+    """
+
+    method: str
+    url: str
+    path: str
+    span: Span
+    origin: RequestOrigin
+    query: str = ""
+    version: str | None = None
+    host: str | None = None
+    headers: tuple[Header, ...] = ()
+    body: JsonExample | None = None
+    annotation: Annotation | None = None
+    #: Anchor of the section the request stands in.
+    section: str | None = None
+    #: Span of the code block holding the request.
+    block: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """An HTTP status line with its headers and body."""
+
+    status: int
+    reason: str
+    span: Span
+    headers: tuple[Header, ...] = ()
+    body: JsonExample | None = None
+    annotation: Annotation | None = None
+    section: str | None = None
+    block: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: visible text, its English source if embedded, and where."""
+
+    text: str
+    span: Span
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[Cell, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table classified by role, with its header row and body rows."""
+
+    role: TableRole
+    header: TableRow
+    rows: tuple[TableRow, ...]
+    span: Span
+    section: str | None = None
+
+    def names(self) -> list[str]:
+        """The first cell of every row: parameter or header names."""
+        return [row.cells[0].text for row in self.rows if row.cells]
+
+
+@dataclass(frozen=True, slots=True)
+class ProseStatus:
+    """An HTTP status code stated in prose (``returns a `202 Accepted` response``)."""
+
+    status: int
+    reason: str
+    text: str
+    span: Span
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A code block that is not an HTTP message or a JSON example.
+
+    Kept so rules can see SDK snippets and PowerShell code, and so that code
+    is never mistaken for prose. ``fenced`` is false for code the parser found
+    written as bare lines (outside any fence).
+    """
+
+    language: str
+    text: str
+    span: Span
+    fenced: bool = True
+    annotation: Annotation | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Include:
+    """A DocFX ``[!INCLUDE [name](path)]`` reference."""
+
+    name: str
+    target: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A callout: ``> **Note:** ...`` or ``> [!NOTE]`` (kind in lower case)."""
+
+    kind: str
+    text: str
+    span: Span
+    source: str | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tab:
+    """One DocFX tab (``# [HTTP](#tab/http)``) of a tabbed code group."""
+
+    label: str
+    tab_id: str
+    span: Span
+    group: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CmdletParameter:
+    """One parameter of a PowerShell cmdlet, from the PARAMETERS section."""
+
+    name: str
+    span: Span
+    type: str = ""
+    description: str = ""
+    description_span: Span | None = None
+    parameter_sets: tuple[str, ...] = ()
+    required: bool = False
+    position: str = ""
+    default: str = ""
+    pipeline_input: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterSet:
+    """One SYNTAX parameter set of a cmdlet."""
+
+    name: str
+    span: Span
+    default: bool = False
+    parameters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CmdletExample:
+    """One EXAMPLES entry: the code, and each ``$params = @{...}`` as JSON."""
+
+    title: str
+    span: Span
+    code: str
+    code_span: Span
+    fenced: bool = True
+    params: tuple[JsonExample, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PropertyNode:
+    """One ``[Name <Type>]: description`` line of a NOTES property tree."""
+
+    name: str
+    type: str
+    description: str
+    span: Span
+    children: tuple[PropertyNode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cmdlet:
+    """What a platyPS cmdlet help page says beyond the common model."""
+
+    name: str
+    module: str
+    span: Span
+    online_version: str = ""
+    synopsis: str = ""
+    synopsis_span: Span | None = None
+    description: str = ""
+    description_span: Span | None = None
+    parameter_sets: tuple[ParameterSet, ...] = ()
+    parameters: tuple[CmdletParameter, ...] = ()
+    examples: tuple[CmdletExample, ...] = ()
+    #: NOTES trees keyed by the upper-case parameter name (``BODYPARAMETER``).
+    notes: tuple[tuple[str, str, tuple[PropertyNode, ...]], ...] = ()
+    inputs: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
+    #: The REST operation behind the cmdlet, decoded from the body type name.
+    operation_method: str | None = None
+    operation_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything doclint knows about one file.
+
+    ``locale`` is a BCP 47 tag (``en-US`` for English sources); ``version`` is
+    the Graph API version (``v1.0``, ``beta``) or ``None`` when unknown.
+    Sequences are tuples in document order.
+    """
+
+    path: str
+    locale: str
+    version: str | None
+    kind: PageKind
+    format: PageFormat
+    title: str = ""
+    title_source: str | None = None
+    front_matter: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    sections: tuple[Section, ...] = ()
+    requests: tuple[HttpRequest, ...] = ()
+    responses: tuple[HttpResponse, ...] = ()
+    tables: tuple[Table, ...] = ()
+    json_examples: tuple[JsonExample, ...] = ()
+    prose_statuses: tuple[ProseStatus, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    includes: tuple[Include, ...] = ()
+    notes: tuple[Note, ...] = ()
+    tabs: tuple[Tab, ...] = ()
+    cmdlet: Cmdlet | None = None
+    diagnostics: tuple[ParseDiagnostic, ...] = ()
+
+    def section(self, anchor: str) -> Section | None:
+        """The section with this anchor, if the page has one."""
+        for section in self.sections:
+            if section.anchor == anchor:
+                return section
+        return None
+
+    def tables_of(self, role: TableRole) -> list[Table]:
+        return [table for table in self.tables if table.role == role]

@@ -1,0 +1,205 @@
+"""Parse JSON example text and map values back to source positions.
+
+The standard library parses (fast, exact error offsets); a small tokenizer
+maps every JSON pointer to the line and column of its key and value, so that
+a schema error or a duplicate key is reported where the writer can see it.
+The tokenizer runs only when positions are needed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.model import Annotation, JsonError, JsonExample, Span
+
+_TOKEN = re.compile(
+    r'(?P<string>"(?:[^"\\\n]|\\.)*")'
+    r"|(?P<punct>[{}\[\]:,])"
+    r"|(?P<newline>\n)"
+    r"|(?P<space>[ \t\r]+)"
+    r"|(?P<other>[^\s{}\[\]:,\"]+)"
+)
+
+
+def looks_like_json(text: str) -> bool:
+    """True when a body is meant to be JSON (object or array)."""
+    return text.lstrip()[:1] in ("{", "[")
+
+
+class _DuplicateKeys:
+    """``object_pairs_hook`` that notes keys repeated within one object."""
+
+    def __init__(self) -> None:
+        self.found = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                self.found = True
+            result[key] = value
+        return result
+
+
+def parse_json(
+    text: str,
+    span: Span,
+    *,
+    annotation: Annotation | None = None,
+    origin: str = "json-fence",
+    base_column: int = 1,
+) -> JsonExample:
+    """Parse ``text`` whose first character is at ``span``.
+
+    Lines after the first start at ``base_column`` (the indentation of the
+    enclosing block). Text that does not look like JSON is kept unparsed,
+    with neither value nor error: a plain-text or binary body is not wrong.
+    """
+    if not looks_like_json(text):
+        return JsonExample(text=text, span=span, annotation=annotation, origin=origin)
+    hook = _DuplicateKeys()
+    try:
+        value = json.loads(text, object_pairs_hook=hook)
+    except json.JSONDecodeError as error:
+        line = span.line + error.lineno - 1
+        column = (span.column if error.lineno == 1 else base_column) + error.colno - 1
+        return JsonExample(
+            text=text,
+            span=span,
+            error=JsonError(error.msg, line, column),
+            annotation=annotation,
+            origin=origin,
+        )
+    duplicates: tuple[tuple[str, int, int], ...] = ()
+    if hook.found:
+        duplicates = tuple(
+            (key, *absolute(span, base_column, line, column)) for key, line, column in find_duplicate_keys(text)
+        )
+    return JsonExample(
+        text=text, span=span, value=value, annotation=annotation, origin=origin, duplicate_keys=duplicates
+    )
+
+
+def absolute(span: Span, base_column: int, line: int, column: int) -> tuple[int, int]:
+    """Turn a 1-based (line, column) inside a JSON text into a file position."""
+    return span.line + line - 1, (span.column if line == 1 else base_column) + column - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a JSON value (and its key, for object members) starts in the text."""
+
+    line: int
+    column: int
+    key_line: int
+    key_column: int
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
+    line, line_start = 1, 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind == "newline":
+            line, line_start = line + 1, match.end()
+            continue
+        if kind == "space":
+            continue
+        yield kind, match.group(), line, match.start() - line_start + 1
+
+
+def locate(text: str) -> dict[str, Position]:
+    """Map each JSON pointer in ``text`` to its 1-based position.
+
+    Tolerant of broken input: it maps what it can, so a partially valid
+    example still gets positions for the part that parses.
+    """
+    positions: dict[str, Position] = {}
+    # Each frame: (pointer, is_object, next array index, pending key and its position).
+    stack: list[list[Any]] = []
+    pending_key: tuple[str, int, int] | None = None
+    expecting_key = False
+
+    def child_pointer(frame: list[Any]) -> str:
+        if frame[1]:
+            key = pending_key[0] if pending_key else ""
+            return frame[0] + "/" + key.replace("~", "~0").replace("/", "~1")
+        pointer = f"{frame[0]}/{frame[2]}"
+        return pointer
+
+    def record(line: int, column: int) -> str:
+        if not stack:
+            positions[""] = Position(line, column, line, column)
+            return ""
+        frame = stack[-1]
+        pointer = child_pointer(frame)
+        if frame[1] and pending_key:
+            positions[pointer] = Position(line, column, pending_key[1], pending_key[2])
+        else:
+            positions[pointer] = Position(line, column, line, column)
+        return pointer
+
+    for kind, value, line, column in _tokens(text):
+        if kind == "punct":
+            if value in "{[":
+                pointer = record(line, column)
+                stack.append([pointer, value == "{", 0])
+                expecting_key = value == "{"
+                pending_key = None
+            elif value in "}]":
+                if stack:
+                    stack.pop()
+                expecting_key = False
+                pending_key = None
+            elif value == ",":
+                if stack:
+                    frame = stack[-1]
+                    if frame[1]:
+                        expecting_key = True
+                        pending_key = None
+                    else:
+                        frame[2] += 1
+            continue
+        if expecting_key and kind == "string":
+            try:
+                key = json.loads(value)
+            except json.JSONDecodeError:
+                key = value.strip('"')
+            pending_key = (key, line, column)
+            expecting_key = False
+            continue
+        record(line, column)
+    return positions
+
+
+def find_duplicate_keys(text: str) -> list[tuple[str, int, int]]:
+    """Keys that repeat inside one object, each with the position of the repeat."""
+    # One frame per open container: the keys seen so far, or None for an array.
+    stack: list[set[str] | None] = []
+    found: list[tuple[str, int, int]] = []
+    expecting_key = False
+    for kind, value, line, column in _tokens(text):
+        if kind == "punct":
+            if value in "{[":
+                stack.append(set() if value == "{" else None)
+                expecting_key = value == "{"
+            elif value in "}]":
+                if stack:
+                    stack.pop()
+                expecting_key = False
+            elif value == ",":
+                expecting_key = bool(stack) and stack[-1] is not None
+            elif value == ":":
+                expecting_key = False
+            continue
+        keys = stack[-1] if stack else None
+        if expecting_key and kind == "string" and keys is not None:
+            key = value[1:-1]
+            if key in keys:
+                found.append((key, line, column))
+            keys.add(key)
+            expecting_key = False
+    return found
