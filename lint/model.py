@@ -22,7 +22,7 @@ from typing import Any, Literal
 PageKind = Literal["rest", "cmdlet"]
 
 #: The input format the page was parsed from.
-PageFormat = Literal["markdown", "platyps", "html", "text"]
+PageFormat = Literal["markdown", "platyps", "html", "text", "unknown"]
 
 #: Where an HTTP request came from: the syntax block of the "HTTP request"
 #: section (templates such as ``POST /calls/{id}/reject``) or an example.
@@ -286,6 +286,18 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment that is not a block annotation.
+
+    Kept so the lint engine can honour ``<!-- doclint-disable ... -->``
+    directives without re-reading the file.
+    """
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Tab:
     """One DocFX tab (``# [HTTP](#tab/http)``) of a tabbed code group."""
 
@@ -399,6 +411,7 @@ class Page:
     tabs: tuple[Tab, ...] = ()
     cmdlet: Cmdlet | None = None
     diagnostics: tuple[ParseDiagnostic, ...] = ()
+    comments: tuple[Comment, ...] = ()
 
     def section(self, anchor: str) -> Section | None:
         """The section with this anchor, if the page has one."""

@@ -153,7 +153,10 @@ def _parse_message(
     request_match = REQUEST_LINE.match(start_text)
     status_match = STATUS_LINE.match(start_text)
     if not request_match and not status_match:
-        return HttpBlock((), (), True)
+        # Graph pages show optional request headers (``Prefer: ...``) in an
+        # http block of their own: headers alone are HTTP, just not a message.
+        headers_only = all(HEADER_LINE.match(line.strip()) for line in lines if line.strip())
+        return HttpBlock((), (), not headers_only)
     headers, body = _headers_and_body(lines, index + 1, path, first_line, column, annotation, request_match is not None)
     end_line = first_line + len(lines) - 1
     start_span = Span(start_span.path, start_span.line, start_span.column, max(start_span.line, end_line))

@@ -154,14 +154,13 @@ def locate(text: str) -> dict[str, Position]:
                     stack.pop()
                 expecting_key = False
                 pending_key = None
-            elif value == ",":
-                if stack:
-                    frame = stack[-1]
-                    if frame[1]:
-                        expecting_key = True
-                        pending_key = None
-                    else:
-                        frame[2] += 1
+            elif value == "," and stack:
+                frame = stack[-1]
+                if frame[1]:
+                    expecting_key = True
+                    pending_key = None
+                else:
+                    frame[2] += 1
             continue
         if expecting_key and kind == "string":
             try:

@@ -1,0 +1,70 @@
+"""Read the bilingual markup of machine-translated Graph pages.
+
+The localization pipeline writes each translated sentence as
+``<span data-ttu-id="x">译文</span><span class="sxs-lookup"><span
+data-stu-id="x">English</span></span>``. Readers see the translation; the
+English is what a reviewer compares it with. Both are kept, and no markup may
+leak into either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAIR = re.compile(
+    r'<span\s+data-ttu-id="(?P<id>[^"]*)"\s*>(?P<text>.*?)</span>\s*'
+    r'<span\s+class="sxs-lookup"\s*>\s*<span\s+data-stu-id="[^"]*"\s*>(?P<source>.*?)</span>\s*</span>',
+    re.DOTALL,
+)
+_STRAY_SPAN = re.compile(r"</?span\b[^>]*>")
+_ANCHOR = re.compile(r'<a\s+(?:name|id)\s*=\s*"(?P<name>[^"]*)"\s*>\s*</a>\s*')
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One translated sentence and its English source, at an offset in the raw text."""
+
+    segment_id: str
+    text: str
+    source: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Despanned:
+    text: str
+    #: The English, when the raw text held bilingual markup; else ``None``.
+    source: str | None
+    pairs: tuple[Pair, ...]
+
+
+def despan(raw: str) -> Despanned:
+    """Split bilingual markup into the visible text and the English source.
+
+    Text between pairs (spaces, punctuation, untranslated words) belongs to
+    both versions.
+    """
+    if "<span" not in raw:
+        return Despanned(raw, None, ())
+    pairs = tuple(
+        Pair(match.group("id"), _clean(match.group("text")), _clean(match.group("source")), match.start())
+        for match in _PAIR.finditer(raw)
+    )
+    if not pairs:
+        return Despanned(_clean(raw), None, ())
+    visible = _clean(_PAIR.sub(lambda match: match.group("text"), raw))
+    source = _clean(_PAIR.sub(lambda match: match.group("source"), raw))
+    return Despanned(visible, source, pairs)
+
+
+def _clean(text: str) -> str:
+    return _STRAY_SPAN.sub("", text)
+
+
+def split_anchor(raw: str) -> tuple[str | None, str]:
+    """``<a name="response"></a>Отклик`` -> (``response``, ``Отклик``)."""
+    match = _ANCHOR.search(raw)
+    if not match:
+        return None, raw
+    return match.group("name"), raw[: match.start()] + raw[match.end() :]

@@ -1,0 +1,90 @@
+"""Choose the parser for a file by its content, not by its name alone.
+
+A ``.txt`` file may hold Markdown; platyPS help is Markdown whose front
+matter names an ``external help file``; a saved web page may be called
+anything. The extension only breaks ties. ``[tool.doclint] formats`` maps
+globs to a format for trees where even content is ambiguous.
+
+Parsers are imported on first use so that checking one Markdown file never
+pays for importing beautifulsoup4 and lxml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from fnmatch import fnmatch
+from importlib import import_module
+from pathlib import PurePath
+
+from lint.model import Page, PageFormat, ParseDiagnostic, Span
+from lint.source import Source
+
+FORMATS: tuple[PageFormat, ...] = ("markdown", "platyps", "html", "text")
+_MODULES = {
+    "markdown": "lint.parse.markdown",
+    "platyps": "lint.parse.platyps",
+    "html": "lint.parse.html",
+    "text": "lint.parse.text",
+}
+
+_PLATYPS = re.compile(r"\A\ufeff?---\s*\n(?:.*\n)*?external help file\s*:", re.IGNORECASE)
+_HTML = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6}\s|```|~~~|\|.*\|\s*$|---\s*$|<!--)", re.MULTILINE)
+
+
+def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) -> PageFormat | None:
+    """The format of ``text``, or ``None`` when no parser would accept it."""
+    for pattern, name in (globs or {}).items():
+        name = name.lower()
+        if (fnmatch(path, pattern) or fnmatch(PurePath(path).as_posix(), pattern)) and name in FORMATS:
+            return name
+    if "\x00" in text[:4096]:
+        return None
+    if _PLATYPS.match(text[:2048]):
+        return "platyps"
+    if _HTML.match(text[:2048]):
+        return "html"
+    suffix = PurePath(path).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if not text.strip():
+        return "text" if suffix == ".txt" else None
+    if len(_MARKDOWN_SIGNS.findall(text[:20000])) >= 3:
+        return "markdown"
+    if suffix in (".txt", ".text", ""):
+        return "text"
+    return None
+
+
+def parser_for(name: PageFormat) -> Callable[[str, str], Page]:
+    module = import_module(_MODULES[name])
+    parse: Callable[[str, str], Page] = module.parse
+    return parse
+
+
+def parse_source(source: Source, globs: Mapping[str, str] | None = None) -> Page:
+    """Parse a source of any supported format; never raises on content."""
+    name = detect_format(source.path, source.text, globs)
+    if name is None:
+        return Page(
+            path=source.path,
+            locale="und",
+            version=None,
+            kind="rest",
+            format="unknown",
+            diagnostics=(
+                ParseDiagnostic(
+                    "unsupported-format",
+                    "no parser accepts this file (not Graph Markdown, platyPS help, HTML or a text rendering)",
+                    Span(source.path, 1, 1, 1),
+                ),
+            ),
+        )
+    page = parser_for(name)(source.text, source.path)
+    if source.diagnostic is not None:
+        page = replace(page, diagnostics=(source.diagnostic, *page.diagnostics))
+    return page

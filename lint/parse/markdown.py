@@ -1,0 +1,569 @@
+"""Graph / DocFX Markdown pages into the document model, via markdown-it-py.
+
+Only markdown-it-py's block structure is used (the ``inline`` core rule is
+off): every fact doclint needs lives in headings, fences, tables, HTML
+comments and paragraph text, and skipping inline parsing halves the parse
+time on the benchmark corpus.
+
+Token maps are 0-based and end-exclusive; they are converted to 1-based
+spans here, once, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from lint.model import (
+    Annotation,
+    Cell,
+    CodeBlock,
+    Comment,
+    HttpRequest,
+    HttpResponse,
+    Include,
+    JsonExample,
+    Note,
+    Page,
+    ParseDiagnostic,
+    ProseStatus,
+    RequestOrigin,
+    Section,
+    Segment,
+    Span,
+    Tab,
+    Table,
+    TableRow,
+)
+from lint.parse.bilingual import despan, split_anchor
+from lint.parse.frontmatter import split_front_matter
+from lint.parse.http import parse_http_block
+from lint.parse.jsontext import parse_json
+from lint.parse.locate import page_locale, version_from_path
+from lint.parse.prose import find_statuses
+from lint.parse.sections import AnchorRegistry, section_role, slugify, table_role
+
+_ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
+_COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$", re.DOTALL)
+_INCLUDE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)\s*\]", re.IGNORECASE)
+_TAB = re.compile(r"^\[(?P<label>[^\]]*)\]\(#tab/(?P<id>[^)\s]+)\)\s*$")
+_ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]", re.IGNORECASE)
+_BOLD_NOTE = re.compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?\s*[:：]?\s*\*\*", re.IGNORECASE)
+_JSON_LANGUAGES = {"json", "jsonc"}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """One configured parser per process: building it costs more than a page."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+
+
+@dataclass
+class _Builder:
+    """Mutable state while walking one page's tokens; frozen into a Page at the end."""
+
+    path: str
+    lines: list[str]
+    anchors: AnchorRegistry = field(default_factory=AnchorRegistry)
+    sections: list[Section] = field(default_factory=list)
+    section_stack: list[Section] = field(default_factory=list)
+    requests: list[HttpRequest] = field(default_factory=list)
+    responses: list[HttpResponse] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    json_examples: list[JsonExample] = field(default_factory=list)
+    prose_statuses: list[ProseStatus] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    includes: list[Include] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    tabs: list[Tab] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    diagnostics: list[ParseDiagnostic] = field(default_factory=list)
+    pending_annotation: Annotation | None = None
+    tab_group: int = 0
+    in_tabs: bool = False
+    title: str = ""
+    title_source: str | None = None
+    #: True for English pages, whose own text is the English source.
+    english: bool = True
+
+    # -- positions -------------------------------------------------------
+
+    def span(self, line: int, column: int = 1, end_line: int | None = None) -> Span:
+        return Span(self.path, line, column, end_line if end_line is not None else line)
+
+    def column_of(self, line: int, fragment: str, start: int = 0) -> int:
+        """1-based column of ``fragment`` in file line ``line`` (1 if not found)."""
+        if not fragment or not 1 <= line <= len(self.lines):
+            return 1
+        found = self.lines[line - 1].find(fragment, start)
+        return found + 1 if found >= 0 else 1
+
+    def first_text_column(self, line: int) -> int:
+        if not 1 <= line <= len(self.lines):
+            return 1
+        text = self.lines[line - 1]
+        stripped = text.lstrip(" \t>")
+        return len(text) - len(stripped) + 1
+
+    # -- sections --------------------------------------------------------
+
+    @property
+    def current(self) -> Section | None:
+        return self.section_stack[-1] if self.section_stack else None
+
+    @property
+    def current_role(self) -> str | None:
+        return self.current.role if self.current else None
+
+    def in_examples(self) -> bool:
+        return any(section.role in ("examples", "example") for section in self.section_stack)
+
+
+def parse(text: str, path: str) -> Page:
+    """Parse one Graph Markdown page. Never raises on bad content."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    front = split_front_matter(lines, path)
+    body_lines = [""] * front.line_count + lines[front.line_count :]
+    locale = page_locale(path, front.data)
+    builder = _Builder(path=path, lines=lines, english=locale.startswith("en"))
+    if front.diagnostic:
+        builder.diagnostics.append(front.diagnostic)
+    tokens = _markdown().parse("\n".join(body_lines))
+    _walk(builder, tokens)
+    if builder.pending_annotation is not None:
+        _orphan_annotation(builder)
+    sections = _close_sections(builder.sections, len(lines))
+    version = version_from_path(path) or _version_from_requests(builder.requests)
+    title_source = builder.title_source
+    if title_source is None and builder.english:
+        title_source = builder.title or None
+    return Page(
+        path=path,
+        locale=locale,
+        version=version,
+        kind="rest",
+        format="markdown",
+        title=builder.title or str(front.data.get("title", "")),
+        title_source=title_source,
+        front_matter=front.data,
+        sections=sections,
+        requests=tuple(builder.requests),
+        responses=tuple(builder.responses),
+        tables=tuple(builder.tables),
+        json_examples=tuple(builder.json_examples),
+        prose_statuses=tuple(builder.prose_statuses),
+        segments=tuple(builder.segments),
+        code_blocks=tuple(builder.code_blocks),
+        includes=tuple(builder.includes),
+        notes=tuple(builder.notes),
+        tabs=tuple(builder.tabs),
+        diagnostics=tuple(sorted(builder.diagnostics, key=lambda d: (d.span.line, d.span.column))),
+        comments=tuple(builder.comments),
+    )
+
+
+def _walk(builder: _Builder, tokens: list[Token]) -> None:
+    index = 0
+    quote_depth = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            _heading(builder, token, tokens[index + 1])
+            index += 3
+            continue
+        if kind == "fence" or kind == "code_block":
+            _fence(builder, token)
+        elif kind == "html_block":
+            _html_block(builder, token)
+        elif kind == "table_open":
+            index = _table(builder, tokens, index)
+            continue
+        elif kind == "blockquote_open":
+            quote_depth += 1
+            if quote_depth == 1:
+                _note(builder, tokens, index)
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
+            _paragraph(builder, token)
+        elif kind == "hr":
+            builder.in_tabs = False
+        index += 1
+
+
+# -- headings -----------------------------------------------------------------
+
+
+def _heading(builder: _Builder, open_token: Token, inline: Token) -> None:
+    assert open_token.map is not None
+    line = open_token.map[0] + 1
+    level = int(open_token.tag[1:])
+    explicit, raw = split_anchor(inline.content)
+    text = despan(raw)
+    visible = text.text.strip()
+    tab = _TAB.match(visible)
+    if tab:
+        if not builder.in_tabs:
+            builder.tab_group += 1
+            builder.in_tabs = True
+        builder.tabs.append(Tab(tab.group("label"), tab.group("id"), builder.span(line), builder.tab_group))
+        return
+    builder.in_tabs = False
+    english = text.source.strip() if text.source is not None else None
+    base = explicit or slugify(english if english is not None else visible)
+    while builder.section_stack and builder.section_stack[-1].level >= level:
+        builder.section_stack.pop()
+    role = "title" if level == 1 and not builder.sections else section_role(base, english, builder.in_examples())
+    anchor = builder.anchors.unique(base)
+    column = builder.first_text_column(line)
+    section = Section(
+        level=level,
+        title=visible,
+        anchor=anchor,
+        role=role,
+        span=builder.span(line, column),
+        source_title=english,
+        parent=builder.current.anchor if builder.current else None,
+    )
+    builder.sections.append(section)
+    builder.section_stack.append(section)
+    if level == 1 and not builder.title:
+        builder.title = visible
+        builder.title_source = english
+    _segments_of(builder, raw, line, english is not None, visible)
+
+
+def _close_sections(sections: list[Section], last_line: int) -> tuple[Section, ...]:
+    """Give each section the last line of its region (up to the next heading of its level or above)."""
+    closed = []
+    for position, section in enumerate(sections):
+        end = last_line
+        for later in sections[position + 1 :]:
+            if later.level <= section.level:
+                end = later.span.line - 1
+                break
+        closed.append(
+            Section(
+                level=section.level,
+                title=section.title,
+                anchor=section.anchor,
+                role=section.role,
+                span=section.span,
+                source_title=section.source_title,
+                end_line=end,
+                parent=section.parent,
+            )
+        )
+    return tuple(closed)
+
+
+# -- code blocks ---------------------------------------------------------------
+
+
+def _fence(builder: _Builder, token: Token) -> None:
+    assert token.map is not None
+    fence_line = token.map[0] + 1
+    last_line = token.map[1]
+    annotation = builder.pending_annotation
+    builder.pending_annotation = None
+    language = (token.info or "").strip().split(" ")[0].lower() if token.type == "fence" else ""
+    content_lines = token.content.split("\n")
+    if content_lines and content_lines[-1] == "":
+        content_lines.pop()
+    first_content = fence_line + 1 if token.type == "fence" else fence_line
+    column = _content_column(builder, first_content, content_lines)
+    block = builder.span(fence_line, builder.first_text_column(fence_line), last_line)
+    section = builder.current.anchor if builder.current else None
+    if language == "http":
+        origin: RequestOrigin = "syntax" if builder.current_role == "http-request" else "example"
+        result = parse_http_block(
+            content_lines,
+            path=builder.path,
+            first_line=first_content,
+            column=column,
+            origin=origin,
+            annotation=annotation,
+            section=section,
+            block=block,
+        )
+        if result.empty:
+            builder.diagnostics.append(
+                ParseDiagnostic(
+                    "http-syntax",
+                    "code block labelled `http` holds no HTTP request or response",
+                    block,
+                )
+            )
+        builder.requests.extend(result.requests)
+        builder.responses.extend(result.responses)
+        return
+    text = "\n".join(content_lines)
+    if language in _JSON_LANGUAGES:
+        start = _first_nonblank(content_lines)
+        json_span = builder.span(first_content + start, column, first_content + len(content_lines) - 1)
+        builder.json_examples.append(parse_json(text.strip("\n"), json_span, annotation=annotation, base_column=column))
+        return
+    builder.code_blocks.append(
+        CodeBlock(
+            language=language,
+            text=text,
+            span=block,
+            fenced=token.type == "fence",
+            annotation=annotation,
+            section=section,
+        )
+    )
+
+
+def _first_nonblank(lines: list[str]) -> int:
+    for index, line in enumerate(lines):
+        if line.strip():
+            return index
+    return 0
+
+
+def _content_column(builder: _Builder, first_line: int, content_lines: list[str]) -> int:
+    """Column where a fence's content starts: its indentation or blockquote prefix."""
+    for offset, content in enumerate(content_lines):
+        if content.strip():
+            line = first_line + offset
+            if 1 <= line <= len(builder.lines):
+                found = builder.lines[line - 1].find(content)
+                if found >= 0:
+                    return found + 1
+            break
+    return 1
+
+
+# -- HTML comments and annotations ----------------------------------------------
+
+
+def _html_block(builder: _Builder, token: Token) -> None:
+    assert token.map is not None
+    line = token.map[0] + 1
+    end = token.map[1]
+    content = token.content
+    annotation = _ANNOTATION.match(content)
+    if annotation:
+        _annotation(builder, annotation.group("body"), line, end, content)
+        return
+    comment = _COMMENT.match(content)
+    if comment:
+        builder.comments.append(
+            Comment(comment.group("body").strip(), builder.span(line, builder.first_text_column(line), end))
+        )
+
+
+def _annotation(builder: _Builder, body: str, line: int, end: int, content: str) -> None:
+    span = builder.span(line, builder.first_text_column(line), end)
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as error:
+        offset = content.index(body)
+        prefix = content[: offset + error.pos]
+        error_line = line + prefix.count("\n")
+        error_column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        builder.diagnostics.append(
+            ParseDiagnostic(
+                "annotation-syntax",
+                f"annotation comment is not valid JSON: {error.msg}",
+                builder.span(error_line, error_column),
+            )
+        )
+        return
+    if not isinstance(data, dict):
+        builder.diagnostics.append(
+            ParseDiagnostic("annotation-syntax", "annotation comment is not a JSON object", span)
+        )
+        return
+    if "blockType" not in data:
+        # Page-level metadata (``"type": "#page.annotation"``) binds to no block.
+        builder.comments.append(Comment(body, span))
+        return
+    if builder.pending_annotation is not None:
+        _orphan_annotation(builder)
+    builder.pending_annotation = _make_annotation(data, span)
+
+
+def _make_annotation(data: dict[str, Any], span: Span) -> Annotation:
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return value if isinstance(value, str) else None
+
+    return Annotation(
+        block_type=text("blockType"),
+        span=span,
+        name=text("name"),
+        odata_type=text("@odata.type"),
+        truncated=data.get("truncated") is True,
+        raw=data,
+    )
+
+
+def _orphan_annotation(builder: _Builder) -> None:
+    annotation = builder.pending_annotation
+    assert annotation is not None
+    builder.pending_annotation = None
+    builder.diagnostics.append(
+        ParseDiagnostic(
+            "annotation-syntax",
+            f"annotation `{annotation.block_type}` is not followed by a code block",
+            annotation.span,
+        )
+    )
+
+
+# -- tables --------------------------------------------------------------------
+
+
+def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
+    """Read one table starting at ``tokens[index]``; return the index after it."""
+    table_token = tokens[index]
+    assert table_token.map is not None
+    rows: list[TableRow] = []
+    cells: list[Cell] = []
+    row_line = 0
+    index += 1
+    while index < len(tokens) and tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            assert token.map is not None
+            row_line = token.map[0] + 1
+            cells = []
+        elif token.type == "inline":
+            cells.append(_cell(builder, token.content, row_line, len(cells)))
+        elif token.type == "tr_close":
+            rows.append(TableRow(tuple(cells), builder.span(row_line, builder.first_text_column(row_line))))
+        index += 1
+    if not rows:
+        return index + 1
+    header, body = rows[0], tuple(rows[1:])
+    # A translated header row without embedded English says nothing the
+    # classifier can read; the section then decides alone.
+    english = [cell.source or (cell.text if builder.english else "") for cell in header.cells]
+    role = table_role(builder.current_role, english)
+    start = table_token.map[0] + 1
+    builder.tables.append(
+        Table(
+            role=role,
+            header=header,
+            rows=body,
+            span=builder.span(start, builder.first_text_column(start), table_token.map[1]),
+            section=builder.current.anchor if builder.current else None,
+        )
+    )
+    for row in rows:
+        for cell in row.cells:
+            if cell.text:
+                builder.segments.append(Segment(cell.text, cell.span, cell.source))
+    return index + 1
+
+
+def _cell(builder: _Builder, content: str, line: int, position: int) -> Cell:
+    text = despan(content)
+    column = _cell_column(builder.lines[line - 1] if 1 <= line <= len(builder.lines) else "", position)
+    return Cell(text.text.strip(), builder.span(line, column), text.source.strip() if text.source is not None else None)
+
+
+def _cell_column(raw: str, position: int) -> int:
+    """1-based column of the first character of cell ``position`` in a table row."""
+    bounds = [index for index, char in enumerate(raw) if char == "|" and (index == 0 or raw[index - 1] != "\\")]
+    stripped_start = len(raw) - len(raw.lstrip())
+    if not bounds or bounds[0] != stripped_start:
+        bounds.insert(0, stripped_start - 1)
+    if position >= len(bounds):
+        return len(raw) + 1
+    start = bounds[position] + 1
+    end = bounds[position + 1] if position + 1 < len(bounds) else len(raw)
+    cell = raw[start:end]
+    leading = len(cell) - len(cell.lstrip())
+    if not cell.strip():
+        return start + 1
+    return start + leading + 1
+
+
+# -- paragraphs, notes, prose ---------------------------------------------------
+
+
+def _paragraph(builder: _Builder, inline: Token) -> None:
+    assert inline.map is not None
+    first = inline.map[0] + 1
+    content_lines = inline.content.split("\n")
+    for offset, raw in enumerate(content_lines):
+        line = first + offset
+        for match in _INCLUDE.finditer(raw):
+            column = builder.column_of(line, match.group(0))
+            builder.includes.append(Include(match.group("name"), match.group("target"), builder.span(line, column)))
+    if all(_INCLUDE.fullmatch(raw.strip()) for raw in content_lines if raw.strip()):
+        return
+    for offset, raw in enumerate(content_lines):
+        line = first + offset
+        text = despan(raw)
+        _segments_of(builder, raw, line, text.source is not None, text.text.strip())
+        if builder.current_role == "response":
+            _prose_statuses(builder, text.text, line)
+
+
+def _segments_of(builder: _Builder, raw: str, line: int, bilingual: bool, visible: str) -> None:
+    """One segment per bilingual pair, or one for the whole line of plain text."""
+    if bilingual:
+        for pair in despan(raw).pairs:
+            column = builder.column_of(line, raw[pair.start : pair.start + 40])
+            builder.segments.append(Segment(pair.text, builder.span(line, column), pair.source, pair.segment_id))
+        return
+    if visible and not _INCLUDE.fullmatch(visible):
+        builder.segments.append(Segment(visible, builder.span(line, builder.column_of(line, visible[:40]))))
+
+
+def _prose_statuses(builder: _Builder, visible: str, line: int) -> None:
+    search_from = 0
+    for status, reason, start, end in find_statuses(visible):
+        written = visible[start:end]
+        column = builder.column_of(line, written, search_from)
+        if column > 1:
+            search_from = column
+        builder.prose_statuses.append(
+            ProseStatus(
+                status,
+                reason,
+                written,
+                builder.span(line, column),
+                builder.current.anchor if builder.current else None,
+            )
+        )
+
+
+def _note(builder: _Builder, tokens: list[Token], index: int) -> None:
+    """A blockquote that opens with ``**Note:**`` or ``[!NOTE]`` is a callout."""
+    inline = next((token for token in tokens[index:] if token.type == "inline"), None)
+    if inline is None or inline.map is None:
+        return
+    text = despan(inline.content)
+    probe = text.source if text.source is not None else text.text
+    match = _ALERT.match(probe) or _BOLD_NOTE.match(probe)
+    if not match:
+        return
+    line = inline.map[0] + 1
+    builder.notes.append(
+        Note(
+            kind=match.group("kind").lower(),
+            text=text.text.strip(),
+            span=builder.span(line, builder.first_text_column(line), inline.map[1]),
+            source=text.source.strip() if text.source is not None else None,
+            section=builder.current.anchor if builder.current else None,
+        )
+    )
+
+
+def _version_from_requests(requests: list[HttpRequest]) -> str | None:
+    versions = [request.version for request in requests if request.version]
+    return max(set(versions), key=versions.count) if versions else None

@@ -1,0 +1,25 @@
+"""Shared test helpers: pages of the shipped corpus, parsed by path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.model import Page
+from lint.parse.detect import parse_source
+from lint.source import decode_source
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def load_page(relative: str) -> Page:
+    """Parse a shipped page; spans carry the repo-relative path, as CLI output does."""
+    return parse_source(decode_source(relative, (REPO / relative).read_bytes()))
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run a test from the repository root, as a user would run doclint."""
+    monkeypatch.chdir(REPO)
+    return REPO
