@@ -13,14 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from lint import __version__
+from lint.baseline import BaselineError
+from lint.config import ConfigError
+from lint.errors import ToolError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-
-
-class ToolError(Exception):
-    """A problem with the invocation or the environment, not with the pages."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +38,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     extract.set_defaults(handler=_extract)
+
+    check = commands.add_parser("check", help="lint pages and report findings")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    check.add_argument(
+        "--format", "--output-format", dest="format", choices=("text", "json", "sarif", "github"), default="text"
+    )
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument(
+        "--config", metavar="FILE", help="read [tool.doclint] from FILE (default: the nearest pyproject.toml)"
+    )
+    check.add_argument(
+        "--select", metavar="RULES", help="comma-separated rule codes, names or tags to run (replaces the config)"
+    )
+    check.add_argument(
+        "--ignore", metavar="RULES", help="comma-separated rule codes, names or tags to skip (adds to the config)"
+    )
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails the run"
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    check.add_argument(
+        "--no-translations", action="store_true", help="do not add the translations of English pages given as PATH"
+    )
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.set_defaults(handler=_check)
+
+    rules = commands.add_parser("rules", help="list the rules, or explain one")
+    rules.add_argument("rule", nargs="?", metavar="CODE|NAME", help="the rule to explain")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(handler=_rules)
     return parser
 
 
@@ -76,12 +108,77 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from lint.check import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=list(args.paths),
+        config_file=Path(args.config) if args.config else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        fail_on=args.fail_on,
+        exit_zero=args.exit_zero,
+        baseline=Path(args.baseline) if args.baseline else None,
+        write_baseline=Path(args.write_baseline) if args.write_baseline else None,
+        translations=not args.no_translations,
+        jobs=args.jobs,
+        format=args.format,
+        output=Path(args.output) if args.output else None,
+        color=args.color,
+    )
+    return run_check(options)
+
+
+def _split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from lint.rules import all_rules, find_rule
+
+    if args.rule:
+        found = find_rule(args.rule)
+        if found is None:
+            raise ToolError(f"unknown rule `{args.rule}` (see `doclint rules`)")
+        selected = [found]
+    else:
+        selected = all_rules()
+    if args.format == "json":
+        data = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "scope": rule.scope,
+                "severity": rule.severity,
+                "tags": list(rule.tags),
+                "summary": rule.summary,
+                "doc": rule.doc,
+            }
+            for rule in selected
+        ]
+        json.dump(data if not args.rule else data[0], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.rule:
+        rule = selected[0]
+        sys.stdout.write(f"{rule.code} {rule.name}\n")
+        sys.stdout.write(f"severity: {rule.severity}   scope: {rule.scope}   tags: {', '.join(rule.tags)}\n\n")
+        sys.stdout.write(rule.doc + "\n")
+    else:
+        for rule in selected:
+            sys.stdout.write(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except ToolError as error:
+    except (ToolError, ConfigError, BaselineError) as error:
         if args.debug:
             raise
         print(f"doclint: error: {error}", file=sys.stderr)

@@ -64,7 +64,7 @@ class ParseDiagnostic:
 
     ``code`` is the kebab-case name of the rule that reports it
     (``http-syntax``, ``annotation-syntax``, ``json-syntax``,
-    ``front-matter-syntax``, ``unsupported-format``, ``read-error``), so the
+    ``front-matter-syntax``, ``unsupported-format``, ``invalid-encoding``), so the
     lint engine can surface parse problems through its normal rule machinery.
     """
 

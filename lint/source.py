@@ -1,7 +1,7 @@
 """Read a page from disk without ever failing on its content.
 
 A file that is not valid UTF-8 is still parsed (undecodable bytes replaced)
-and carries a ``read-error`` diagnostic at the line of the first bad byte, so
+and carries a ``invalid-encoding`` diagnostic at the line of the first bad byte, so
 one broken file never hides the findings of the rest.
 """
 
@@ -46,7 +46,7 @@ def decode_source(path: str, data: bytes) -> Source:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         diagnostic = ParseDiagnostic(
-            "read-error",
+            "invalid-encoding",
             f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); undecodable bytes were replaced",
             Span(path, line, column, line),
         )

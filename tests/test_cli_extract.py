@@ -64,7 +64,7 @@ def test_invalid_utf8_is_a_diagnostic_not_a_crash(tmp_path: Path, capsys: pytest
     page.write_bytes(b"# Title\n\n## Response\nReturns \xff `200 OK`.\n")
     assert main(["extract", str(page)]) == 0
     out = capsys.readouterr().out
-    assert "4:9 diagnostic read-error: file is not valid UTF-8 (byte 0xff)" in out
+    assert "4:9 diagnostic invalid-encoding: file is not valid UTF-8 (byte 0xff)" in out
     assert "4:" in out and "prose status 200 OK" in out
 
 

@@ -31,7 +31,12 @@ _MODULES = {
 
 _PLATYPS = re.compile(r"\A\ufeff?---\s*\n(?:.*\n)*?external help file\s*:", re.IGNORECASE)
 _HTML = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
-_MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6}\s|```|~~~|\|.*\|\s*$|---\s*$|<!--)", re.MULTILINE)
+# Signs that text is Markdown rather than a rendering: fences, table delimiter
+# rows, comments and anchored headings. A bare "# ..." line is not one: the
+# Python snippets of a text rendering are full of comments.
+_MARKDOWN_SIGNS = re.compile(
+    r"^(?:```|~~~|\|?\s*:?-{3,}:?\s*\||<!--|#{1,6}\s+<a name=|#{1,6}\s.*\n\s*\n)", re.MULTILINE
+)
 
 
 def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) -> PageFormat | None:
@@ -53,7 +58,7 @@ def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) 
         return "markdown"
     if not text.strip():
         return "text" if suffix == ".txt" else None
-    if len(_MARKDOWN_SIGNS.findall(text[:20000])) >= 3:
+    if len(_MARKDOWN_SIGNS.findall(text[:20000])) >= 2:
         return "markdown"
     if suffix in (".txt", ".text", ""):
         return "text"

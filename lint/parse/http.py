@@ -24,12 +24,12 @@ from lint.parse.jsontext import parse_json
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
-REQUEST_LINE = re.compile(
-    r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?P<target>\S.*?)"
-    r"(?:[ \t]+HTTP/\d(?:\.\d)?)?[ \t]*$"
-)
-STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)(?:[ \t]+(?P<reason>.*?))?[ \t]*$")
-HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+# Written so that no two quantifiers compete for the same spaces: the lazy
+# forms these replace took seconds on one long line of blanks.
+REQUEST_LINE = re.compile(r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?P<target>\S(?:.*\S)?)[ \t]*$")
+_HTTP_VERSION_SUFFIX = re.compile(r"[ \t]+HTTP/\d(?:\.\d)?$")
+STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)(?:[ \t]+(?P<reason>\S(?:.*\S)?))?[ \t]*$")
+HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*)[ \t]*:(?P<value>.*)$")
 
 #: API versions as they appear as the first path segment of a Graph URL.
 VERSION_SEGMENT = re.compile(r"^/(?P<version>v1\.0|beta|\{version\})(?=/|$)")
@@ -199,7 +199,7 @@ def _headers_and_body(
         headers.append(
             Header(
                 match.group("name"),
-                match.group("value"),
+                match.group("value").strip(),
                 Span(path, first_line + index, column + indent, first_line + index),
             )
         )
@@ -229,7 +229,7 @@ def _request(
     section: str | None,
     block: Span | None,
 ) -> HttpRequest:
-    url = match.group("target").strip()
+    url = _HTTP_VERSION_SUFFIX.sub("", match.group("target").strip())
     target = split_target(url)
     return HttpRequest(
         method=match.group("method"),

@@ -64,6 +64,14 @@ def parse_json(
     hook = _DuplicateKeys()
     try:
         value = json.loads(text, object_pairs_hook=hook)
+    except RecursionError:
+        return JsonExample(
+            text=text,
+            span=span,
+            error=JsonError("JSON nests too deeply to check", span.line, span.column),
+            annotation=annotation,
+            origin=origin,
+        )
     except json.JSONDecodeError as error:
         line = span.line + error.lineno - 1
         column = (span.column if error.lineno == 1 else base_column) + error.colno - 1

@@ -1,0 +1,121 @@
+"""``doclint check``: choose files, run the engine, apply the baseline, report, exit.
+
+Kept apart from the argument parser so that tests and other front ends
+(the Sphinx site, the pre-commit hook) drive the same path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lint.baseline import apply_baseline, read_baseline, write_baseline
+from lint.config import Config, build_config, load_config
+from lint.diagnostic import Diagnostic
+from lint.discover import iter_pages
+from lint.engine import check_files
+from lint.errors import ToolError
+from lint.pair import translations
+from lint.report import Summary, writer_for
+from lint.rules import SEVERITIES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: list[str]
+    config_file: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    exit_zero: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    translations: bool = True
+    jobs: int | None = None
+    format: str = "text"
+    output: Path | None = None
+    color: str = "auto"
+
+
+def configure(options: CheckOptions) -> Config:
+    config = load_config(options.config_file)
+    if options.select is None and options.ignore is None:
+        return config
+    section: dict[str, object] = {}
+    if config.file is not None:
+        import tomllib
+
+        data = tomllib.loads(config.file.read_text(encoding="utf-8"))
+        raw = data.get("tool", {}).get("doclint", {}) if config.file.name == "pyproject.toml" else data
+        section = dict(raw)
+    if options.select is not None:
+        section["select"] = options.select
+    if options.ignore is not None:
+        section["ignore"] = list(section.get("ignore", [])) + options.ignore  # type: ignore[call-overload]
+    return build_config(section, root=config.root, file=config.file)
+
+
+def select_files(options: CheckOptions, config: Config) -> list[str]:
+    """Explicit files (plus the translations of English ones), or walked roots filtered by include/exclude."""
+    if options.paths:
+        for path in options.paths:
+            if not Path(path).exists():
+                raise ToolError(f"{path}: no such file or directory")
+        explicit = [path for path in options.paths if Path(path).is_file()]
+        walked = [path for path in iter_pages(p for p in options.paths if Path(p).is_dir()) if config.included(path)]
+        chosen = list(dict.fromkeys([*explicit, *walked]))
+    else:
+        roots = [root for root in (config.source_root, config.locales_root) if (config.root / root).is_dir()]
+        if not roots:
+            raise ToolError(f"no PATH given and neither {config.source_root}/ nor {config.locales_root}/ exists")
+        roots = [os.path.relpath(config.root / root) for root in roots]
+        chosen = [path for path in iter_pages(roots) if config.included(path)]
+    if options.translations:
+        extra = [copy for path in chosen for copy in translations(path, config)]
+        chosen = list(dict.fromkeys([*chosen, *extra]))
+    return chosen
+
+
+def run_check(options: CheckOptions) -> int:
+    config = configure(options)
+    if options.fail_on is not None:
+        config = replace(config, fail_on=options.fail_on)
+    files = select_files(options, config)
+    results = check_files(files, config, options.jobs)
+    errors = [result.error for result in results if result.error]
+    if errors:
+        raise ToolError(errors[0])
+    diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
+    if options.write_baseline is not None:
+        write_baseline(options.write_baseline, diagnostics)
+        print(f"doclint: wrote {len(diagnostics)} findings to {options.write_baseline}", file=sys.stderr)
+        return EXIT_OK
+    hidden = 0
+    if options.baseline is not None:
+        diagnostics, hidden = apply_baseline(diagnostics, read_baseline(options.baseline))
+    _report(diagnostics, options, Summary(files=len(files), hidden_by_baseline=hidden))
+    if options.exit_zero or config.fail_on == "never":
+        return EXIT_OK
+    order: list[str] = list(SEVERITIES)
+    threshold = order.index(config.fail_on)
+    failing = any(order.index(item.severity) <= threshold for item in diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:
+    write = writer_for(options.format)
+    if options.output is not None:
+        try:
+            with open(options.output, "w", encoding="utf-8") as stream:
+                write(diagnostics, stream, summary)
+        except OSError as error:
+            raise ToolError(f"{options.output}: cannot write: {error.strerror or error}") from error
+        return
+    color = options.color == "always" or (
+        options.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    write(diagnostics, sys.stdout, replace(summary, color=color))

@@ -1,0 +1,206 @@
+"""``[tool.doclint]`` in pyproject.toml: read, validate, and answer questions.
+
+A typo in a config file must never silently switch a rule off, so unknown
+keys, unknown rule names and wrong types are errors that name the file and
+the key (exit 2), with a suggestion when one is close.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lint.rules import SEVERITIES, Rule, Severity, all_rules, rules_matching
+
+
+class ConfigError(Exception):
+    """The configuration is wrong; the message names the file and the key."""
+
+
+_KEYS = {
+    "source-root": str,
+    "locales-root": str,
+    "include": list,
+    "exclude": list,
+    "select": list,
+    "ignore": list,
+    "severity": dict,
+    "per-path-ignores": dict,
+    "fail-on": str,
+    "formats": dict,
+    "metadata": dict,
+    "schemas": str,
+    "deprecated-paths": list,
+    "english-locale": str,
+}
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The validated configuration. Paths are relative to ``root``."""
+
+    root: Path = field(default_factory=Path.cwd)
+    file: Path | None = None
+    source_root: str = "docs_src"
+    locales_root: str = "locales"
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    enabled: frozenset[str] = frozenset()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    per_path_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    fail_on: str = "error"
+    formats: Mapping[str, str] = field(default_factory=dict)
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    schemas: str = "docs_src/schemas"
+    deprecated_paths: tuple[str, ...] = ()
+    english_locale: str = "en-US"
+
+    def rule_enabled(self, rule: Rule, path: str) -> bool:
+        if rule.code not in self.enabled:
+            return False
+        relative = self.relative(path)
+        return not any(rule.code in codes and _glob(relative, pattern) for pattern, codes in self.per_path_ignores)
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the project root, in POSIX form, for glob matching."""
+        candidate = Path(path)
+        if candidate.is_absolute():
+            try:
+                candidate = candidate.relative_to(self.root)
+            except ValueError:
+                return candidate.as_posix()
+        return PurePosixPath(candidate.as_posix()).as_posix().removeprefix("./")
+
+    def included(self, path: str) -> bool:
+        relative = self.relative(path)
+        if self.include and not any(_glob(relative, pattern) for pattern in self.include):
+            return False
+        return not any(_glob(relative, pattern) for pattern in self.exclude)
+
+
+def _glob(path: str, pattern: str) -> bool:
+    pattern = pattern.removeprefix("./")
+    return (
+        fnmatch(path, pattern)
+        or fnmatch(path, pattern.rstrip("/") + "/*")
+        or path.startswith(pattern.rstrip("/") + "/")
+    )
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    """Read ``[tool.doclint]`` from ``explicit`` or the nearest pyproject.toml."""
+    file = explicit if explicit is not None else find_pyproject(start or Path.cwd())
+    if file is None:
+        return build_config({}, root=(start or Path.cwd()), file=None)
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ConfigError(f"{file}: no such file") from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{file}: not valid TOML: {error}") from error
+    section = data.get("tool", {}).get("doclint", {}) if explicit is None or file.name == "pyproject.toml" else data
+    if not isinstance(section, dict):
+        raise ConfigError(f"{file}: [tool.doclint] must be a table")
+    return build_config(section, root=file.parent.resolve(), file=file)
+
+
+def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None) -> Config:
+    where = f"{file}: [tool.doclint]" if file else "[tool.doclint]"
+    for key, value in section.items():
+        normalized = key.replace("_", "-")
+        if normalized not in _KEYS:
+            raise ConfigError(f"{where} unknown key `{key}`{_suggest(normalized, _KEYS)}")
+        expected = _KEYS[normalized]
+        if not isinstance(value, expected):
+            raise ConfigError(f"{where} `{key}` must be a {_type_name(expected)}, not {_type_name(type(value))}")
+    values = {key.replace("_", "-"): value for key, value in section.items()}
+
+    def strings(key: str) -> tuple[str, ...]:
+        items = values.get(key, [])
+        if not all(isinstance(item, str) for item in items):
+            raise ConfigError(f"{where} `{key}` must be a list of strings")
+        return tuple(items)
+
+    def rule_codes(selectors: tuple[str, ...], key: str) -> set[str]:
+        codes: set[str] = set()
+        for selector in selectors:
+            matched = rules_matching(selector)
+            if not matched:
+                names = [item.name for item in all_rules()] + [item.code for item in all_rules()]
+                raise ConfigError(f"{where} `{key}`: unknown rule or tag `{selector}`{_suggest(selector, names)}")
+            codes.update(item.code for item in matched)
+        return codes
+
+    select = strings("select") or ("ALL",)
+    enabled = rule_codes(select, "select") - rule_codes(strings("ignore"), "ignore")
+    severities: dict[str, Severity] = {}
+    for selector, level in values.get("severity", {}).items():
+        if level == "off":
+            enabled -= rule_codes((selector,), "severity")
+            continue
+        if level not in SEVERITIES:
+            raise ConfigError(
+                f"{where} severity of `{selector}` must be one of error, warning, info, off; not `{level}`"
+            )
+        for code in rule_codes((selector,), "severity"):
+            severities[code] = level
+    per_path: list[tuple[str, frozenset[str]]] = []
+    for pattern, selectors in values.get("per-path-ignores", {}).items():
+        if not isinstance(selectors, list) or not all(isinstance(item, str) for item in selectors):
+            raise ConfigError(f"{where} per-path-ignores `{pattern}` must be a list of rule codes or names")
+        per_path.append((pattern, frozenset(rule_codes(tuple(selectors), "per-path-ignores"))))
+    fail_on = values.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where} `fail-on` must be one of {', '.join(FAIL_ON)}; not `{fail_on}`")
+    for key in ("formats", "metadata"):
+        for name, value in values.get(key, {}).items():
+            if not isinstance(value, str):
+                raise ConfigError(f"{where} `{key}.{name}` must be a string")
+    for pattern, name in values.get("formats", {}).items():
+        if name not in ("markdown", "platyps", "html", "text"):
+            raise ConfigError(f"{where} formats `{pattern}`: unknown format `{name}` (markdown, platyps, html, text)")
+    return Config(
+        root=root,
+        file=file,
+        source_root=values.get("source-root", "docs_src"),
+        locales_root=values.get("locales-root", "locales"),
+        include=strings("include"),
+        exclude=strings("exclude"),
+        enabled=frozenset(enabled),
+        severities=severities,
+        per_path_ignores=tuple(per_path),
+        fail_on=fail_on,
+        formats=dict(values.get("formats", {})),
+        metadata=dict(values.get("metadata", {})),
+        schemas=values.get("schemas", "docs_src/schemas"),
+        deprecated_paths=strings("deprecated-paths"),
+        english_locale=values.get("english-locale", "en-US"),
+    )
+
+
+def _suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _type_name(kind: type) -> str:
+    return {str: "string", list: "list", dict: "table", int: "integer", bool: "boolean", float: "number"}.get(
+        kind, kind.__name__
+    )

@@ -1,0 +1,148 @@
+"""Run the rules over pages: select, pair, check, stamp, suppress, sort.
+
+The engine is the only place that knows about configuration, severities,
+inline suppressions and fingerprints; rules only yield findings. It reads
+each file once, through the parsers; rules see the model only.
+
+Files are checked one per task; many files go to worker processes (the
+per-page work is CPU-bound Python), a few run in-process so that a
+pre-commit run on one file pays no pool start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from lint.config import Config
+from lint.context import Context
+from lint.diagnostic import Diagnostic, RelatedLocation, fingerprint
+from lint.model import Page
+from lint.pair import english_source
+from lint.parse.detect import parse_source
+from lint.rules import Finding, Rule, all_rules, find_rule
+from lint.source import SourceError, read_source
+from lint.suppress import read_suppressions
+
+#: Below this many files, checking in-process beats starting workers.
+PARALLEL_THRESHOLD = 24
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    error: str | None = None
+
+
+def check_files(paths: Sequence[str], config: Config, jobs: int | None = None) -> list[FileResult]:
+    """Check each path; results in the order of ``paths``."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(paths) // (workers * 8))
+            return list(pool.map(_check_file_task, paths, [config] * len(paths), chunksize=chunk))
+    return [_check_file_task(path, config) for path in paths]
+
+
+def _check_file_task(path: str, config: Config) -> FileResult:
+    try:
+        page = _parse(path, config)
+    except SourceError as error:
+        return FileResult(path, (), str(error))
+    return FileResult(path, tuple(check_page(page, config)))
+
+
+def _parse(path: str, config: Config) -> Page:
+    return parse_source(read_source(path), config.formats)
+
+
+_ENGLISH_PAGES: dict[tuple[str, tuple[tuple[str, str], ...]], Page | None] = {}
+
+
+def _english_page(path: str, config: Config) -> Page | None:
+    """English sources are shared by many translations: parse each once per process."""
+    key = (path, tuple(sorted(config.formats.items())))
+    if key not in _ENGLISH_PAGES:
+        try:
+            _ENGLISH_PAGES[key] = _parse(path, config)
+        except SourceError:
+            _ENGLISH_PAGES[key] = None
+    return _ENGLISH_PAGES[key]
+
+
+def context_for(page: Page, config: Config) -> Context:
+    source = english_source(page.path, config)
+    english = _english_page(source, config) if source else None
+    return Context(config=config, english=english)
+
+
+def applicable_rules(page: Page, config: Config) -> list[Rule]:
+    return [
+        rule
+        for rule in all_rules()
+        if config.rule_enabled(rule, page.path) and (not rule.formats or page.format in rule.formats)
+    ]
+
+
+def check_page(page: Page, config: Config, context: Context | None = None) -> list[Diagnostic]:
+    """All diagnostics of one page, suppressions applied, sorted."""
+    context = context or context_for(page, config)
+    stamped: list[tuple[Rule, Finding]] = []
+    for rule in applicable_rules(page, config):
+        if rule.scope == "pair" and context.english is None:
+            continue
+        for finding in rule.check(page, context):
+            stamped.append((rule, finding))
+    suppressions = read_suppressions(page)
+    kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
+    unused_rule = find_rule("unused-suppression")
+    if unused_rule is not None and config.rule_enabled(unused_rule, page.path):
+        for directive in suppressions.unused():
+            if suppressions.suppresses(unused_rule.code, directive.span.line):
+                continue
+            what = ", ".join(sorted(directive.unknown)) if directive.unknown else None
+            message = (
+                f"unknown rule `{what}` in `doclint-{directive.kind}`"
+                if what
+                else f"`doclint-{directive.kind}` suppresses nothing"
+            )
+            kept.append(
+                (unused_rule, Finding(directive.span, message, context=f"{directive.kind} {sorted(directive.codes)}"))
+            )
+    return _stamp(kept, config)
+
+
+def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Diagnostic]:
+    occurrences: Counter[tuple[str, str, str]] = Counter()
+    diagnostics = []
+    ordered = sorted(
+        findings, key=lambda pair: (pair[1].span.path, pair[1].span.line, pair[1].span.column, pair[0].code)
+    )
+    for rule, finding in ordered:
+        span = finding.span
+        context = finding.context if finding.context is not None else finding.message
+        key = (rule.code, span.path, context)
+        occurrence = occurrences[key]
+        occurrences[key] += 1
+        diagnostics.append(
+            Diagnostic(
+                code=rule.code,
+                name=rule.name,
+                severity=config.severity(rule),
+                path=span.path,
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                message=finding.message,
+                related=tuple(
+                    RelatedLocation(item.span.path, item.span.line, item.span.column, item.span.end_line, item.message)
+                    for item in finding.related
+                ),
+                fingerprint=fingerprint(rule.code, config.relative(span.path), context, occurrence),
+            )
+        )
+    return diagnostics

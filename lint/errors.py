@@ -1,0 +1,5 @@
+"""The one exception type for problems with the invocation or environment (exit 2)."""
+
+
+class ToolError(Exception):
+    """A problem with the invocation or the environment, not with the pages."""

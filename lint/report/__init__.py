@@ -1,0 +1,28 @@
+"""One reporter per output format; each is ``write(diagnostics, stream, summary)``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TextIO
+
+from lint.diagnostic import Diagnostic
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    files: int
+    hidden_by_baseline: int = 0
+    color: bool = False
+
+
+Writer = Callable[[list[Diagnostic], TextIO, Summary], None]
+
+
+def writer_for(name: str) -> Writer:
+    module = import_module(f"lint.report.{name}_report")
+    write: Writer = module.write
+    return write

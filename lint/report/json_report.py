@@ -1,0 +1,32 @@
+"""A JSON array of findings: stable keys, for scripts and the review dashboard."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from lint.diagnostic import Diagnostic
+from lint.report import Summary
+
+
+def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
+    data = [
+        {
+            "code": item.code,
+            "name": item.name,
+            "severity": item.severity,
+            "path": item.path,
+            "line": item.line,
+            "column": item.column,
+            "end_line": item.end_line,
+            "message": item.message,
+            "related": [
+                {"path": r.path, "line": r.line, "column": r.column, "end_line": r.end_line, "message": r.message}
+                for r in item.related
+            ],
+            "fingerprint": item.fingerprint,
+        }
+        for item in diagnostics
+    ]
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

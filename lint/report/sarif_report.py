@@ -1,0 +1,95 @@
+"""SARIF 2.1.0: for code-scanning dashboards.
+
+Every rule in the catalogue is described in ``tool.driver.rules`` (so a
+viewer can explain a result), each result carries ``partialFingerprints``
+(so a dashboard tracks it across edits) and ``relatedLocations`` (the other
+side of a contradiction, e.g. the English line a translation drifted from).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from lint import __version__
+from lint.diagnostic import Diagnostic
+from lint.report import Summary
+from lint.rules import all_rules
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    return quote(PurePath(path).as_posix())
+
+
+def _location(path: str, line: int, column: int, end_line: int) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": line, "startColumn": column, "endLine": max(line, end_line)},
+        }
+    }
+
+
+def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    rules = all_rules()
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    results = []
+    for item in diagnostics:
+        result: dict[str, Any] = {
+            "ruleId": item.code,
+            "ruleIndex": index[item.code],
+            "level": _LEVEL[item.severity],
+            "message": {"text": item.message},
+            "locations": [_location(item.path, item.line, item.column, item.end_line)],
+            "partialFingerprints": {"doclint/v1": item.fingerprint},
+        }
+        if item.related:
+            result["relatedLocations"] = [
+                {
+                    "id": number,
+                    "message": {"text": related.message},
+                    **_location(related.path, related.line, related.column, related.end_line),
+                }
+                for number, related in enumerate(item.related, start=1)
+            ]
+        results.append(result)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "doclint",
+                        "version": __version__,
+                        "informationUri": "https://github.com/doclint/doclint",
+                        "rules": [
+                            {
+                                "id": rule.code,
+                                "name": rule.name,
+                                "shortDescription": {"text": rule.summary},
+                                "fullDescription": {"text": rule.doc or rule.summary},
+                                "help": {"text": rule.doc or rule.summary},
+                                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+                                "properties": {"tags": list(rule.tags), "scope": rule.scope},
+                            }
+                            for rule in rules
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory doclint ran in."}}},
+                "results": results,
+            }
+        ],
+    }
+
+
+def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
+    json.dump(document(diagnostics), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,224 @@
+"""Rules about HTTP requests and responses, and what the page says about them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.context import Context
+from lint.model import HttpRequest, HttpResponse, Note, Page
+from lint.rules import Finding, Related, rule
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_DEPRECATED = re.compile(
+    r"`(?P<path>/[^`\s]*)`\s+(?:path|paths|endpoint|endpoints|resource|route|segment)?\s*"
+    r"(?:is|are|has been|have been)\s+deprecated",
+    re.IGNORECASE,
+)
+GRAPH_HOSTS = frozenset(
+    {"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"}
+)
+
+
+def is_graph_request(request: HttpRequest) -> bool:
+    """An example sent to Graph itself (not a notification posted to a bot)."""
+    return request.host is None or request.host.lower() in GRAPH_HOSTS
+
+
+@rule("DL101", tags=("http", "consistency"))
+def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
+    """The Response section states a success status that no response example shows.
+
+    A reader trusts the prose; a client written against "200 OK" breaks on
+    the 202 the service really sends. Only success (2xx) statuses are
+    compared: prose naming an error status describes a failure, not the example.
+
+    Bad::
+
+        ## Response
+        If successful, this method returns a `200 OK` response code.
+        ...
+        HTTP/1.1 202 Accepted
+
+    Good::
+
+        ## Response
+        If successful, this method returns a `202 Accepted` response code.
+    """
+    shown = [response for response in page.responses if 200 <= response.status < 300]
+    if not shown:
+        return
+    statuses = sorted({response.status for response in shown})
+    for stated in page.prose_statuses:
+        if not 200 <= stated.status < 300 or stated.status in statuses:
+            continue
+        listing = ", ".join(f"`{_status(response)}`" for response in _unique(shown))
+        yield Finding(
+            stated.span,
+            f"the Response section says `{stated.status} {stated.reason}`, but the response examples show {listing}",
+            related=tuple(Related(response.span, f"response example: `{_status(response)}`") for response in shown),
+            context=f"{stated.status} vs {statuses}",
+        )
+
+
+def _status(response: HttpResponse) -> str:
+    return f"{response.status} {response.reason}".strip()
+
+
+def _unique(responses: list[HttpResponse]) -> list[HttpResponse]:
+    seen: set[int] = set()
+    unique = []
+    for response in responses:
+        if response.status not in seen:
+            seen.add(response.status)
+            unique.append(response)
+    return unique
+
+
+@rule("DL102", severity="warning", tags=("http",), formats=("markdown", "html"))
+def content_length_mismatch(page: Page, context: Context) -> Iterator[Finding]:
+    """`Content-Length` differs from the byte length of the body shown.
+
+    Clients that copy the header send a truncated or padded body. HTTP counts
+    CRLF line ends, so a 3-line body of 22 bytes with LF ends is 24 bytes on
+    the wire. Bodies of examples annotated `truncated` are not counted.
+
+    Bad::
+
+        Content-Length: 464
+
+        {"reason": "busy"}
+
+    Good::
+
+        Content-Length: 18
+
+        {"reason": "busy"}
+    """
+    messages: list[HttpRequest | HttpResponse] = [*page.requests, *page.responses]
+    for message in messages:
+        if message.body is None or (message.annotation is not None and message.annotation.truncated):
+            continue
+        for header in message.headers:
+            if header.name.lower() != "content-length":
+                continue
+            text = message.body.text
+            actual = len(text.encode("utf-8")) + text.count("\n")
+            if not header.value.strip().isdigit():
+                yield Finding(
+                    header.span, f"`Content-Length: {header.value}` is not a byte count", context=header.value
+                )
+            elif int(header.value) != actual:
+                yield Finding(
+                    header.span,
+                    f"`Content-Length: {header.value}` but the body is {actual} bytes (HTTP counts CRLF line ends)",
+                    related=(Related(message.body.span, "the body"),),
+                    context=f"{header.value} vs {actual}",
+                )
+
+
+@rule("DL103", tags=("http", "paths"))
+def duplicate_path_parameter(page: Page, context: Context) -> Iterator[Finding]:
+    """The same `{name}` placeholder appears twice in one path.
+
+    A path with two `{id}` cannot say which value goes where; every segment
+    key needs its own name.
+
+    Bad::
+
+        POST /applications/{id}/calls/{id}/reject
+
+    Good::
+
+        POST /communications/calls/{call-id}/reject
+    """
+    for request in page.requests:
+        names = [match.group(1).strip() for match in _PLACEHOLDER.finditer(request.path)]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        for name in repeated:
+            yield Finding(
+                request.span,
+                f"path `{request.path}` uses `{{{name}}}` {_times(names.count(name))}; give each key its own name",
+                context=f"{request.path} {name}",
+            )
+
+
+def _times(count: int) -> str:
+    return {2: "twice", 3: "three times"}.get(count, f"{count} times")
+
+
+def deprecation_notes(page: Page) -> Iterator[tuple[str, Note]]:
+    """``(path prefix, note)`` for each note saying a path is deprecated (read in English)."""
+    for note in page.notes:
+        english = note.source if note.source is not None else note.text
+        for match in _DEPRECATED.finditer(english):
+            yield match.group("path").rstrip("/"), note
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
+
+
+@rule("DL104", severity="warning", tags=("http", "paths", "translation"))
+def deprecated_path(page: Page, context: Context) -> Iterator[Finding]:
+    """An example request uses a path that is declared deprecated.
+
+    Examples are what readers copy. A deprecation stated by the page, by its
+    English source (translations often lose the note) or by
+    `[tool.doclint] deprecated-paths` applies to every example.
+
+    Bad (the English page says "The `/app` path is deprecated")::
+
+        POST https://graph.microsoft.com/beta/app/calls/{id}/reject
+
+    Good::
+
+        POST https://graph.microsoft.com/beta/communications/calls/{id}/reject
+    """
+    declared: list[tuple[str, Related | None]] = []
+    for source in (page, context.english):
+        if source is None:
+            continue
+        for prefix, note in deprecation_notes(source):
+            where = "this page" if source is page else "the English page"
+            declared.append((prefix, Related(note.span, f"{where} declares `{prefix}` deprecated")))
+    declared.extend((prefix.rstrip("/"), None) for prefix in context.config.deprecated_paths)
+    for request in page.requests:
+        if request.origin != "example" or not is_graph_request(request):
+            continue
+        for prefix, related in declared:
+            if _under(request.path, prefix):
+                origin = "the configuration" if related is None else related.message.split(" declares")[0]
+                yield Finding(
+                    request.span,
+                    f"example request uses `{prefix}`, which {origin} declares deprecated",
+                    related=(related,) if related is not None else (),
+                    context=f"{request.method} {request.path} {prefix}",
+                )
+                break
+
+
+@rule("DL105", severity="warning", tags=("http", "consistency"))
+def version_mismatch(page: Page, context: Context) -> Iterator[Finding]:
+    """An example calls another API version than the page documents.
+
+    A beta page whose example calls `/v1.0/` (or the reverse) shows a request
+    that may not work, or not work the same, in the version the reader chose.
+
+    Bad (on a beta page)::
+
+        GET https://graph.microsoft.com/v1.0/me/events
+
+    Good::
+
+        GET https://graph.microsoft.com/beta/me/events
+    """
+    if page.version is None:
+        return
+    for request in page.requests:
+        if request.origin == "example" and is_graph_request(request) and request.version not in (None, page.version):
+            yield Finding(
+                request.span,
+                f"example calls the {request.version} API on a {page.version} page",
+                context=f"{request.method} {request.path} {request.version}",
+            )

@@ -1,0 +1,172 @@
+"""Rules for input that could not be read as intended.
+
+The parsers never raise: what they could not understand becomes a
+``ParseDiagnostic`` on the page, and each kind is surfaced here as a rule, so
+it can be selected, suppressed and baselined like any other finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.context import Context
+from lint.model import CodeBlock, HttpRequest, HttpResponse, JsonExample, Page
+from lint.rules import Finding, rule
+
+#: blockType values the Graph documentation tooling understands.
+KNOWN_BLOCK_TYPES = frozenset({"request", "response", "example", "ignored", "resource", "samples", "enum", "property"})
+
+
+def _parse_problems(page: Page, code: str) -> Iterator[Finding]:
+    for diagnostic in page.diagnostics:
+        if diagnostic.code == code:
+            yield Finding(diagnostic.span, diagnostic.message, context=diagnostic.message)
+
+
+@rule("DL001", tags=("syntax", "http"))
+def http_syntax(page: Page, context: Context) -> Iterator[Finding]:
+    """A code block labelled `http` holds no HTTP request or response.
+
+    Readers copy these blocks into their HTTP client, and doclint reads them
+    to compare examples with the API; prose inside an `http` fence defeats both.
+
+    Bad::
+
+        ```http
+        Returns `202 Accepted` response code
+        ```
+
+    Good::
+
+        ```http
+        HTTP/1.1 202 Accepted
+        ```
+    """
+    yield from _parse_problems(page, "http-syntax")
+
+
+@rule("DL003", tags=("syntax", "annotation"))
+def annotation_syntax(page: Page, context: Context) -> Iterator[Finding]:
+    """An annotation comment is malformed, of an unknown `blockType`, or a response has no request.
+
+    The `<!-- { "blockType": ... } -->` comments drive the documentation
+    test tooling: a broken one silently drops its example from every check.
+
+    Bad::
+
+        <!-- { "blockType": "reponse", } -->
+
+    Good::
+
+        <!-- { "blockType": "response", "truncated": true } -->
+    """
+    yield from _parse_problems(page, "annotation-syntax")
+    blocks: list[HttpRequest | HttpResponse | JsonExample | CodeBlock] = [
+        *page.requests,
+        *page.responses,
+        *page.json_examples,
+        *page.code_blocks,
+    ]
+    # A syntax block may hold several requests under one annotation: count it once.
+    annotations = {id(block.annotation): block.annotation for block in blocks if block.annotation is not None}
+    open_request = False
+    for annotation in sorted(annotations.values(), key=lambda item: item.span.line):
+        kind = annotation.block_type
+        if kind is not None and kind not in KNOWN_BLOCK_TYPES:
+            known = ", ".join(sorted(KNOWN_BLOCK_TYPES))
+            yield Finding(annotation.span, f"unknown blockType `{kind}` (known: {known})", context=kind)
+        if kind == "request":
+            open_request = True
+        elif kind == "response":
+            if not open_request:
+                yield Finding(
+                    annotation.span,
+                    "response example has no request example before it",
+                    context=f"response {annotation.name or ''}",
+                )
+            open_request = False
+
+
+@rule("DL004", tags=("syntax",))
+def front_matter_syntax(page: Page, context: Context) -> Iterator[Finding]:
+    """The YAML front matter does not parse.
+
+    Localization and publishing pipelines read `ms.*` keys from it; a broken
+    block loses them all.
+
+    Bad::
+
+        ---
+        title: [call: reject
+        ---
+
+    Good::
+
+        ---
+        title: "call: reject"
+        ---
+    """
+    yield from _parse_problems(page, "front-matter-syntax")
+
+
+@rule("DL005", tags=("syntax",))
+def invalid_encoding(page: Page, context: Context) -> Iterator[Finding]:
+    """The file is not valid UTF-8.
+
+    Published pages are UTF-8; a stray byte from another encoding shows as
+    mojibake on the site. The rest of the file is still checked.
+
+    Bad: a Latin-1 `é` (byte 0xE9) in a UTF-8 page. Good: the same text saved as UTF-8.
+    """
+    yield from _parse_problems(page, "invalid-encoding")
+
+
+@rule("DL006", tags=("syntax",))
+def unsupported_format(page: Page, context: Context) -> Iterator[Finding]:
+    """No parser accepts the file.
+
+    doclint reads Graph Markdown, platyPS cmdlet help, rendered HTML and plain
+    text renderings; anything else is reported rather than skipped silently.
+    Map a glob to a format with `[tool.doclint] formats` if detection is wrong.
+
+    Bad: a PNG named `page.txt`. Good: exclude it with `[tool.doclint] exclude`.
+    """
+    yield from _parse_problems(page, "unsupported-format")
+
+
+@rule("DL007", tags=("syntax", "powershell"), formats=("platyps",))
+def cmdlet_syntax(page: Page, context: Context) -> Iterator[Finding]:
+    """A cmdlet help page breaks the platyPS structure (a parameter block that does not parse ...).
+
+    Bad::
+
+        ```yaml
+        Type: [String
+        ```
+
+    Good::
+
+        ```yaml
+        Type: String
+        ```
+    """
+    yield from _parse_problems(page, "cmdlet-syntax")
+
+
+@rule("DL008", tags=("syntax", "powershell"), formats=("platyps",))
+def powershell_syntax(page: Page, context: Context) -> Iterator[Finding]:
+    """A `$params = @{ ... }` hashtable in a cmdlet example does not parse.
+
+    Bad::
+
+        $params = @{
+            reason = "busy
+        }
+
+    Good::
+
+        $params = @{
+            reason = "busy"
+        }
+    """
+    yield from _parse_problems(page, "powershell-syntax")

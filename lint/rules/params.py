@@ -1,0 +1,133 @@
+"""Parameter tables against the examples that use them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.context import Context
+from lint.model import Cell, HttpRequest, Page, Span
+from lint.parse.jsontext import absolute, locate
+from lint.rules import Finding, Related, rule
+from lint.rules.http import is_graph_request
+
+_MARKUP = re.compile(r"[`*_\\]|\[([^\]]*)\]\([^)]*\)")
+_REQUIRED = re.compile(r"\brequired\b", re.IGNORECASE)
+
+
+def plain_name(text: str) -> str:
+    """A parameter name without Markdown: `` `reason` ``, ``**reason**``, ``[x](link)``."""
+    return _MARKUP.sub(lambda match: match.group(1) or "", text).strip()
+
+
+def _body_examples(page: Page) -> list[HttpRequest]:
+    return [
+        request
+        for request in page.requests
+        if request.origin == "example"
+        and is_graph_request(request)
+        and request.method in ("POST", "PATCH", "PUT")
+        and request.body is not None
+        and isinstance(request.body.value, dict)
+    ]
+
+
+@rule("DL201", tags=("params", "consistency", "translation"))
+def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]:
+    """The request-body table and the request examples name different parameters.
+
+    An example key missing from the table is undocumented (or the table
+    holds a translated name, which the API would reject). A table row that no
+    example uses is reported when the table is evidently out of step with
+    the examples (some example key is missing from it) or the row is
+    marked required; optional parameters may go unshown.
+
+    Bad::
+
+        |причиной|String|Причина отклонения.|
+        ...
+        { "reason": "none" }
+
+    Good::
+
+        |reason|String|Причина отклонения.|
+    """
+    tables = page.tables_of("body-parameters")
+    examples = _body_examples(page)
+    if not tables or not examples:
+        return
+    rows: dict[str, Cell] = {}
+    for table in tables:
+        for row in table.rows:
+            if row.cells and plain_name(row.cells[0].text):
+                rows.setdefault(plain_name(row.cells[0].text), row.cells[0])
+    used: dict[str, tuple[HttpRequest, Span]] = {}
+    missing: list[tuple[str, HttpRequest, Span]] = []
+    for request in examples:
+        assert request.body is not None
+        positions = None
+        for key in request.body.value:
+            if key.startswith("@") or "@odata." in key:
+                continue
+            if positions is None:
+                positions = locate(request.body.text)
+            position = positions.get("/" + key.replace("~", "~0").replace("/", "~1"))
+            body = request.body.span
+            line, column = (
+                absolute(body, body.column, position.key_line, position.key_column)
+                if position
+                else (body.line, body.column)
+            )
+            span = Span(body.path, line, column, line)
+            used.setdefault(key, (request, span))
+            if key not in rows and not any(key.lower() == name.lower() for name in rows):
+                missing.append((key, request, span))
+    english_names = _english_rows(context)
+    # Rows the English table also has are genuine (optional) parameters; a row
+    # it lacks is a renamed or translated name: the counterpart of a missing key.
+    suspects = [name for name in rows if name not in used and (not english_names or name not in english_names)]
+    reported: set[str] = set()
+    for key, _request, span in missing:
+        if key in reported:
+            continue
+        reported.add(key)
+        unused = suspects
+        hint = f" (the table lists {', '.join(f'`{name}`' for name in unused)})" if unused else ""
+        yield Finding(
+            span,
+            f"example key `{key}` is not in the request body table{hint}",
+            related=tuple(Related(rows[name].span, f"table row `{name}`") for name in unused),
+            context=f"key {key}",
+        )
+    for name, cell in rows.items():
+        if name in used or any(name.lower() == key.lower() for key in used):
+            continue
+        description = _row_description(page, cell)
+        if (missing and name in suspects) or _REQUIRED.search(description):
+            example_keys = ", ".join(f"`{key}`" for key in used)
+            yield Finding(
+                cell.span,
+                f"body parameter `{name}` is used by no request example (the examples use {example_keys})",
+                related=tuple(Related(span, f"example key `{key}`") for key, (_r, span) in used.items()),
+                context=f"row {name}",
+            )
+
+
+def _english_rows(context: Context) -> set[str]:
+    if context.english is None:
+        return set()
+    return {
+        plain_name(row.cells[0].text)
+        for table in context.english.tables_of("body-parameters")
+        for row in table.rows
+        if row.cells
+    }
+
+
+def _row_description(page: Page, first: Cell) -> str:
+    for table in page.tables_of("body-parameters"):
+        for row in table.rows:
+            if row.cells and row.cells[0] is first:
+                last = row.cells[-1]
+                return last.source or last.text
+    return ""
