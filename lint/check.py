@@ -75,7 +75,7 @@ def select_files(options: CheckOptions, config: Config) -> list[str]:
         roots = [os.path.relpath(config.root / root) for root in roots]
         chosen = [path for path in iter_pages(roots) if config.included(path)]
     if options.translations:
-        extra = [copy for path in chosen for copy in translations(path, config)]
+        extra = [copy for path in chosen for copy in translations(path, config) if config.included(copy)]
         chosen = list(dict.fromkeys([*chosen, *extra]))
     return chosen
 

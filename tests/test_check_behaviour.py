@@ -1,0 +1,217 @@
+"""Suppressions, baseline, configuration, exit codes and start-up weight of ``doclint check``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+
+PAGE = """# thing: act
+
+## Response
+If successful, this method returns a `200 OK` response code.
+
+## Examples
+```http
+HTTP/1.1 202 Accepted
+```
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small doclint project: one English page with a status mismatch at 4:39, one translation."""
+    (tmp_path / "docs_src" / "v1.0" / "api").mkdir(parents=True)
+    (tmp_path / "locales" / "de-DE" / "v1.0" / "api").mkdir(parents=True)
+    (tmp_path / "docs_src" / "v1.0" / "api" / "thing-act.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "locales" / "de-DE" / "v1.0" / "api" / "thing-act.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+ENGLISH = "docs_src/v1.0/api/thing-act.md"
+GERMAN = "locales/de-DE/v1.0/api/thing-act.md"
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    code = main(["check", "--jobs", "1", *args])
+    captured = capsys.readouterr()
+    findings = [
+        line.split(" ")[0] + " " + line.split(" ")[1]
+        for line in captured.out.splitlines()[:-1]
+        if not line.startswith(" ")
+    ]
+    return code, findings, captured.err
+
+
+def write(path: str, text: str) -> None:
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def test_findings_exit_1_clean_exit_0(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(capsys)[:2] == (1, [f"{ENGLISH}:4:39: DL101", f"{GERMAN}:4:39: DL101"])
+    write(ENGLISH, PAGE.replace("200 OK", "202 Accepted"))
+    write(GERMAN, PAGE.replace("200 OK", "202 Accepted"))
+    assert check(capsys)[:2] == (0, [])
+
+
+def test_exit_zero_and_fail_on(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(capsys, "--exit-zero")[0] == 0
+    write("pyproject.toml", '[tool.doclint]\nseverity = { status-prose-mismatch = "warning" }\n')
+    assert check(capsys)[0] == 0
+    assert check(capsys, "--fail-on", "warning")[0] == 1
+    write("pyproject.toml", '[tool.doclint]\nseverity = { DL101 = "warning" }\nfail-on = "warning"\n')
+    assert check(capsys)[0] == 1
+
+
+def test_next_line_suppression_and_unused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(
+        GERMAN, PAGE.replace("## Response\n", "## Response\n<!-- doclint-disable-next-line status-prose-mismatch -->\n")
+    )
+    assert check(capsys, GERMAN)[:2] == (0, [])
+    write(GERMAN, PAGE.replace("## Response\n", "## Response\n<!-- doclint-disable-next-line http-syntax -->\n"))
+    code, findings, _ = check(capsys, GERMAN)
+    assert (code, findings) == (1, [f"{GERMAN}:4:1: DL900", f"{GERMAN}:5:39: DL101"])
+
+
+def test_range_and_file_suppressions(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(GERMAN, "<!-- doclint-disable DL101 -->\n" + PAGE + "<!-- doclint-enable -->\n")
+    assert check(capsys, GERMAN)[:2] == (0, [])
+    write(GERMAN, PAGE + "\n<!-- doclint-disable-file -->\n")
+    assert check(capsys, GERMAN)[:2] == (0, [])
+    write(GERMAN, "<!-- doclint-disable DL101 -->\n<!-- doclint-enable DL101 -->\n" + PAGE)
+    code, findings, _ = check(capsys, GERMAN)
+    assert findings == [f"{GERMAN}:1:1: DL900", f"{GERMAN}:6:39: DL101"]
+
+
+def test_unknown_rule_in_suppression(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(GERMAN, "<!-- doclint-disable-file no-such-rule -->\n" + PAGE)
+    out = capsys.readouterr()
+    assert main(["check", "--jobs", "1", GERMAN]) == 1
+    out = capsys.readouterr().out
+    assert f"{GERMAN}:1:1: DL900 unused-suppression unknown rule `no-such-rule` in `doclint-disable-file`" in out
+
+
+def test_english_suppression_does_not_silence_translations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(ENGLISH, "<!-- doclint-disable-file DL101 -->\n" + PAGE)
+    code, findings, _ = check(capsys, ENGLISH)
+    assert (code, findings) == (1, [f"{GERMAN}:4:39: DL101"])
+
+
+def test_baseline_hides_old_findings_and_survives_line_shifts(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--write-baseline", "baseline.json"]) == 0
+    capsys.readouterr()
+    recorded = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
+    assert recorded["doclint_baseline"] == 1 and len(recorded["findings"]) == 2
+    assert check(capsys, "--baseline", "baseline.json")[:2] == (0, [])
+    write(GERMAN, "# moved\n\n\n" + PAGE)
+    assert check(capsys, "--baseline", "baseline.json")[:2] == (0, [])
+    write(GERMAN, PAGE + "\n## Examples 2\n```http\nnot http\n```\n")
+    code, findings, _ = check(capsys, "--baseline", "baseline.json")
+    assert (code, findings) == (1, [f"{GERMAN}:12:1: DL001"])
+
+
+def test_bad_baseline_file_is_a_tool_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write("baseline.json", "[1, 2]")
+    assert main(["check", "--baseline", "baseline.json"]) == 2
+    assert capsys.readouterr().err == "doclint: error: baseline.json: not a doclint baseline (version 1 expected)\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("selct = []", "unknown key `selct` (did you mean `select`?)"),
+        (
+            'select = ["status-prose-mismach"]',
+            "`select`: unknown rule or tag `status-prose-mismach` (did you mean `status-prose-mismatch`?)",
+        ),
+        ('severity = { DL101 = "fatal" }', "severity of `DL101` must be one of error, warning, info, off; not `fatal`"),
+        ("ignore = 3", "`ignore` must be a list, not integer"),
+        ('fail-on = "sometimes"', "`fail-on` must be one of error, warning, info, never; not `sometimes`"),
+        ('formats = { "*.txt" = "rtf" }', "formats `*.txt`: unknown format `rtf` (markdown, platyps, html, text)"),
+    ],
+)
+def test_config_errors_exit_2(project: Path, capsys: pytest.CaptureFixture[str], config: str, message: str) -> None:
+    write("pyproject.toml", f"[tool.doclint]\n{config}\n")
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("doclint: error: ") and message in err and "Traceback" not in err
+
+
+def test_broken_toml_is_a_tool_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write("pyproject.toml", "[tool.doclint\n")
+    assert main(["check"]) == 2
+    assert "not valid TOML" in capsys.readouterr().err
+
+
+def test_select_ignore_and_per_path_ignores(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(capsys, "--select", "http-syntax")[:2] == (0, [])
+    assert check(capsys, "--ignore", "consistency")[:2] == (0, [])
+    write("pyproject.toml", '[tool.doclint]\nper-path-ignores = { "locales/**" = ["DL101"] }\n')
+    assert check(capsys)[:2] == (1, [f"{ENGLISH}:4:39: DL101"])
+    write("pyproject.toml", '[tool.doclint]\nexclude = ["locales"]\n')
+    assert check(capsys)[:2] == (1, [f"{ENGLISH}:4:39: DL101"])
+
+
+def test_missing_path_is_a_tool_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "nope.md"]) == 2
+    assert capsys.readouterr().err == "doclint: error: nope.md: no such file or directory\n"
+
+
+def test_unknown_rule_explained_is_a_tool_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "DL999"]) == 2
+    assert main(["rules", "deprecated-path"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("DL104 deprecated-path\nseverity: warning   scope: page")
+    assert "Bad" in out and "Good" in out
+
+
+def test_every_rule_documents_a_bad_and_a_good_example() -> None:
+    from lint.rules import all_rules
+
+    for rule in all_rules():
+        assert "Bad" in rule.doc and "Good" in rule.doc, rule.name
+        assert rule.code.startswith("DL") and rule.name == rule.name.lower()
+
+
+def test_every_parse_diagnostic_code_has_a_rule() -> None:
+    import re
+
+    from lint.rules import find_rule
+
+    sources = (
+        "".join(path.read_text(encoding="utf-8") for path in Path("lint/parse").glob("*.py"))
+        if Path("lint/parse").is_dir()
+        else "".join(
+            p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "lint" / "parse").glob("*.py")
+        )
+    )
+    codes = set(re.findall(r'ParseDiagnostic\(\s*"([a-z-]+)"', sources)) | set(
+        re.findall(r'_diagnostic\(\s*"([a-z-]+)"', sources)
+    )
+    assert codes
+    assert [code for code in sorted(codes) if find_rule(code) is None] == []
+
+
+def test_single_file_check_does_not_import_heavy_modules(project: Path) -> None:
+    code = (
+        "import sys\n"
+        "from lint.cli import main\n"
+        f"main(['check', '--jobs', '1', '{ENGLISH}'])\n"
+        "heavy = sorted(m for m in ('bs4', 'lxml', 'sphinx', 'docutils') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=project, check=False, env=env
+    )
+    assert result.stdout.splitlines()[-1] == "HEAVY []"
