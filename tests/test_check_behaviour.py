@@ -88,6 +88,7 @@ def test_range_and_file_suppressions(project: Path, capsys: pytest.CaptureFixtur
     assert check(capsys, GERMAN)[:2] == (0, [])
     write(GERMAN, "<!-- doclint-disable DL101 -->\n<!-- doclint-enable DL101 -->\n" + PAGE)
     code, findings, _ = check(capsys, GERMAN)
+    assert code == 1
     assert findings == [f"{GERMAN}:1:1: DL900", f"{GERMAN}:6:39: DL101"]
 
 
