@@ -189,17 +189,10 @@ def test_every_parse_diagnostic_code_has_a_rule() -> None:
 
     from lint.rules import find_rule
 
-    sources = (
-        "".join(path.read_text(encoding="utf-8") for path in Path("lint/parse").glob("*.py"))
-        if Path("lint/parse").is_dir()
-        else "".join(
-            p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "lint" / "parse").glob("*.py")
-        )
-    )
-    codes = set(re.findall(r'ParseDiagnostic\(\s*"([a-z-]+)"', sources)) | set(
-        re.findall(r'_diagnostic\(\s*"([a-z-]+)"', sources)
-    )
-    assert codes
+    parse_dir = Path(__file__).resolve().parent.parent / "lint" / "parse"
+    sources = "".join(path.read_text(encoding="utf-8") for path in parse_dir.glob("*.py"))
+    codes = set(re.findall(r'"([a-z]+(?:-[a-z]+)*-(?:syntax|format|encoding))"', sources))
+    assert {"http-syntax", "annotation-syntax", "front-matter-syntax", "unsupported-format"} <= codes
     assert [code for code in sorted(codes) if find_rule(code) is None] == []
 
 

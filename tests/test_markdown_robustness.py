@@ -122,3 +122,7 @@ def test_setext_and_alert_notes() -> None:
 def test_garbage_never_raises(text: str) -> None:
     page = parse(text, "p.md")
     assert page.path == "p.md"
+
+
+def test_impossible_date_in_front_matter_is_a_diagnostic() -> None:
+    assert codes("---\nms.date: 2023-02-30\n---\n# t\n") == [("front-matter-syntax", 2, 1)]

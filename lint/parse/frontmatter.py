@@ -40,7 +40,8 @@ def split_front_matter(lines: list[str], path: str) -> FrontMatter:
     block = "\n".join(lines[1:index])
     try:
         data = yaml.safe_load(block) if block.strip() else {}
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        # PyYAML raises ValueError for impossible dates (ms.date: 2023-02-30).
         mark = getattr(error, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)
         column = 1 + (mark.column if mark is not None else 0)
