@@ -31,7 +31,7 @@ def load(locales: tuple[str, ...] | None = None) -> list[tuple[str, bytes]]:
         for member in archive:
             if not member.isfile() or not member.name.endswith(".md"):
                 continue
-            if locales and member.name.split("/")[0].lstrip("./") not in locales:
+            if locales and member.name.removeprefix("./").split("/")[0] not in locales:
                 continue
             handle = archive.extractfile(member)
             if handle is not None:

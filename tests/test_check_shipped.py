@@ -54,7 +54,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = [line for line in out.splitlines() if not line.startswith("    ")]
     found = [(line.split(" ")[0], line.split(" ")[2]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 22 findings (8 errors, 14 warnings) in 6 of 9 files."
+    assert lines[-1] == "Found 22 findings (7 errors, 15 warnings) in 6 of 9 files."
     assert (
         f"{RU}:49:66: DL101 status-prose-mismatch the Response section says `200 OK`, "
         "but the response examples show `202 Accepted`" in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.context import Context
-from lint.model import CodeBlock, HttpRequest, HttpResponse, JsonExample, Page
+from lint.model import Annotation, CodeBlock, HttpRequest, HttpResponse, JsonExample, Page
 from lint.rules import Finding, rule
 
 #: blockType values the Graph documentation tooling understands.
@@ -69,15 +69,34 @@ def annotation_syntax(page: Page, context: Context) -> Iterator[Finding]:
     ]
     # A syntax block may hold several requests under one annotation: count it once.
     annotations = {id(block.annotation): block.annotation for block in blocks if block.annotation is not None}
-    open_request = False
-    for annotation in sorted(annotations.values(), key=lambda item: item.span.line):
+    for annotation in annotations.values():
         kind = annotation.block_type
         if kind is not None and kind not in KNOWN_BLOCK_TYPES:
             known = ", ".join(sorted(KNOWN_BLOCK_TYPES))
             yield Finding(annotation.span, f"unknown blockType `{kind}` (known: {known})", context=kind)
-        if kind == "request":
+    yield from _responses_without_request(page, list(annotations.values()))
+
+
+def _responses_without_request(page: Page, annotations: list[Annotation]) -> Iterator[Finding]:
+    """A `response` annotation needs a request shown before it (since the previous response).
+
+    Any example request counts, annotated or not, and so does a block the
+    writer marked `ignored` (often the request in another fence, such as
+    ``msgraph-interactive``): only a response with nothing to answer is wrong.
+    """
+    events: list[tuple[int, str, Annotation | None]] = [
+        (request.span.line, "request", None) for request in page.requests if request.origin == "example"
+    ]
+    events += [
+        (annotation.span.line, annotation.block_type or "", annotation)
+        for annotation in annotations
+        if annotation.block_type in ("request", "response", "ignored")
+    ]
+    open_request = False
+    for _line, kind, annotation in sorted(events, key=lambda event: event[0]):
+        if kind in ("request", "ignored"):
             open_request = True
-        elif kind == "response":
+        elif annotation is not None:
             if not open_request:
                 yield Finding(
                     annotation.span,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -82,10 +83,19 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
             used.setdefault(key, (request, span))
             if key not in rows and not any(key.lower() == name.lower() for name in rows):
                 missing.append((key, request, span))
-    english_names = _english_rows(context)
-    # Rows the English table also has are genuine (optional) parameters; a row
-    # it lacks is a renamed or translated name: the counterpart of a missing key.
-    suspects = [name for name in rows if name not in used and (not english_names or name not in english_names)]
+    # Which unused rows are the counterpart of a missing key (a renamed or
+    # translated name)? Against the English table: the rows it lacks.
+    # On an English page: only a near-identical name (a typo, `color` for
+    # `colour`). On a translation with no English page at hand: any unused row.
+    unused_rows = [name for name in rows if name not in used]
+    if page.locale.startswith("en"):
+        missing_keys = [key for key, _, _ in missing]
+        suspects = [name for name in unused_rows if difflib.get_close_matches(name, missing_keys, n=1, cutoff=0.8)]
+    elif context.english is not None:
+        english_names = _english_rows(context)
+        suspects = [name for name in unused_rows if name not in english_names]
+    else:
+        suspects = unused_rows
     reported: set[str] = set()
     for key, _request, span in missing:
         if key in reported:
