@@ -104,7 +104,7 @@ class Section:
     anchor: str
     role: str
     span: Span
-    #: English heading text when the page embeds it (or when the page is English).
+    #: English heading text when a translated page embeds it; ``None`` otherwise.
     source_title: str | None = None
     #: Last line (1-based, inclusive) of the section's region, subsections included.
     end_line: int = 0
@@ -209,7 +209,12 @@ class HttpResponse:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: visible text, its English source if embedded, and where."""
+    """One table cell: its text, its English source if embedded, and where.
+
+    From Markdown the text keeps inline syntax (backticks, emphasis, links:
+    only block structure is parsed, for speed); from HTML it is the rendered
+    text. Rules compare names through ``lint.rules.params.plain_name``.
+    """
 
     text: str
     span: Span

@@ -126,3 +126,8 @@ def test_garbage_never_raises(text: str) -> None:
 
 def test_impossible_date_in_front_matter_is_a_diagnostic() -> None:
     assert codes("---\nms.date: 2023-02-30\n---\n# t\n") == [("front-matter-syntax", 2, 1)]
+
+
+def test_repeated_anchors_stay_unique() -> None:
+    page = parse("## Example\n## Example\n## Example 1\n## Example\n", "p.md")
+    assert [section.anchor for section in page.sections] == ["example", "example-1", "example-1-1", "example-2"]

@@ -106,13 +106,16 @@ class AnchorRegistry:
     """Makes anchors unique within a page, the way DocFX does (``-1``, ``-2``)."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, int] = {}
+        self._next: dict[str, int] = {}
+        self._taken: set[str] = set()
 
     def unique(self, anchor: str) -> str:
-        count = self._seen.get(anchor)
-        if count is None:
-            self._seen[anchor] = 0
-            return anchor
-        count += 1
-        self._seen[anchor] = count
-        return f"{anchor}-{count}"
+        """``anchor`` itself the first time, then ``anchor-1``, ``anchor-2`` ... never one already taken."""
+        candidate = anchor
+        count = self._next.get(anchor, 0)
+        while candidate in self._taken:
+            count += 1
+            candidate = f"{anchor}-{count}"
+        self._next[anchor] = count
+        self._taken.add(candidate)
+        return candidate
