@@ -84,19 +84,21 @@ def _default_roots() -> list[str]:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from lint.config import load_config
     from lint.discover import iter_pages
     from lint.extract_text import describe
     from lint.parse.detect import parse_source
     from lint.serialize import pages_document
     from lint.source import SourceError, read_source
 
+    config = load_config()
     pages = []
     for path in iter_pages(args.paths or _default_roots()):
         try:
             source = read_source(path)
         except SourceError as error:
             raise ToolError(str(error)) from error
-        pages.append(parse_source(source))
+        pages.append(parse_source(source, config.formats))
     out = sys.stdout
     if args.format == "json":
         json.dump(pages_document(pages), out, ensure_ascii=False, indent=2)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
-from lint.model import Page
+from lint.model import Cmdlet, Page
 
 
 def describe(page: Page) -> Iterator[str]:
@@ -48,17 +49,42 @@ def describe(page: Page) -> Iterator[str]:
         fence = "fenced" if block.fenced else "unfenced"
         yield f"  {block.span.line}:{block.span.column} code {block.language or '(none)'} ({fence})"
     if page.cmdlet is not None:
-        cmdlet = page.cmdlet
-        yield f"  {cmdlet.span.line}:{cmdlet.span.column} cmdlet {cmdlet.name} ({cmdlet.module})"
-        if cmdlet.operation_method:
-            yield f"    operation {cmdlet.operation_method} {cmdlet.operation_path}"
-        for parameter in cmdlet.parameters:
-            yield f"  {parameter.span.line}:{parameter.span.column}   parameter -{parameter.name} <{parameter.type}>"
-        for entry in cmdlet.examples:
-            where = "in fence" if entry.fenced else "outside fence"
-            yield f"  {entry.code_span.line}:{entry.code_span.column}   example {entry.title} ({where})"
+        yield from _describe_cmdlet(page.cmdlet)
     for diagnostic in page.diagnostics:
         yield f"  {diagnostic.span.line}:{diagnostic.span.column} diagnostic {diagnostic.code}: {diagnostic.message}"
+
+
+def _describe_cmdlet(cmdlet: Cmdlet) -> Iterator[str]:
+    yield f"  {cmdlet.span.line}:{cmdlet.span.column} cmdlet {cmdlet.name} ({cmdlet.module})"
+    if cmdlet.operation_method:
+        yield f"    operation {cmdlet.operation_method} {cmdlet.operation_path}"
+    if cmdlet.synopsis_span is not None:
+        yield f"  {cmdlet.synopsis_span.line}:{cmdlet.synopsis_span.column}   synopsis {_one_line(cmdlet.synopsis)}"
+    for parameter_set in cmdlet.parameter_sets:
+        default = " (default)" if parameter_set.default else ""
+        names = ", ".join(parameter_set.parameters)
+        where = f"{parameter_set.span.line}:{parameter_set.span.column}"
+        yield f"  {where}   parameter set {parameter_set.name}{default}: {names}"
+    for parameter in cmdlet.parameters:
+        required = " required" if parameter.required else ""
+        where = f"{parameter.span.line}:{parameter.span.column}"
+        yield f"  {where}   parameter -{parameter.name} <{parameter.type}>{required}"
+    for entry in cmdlet.examples:
+        where = "in fence" if entry.fenced else "outside fence"
+        yield f"  {entry.code_span.line}:{entry.code_span.column}   example {entry.title} ({where})"
+        for params in entry.params:
+            value = (
+                json.dumps(params.value, ensure_ascii=False)
+                if params.error is None
+                else f"error: {params.error.message}"
+            )
+            yield f"  {params.span.line}:{params.span.column}     $params {_one_line(value)}"
+    for key, type_name, nodes in cmdlet.notes:
+        yield f"    notes {key} <{type_name}>: {', '.join(node.name for node in nodes)}"
+    for name in cmdlet.inputs:
+        yield f"    input {name}"
+    for name in cmdlet.outputs:
+        yield f"    output {name}"
 
 
 def _one_line(text: str, limit: int = 72) -> str:

@@ -79,3 +79,26 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["extract", "--format", "yaml"])
     assert exit_info.value.code == 2
+
+
+def test_extract_text_of_cmdlet_and_text_rendering(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reject = "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"
+    assert main(["extract", reject, "locales/es-ES/v1.0/api/call-reject.txt"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"{reject}: platyps cmdlet page, locale en-US, version beta" in out
+    assert "    operation POST /communications/calls/{call-id}/microsoft.graph.reject" in out
+    names = "CallId, ResponseHeadersVariable, AdditionalProperties, CallbackUri, Reason, Headers, "
+    names += "PassThru, ProgressAction, WhatIf, Confirm"
+    assert "  22:1   parameter set RejectExpanded (default): " + names in out
+    assert "  72:1   example EXAMPLE 1 (outside fence)" in out
+    assert '  72:11     $params {"reason": "busy"}' in out
+    body_type = "IPaths4QrghdCommunicationsCallsCallIdMicrosoftGraphRejectPostRequestbodyContentApplicationJsonSchema"
+    assert f"    notes BODYPARAMETER <{body_type}>: (Any), CallbackUri, Reason" in out
+    assert "    output System.Boolean" in out
+    assert "locales/es-ES/v1.0/api/call-reject.txt: text rest page, locale es-ES, version v1.0" in out
+    assert (
+        "  20:1 request (example) POST https://graph.microsoft.com/v1.0/communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject"
+        in out
+    )
+    assert "  9:1   row motivo" in out
+    assert "  16:74 prose status 202 Accepted" in out
