@@ -1,0 +1,467 @@
+"""An index of the API's addressable resources, and a resolver for request paths.
+
+The index is a compact JSON document derived from the CSDL entity container
+and types: entity sets and singletons (with their navigation bindings), per
+type its base, key, navigation properties (with containment) and structural
+properties, and the bound actions and functions per binding type. It does not
+enumerate paths (navigation makes them unbounded); ``resolve`` walks a path
+segment by segment the way an OData service would:
+
+- the first segment is an entity set or a singleton, optionally ``set(key)``;
+- after a collection: a bound action or function on the collection, a type
+  cast (``microsoft.graph.group``), ``$count``/``$ref``, or else a key (a
+  ``{placeholder}``, a literal id, or ``(key)`` syntax on the previous segment);
+- after a single entity or complex value: a navigation or structural property
+  (inherited included), a bound action or function, a type cast, ``$value`` or
+  ``$ref``; OneDrive path addressing (``root:/a/b.txt:``) keeps the entity;
+- action and function names may be namespace-qualified (or alias-qualified)
+  or not; operations bound to a base type apply to derived types;
+- actions end the path; a function returning a structured type may continue.
+
+This module must load quickly and without lxml: it runs on the pre-commit
+path. Building the index from a ``csdl.Model`` happens only in the build step,
+and only uses the model object it is given.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from lint.schemas.csdl import Model
+
+FORMAT = 1
+_PATH_ADDRESS = "\x00path"
+
+# Methods per final kind; collection-ness refines entity-like kinds below.
+_ENTITY_METHODS = frozenset({"GET", "PATCH", "PUT", "DELETE"})
+_COLLECTION_METHODS = frozenset({"GET", "POST"})
+_METHODS: dict[str, frozenset[str]] = {
+    "singleton": frozenset({"GET", "PATCH", "PUT"}),
+    "property": frozenset({"GET", "PATCH", "PUT"}),
+    "action": frozenset({"POST"}),
+    "function": frozenset({"GET"}),
+    "count": frozenset({"GET"}),
+    "value": frozenset({"GET", "PUT"}),
+    "ref": frozenset({"GET", "POST", "PUT", "DELETE"}),
+}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What a request addresses, and the schemas of its body and response.
+
+    ``kind`` is one of entity-set, entity, singleton, navigation, property,
+    action, function, count, value, ref. ``target_type`` (with
+    ``is_collection``) is the addressed resource's type; for an action or
+    function it is the binding type. ``body_ref`` is a ``$defs`` key of
+    ``schema.json`` (an action body or an entity/complex type) or None;
+    ``response_type`` is a type expression such as
+    ``Collection(microsoft.graph.event)``. ``entity_set`` names the set the
+    addressed entities belong to when the container says so (through
+    navigation bindings), None for contained or unbound targets.
+    """
+
+    method: str
+    template: str
+    kind: str
+    target_type: str
+    is_collection: bool
+    body_ref: str | None
+    response_type: str | None
+    entity_set: str | None = None
+    name: str | None = None
+
+
+def build_index(model: Model) -> dict[str, Any]:
+    """The JSON-serializable index of a CSDL model (see the module docstring)."""
+    types: dict[str, dict[str, Any]] = {}
+    for declared in model.types.values():
+        entry: dict[str, Any] = {}
+        if declared.base:
+            entry["b"] = declared.base
+        if declared.key:
+            entry["k"] = list(declared.key)
+        if declared.navigation:
+            entry["n"] = {n.name: [str(n.type), int(n.contains_target)] for n in declared.navigation}
+        if declared.properties:
+            entry["p"] = {p.name: str(p.type) for p in declared.properties}
+        types[declared.name] = entry
+    operations: dict[str, list[list[Any]]] = {}
+    for op in model.operations:
+        if op.binding is None:
+            continue
+        returns = str(op.return_type) if op.return_type is not None else None
+        params = [p.name for p in op.body_parameters]
+        operations.setdefault(str(op.binding), []).append([op.name, op.kind, returns, params])
+    return {
+        "format": FORMAT,
+        "namespace": model.container_namespace,
+        "aliases": {alias: ns for ns, alias in model.namespaces.items() if alias},
+        "sets": {s.name: [s.type, dict(s.bindings)] for s in model.entity_sets.values()},
+        "singletons": {s.name: [s.type, dict(s.bindings)] for s in model.singletons.values()},
+        "types": types,
+        "operations": operations,
+    }
+
+
+def write_index(index: dict[str, Any], path: Path) -> None:
+    """Compact JSON: the file is read on every lint run."""
+    path.write_text(json.dumps(index, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class _State:
+    """Where a walk stands after a segment."""
+
+    type: str
+    collection: bool
+    kind: str
+    template: tuple[str, ...]
+    entity_set: str | None = None
+    binding_root: str | None = None  # set/singleton whose bindings apply
+    binding_path: tuple[str, ...] = ()  # segments since that root (casts, contained navigations)
+    operation: str | None = None
+    binding: str | None = None  # type expression the operation is bound to (may be a base type)
+    returns: str | None = None
+    terminal: bool = False
+
+
+def _split_segments(path: str) -> list[str]:
+    """Split on ``/`` outside parentheses and quotes, after dropping query and fragment."""
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    segments: list[str] = []
+    current: list[str] = []
+    depth = 0
+    quoted = False
+    for char in path:
+        if char == "'" and depth:
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth = max(0, depth - 1)
+        if char == "/" and not depth and not quoted:
+            segments.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    segments.append("".join(current))
+    return [unquote(s) for s in segments if s]
+
+
+def _path_addressing(path: str) -> str:
+    """Replace OneDrive/SharePoint ``:/relative/path:`` addressing by a marker segment."""
+    start = path.find(":/")
+    if start < 0 or path.count("(", 0, start) != path.count(")", 0, start):
+        return path
+    end = path.find(":", start + 2)
+    rest = path[end + 1 :] if end >= 0 else ""
+    return f"{path[:start]}/{_PATH_ADDRESS}{rest if rest.startswith('/') or not rest else '/' + rest}"
+
+
+def _name_and_args(segment: str) -> tuple[str, str | None]:
+    """``users('x')`` -> (``users``, ``'x'``); ``users`` -> (``users``, None)."""
+    if segment.endswith(")") and "(" in segment:
+        name, _, rest = segment.partition("(")
+        return name, rest[:-1]
+    return segment, None
+
+
+def _argument_names(args: str) -> set[str]:
+    """Names of ``name=value`` arguments in ``f(a='x',b=1)`` (quotes respected)."""
+    names: set[str] = set()
+    quoted = False
+    start = 0
+    for index, char in enumerate(args + ","):
+        if char == "'":
+            quoted = not quoted
+        elif char == "," and not quoted:
+            name, equals, _ = args[start:index].partition("=")
+            if equals:
+                names.add(name.strip())
+            start = index + 1
+    return names
+
+
+def _choose_overload(overloads: list[list[Any]], args: str | None) -> list[Any]:
+    """The overload whose parameter names are the call's argument names, else the first."""
+    names = _argument_names(args) if args else set()
+    if names:
+        for entry in overloads:
+            if set(entry[3]) == names:
+                return entry
+        for entry in overloads:
+            if names <= set(entry[3]):
+                return entry
+    return overloads[0]
+
+
+def _parse_type(expression: str) -> tuple[str, bool]:
+    if expression.startswith("Collection(") and expression.endswith(")"):
+        return expression[len("Collection(") : -1], True
+    return expression, False
+
+
+def _short(name: str) -> str:
+    return name.rpartition(".")[2]
+
+
+class OperationsIndex:
+    """A loaded index; ``resolve`` answers which operation a request is."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"unsupported operations index format {data.get('format')!r}")
+        self.namespace: str | None = data["namespace"]
+        self.aliases: dict[str, str] = data["aliases"]
+        self.sets: dict[str, list[Any]] = data["sets"]
+        self.singletons: dict[str, list[Any]] = data["singletons"]
+        self.types: dict[str, dict[str, Any]] = data["types"]
+        self.operations: dict[str, list[list[Any]]] = data["operations"]
+
+    @classmethod
+    def load(cls, path: Path) -> OperationsIndex:
+        """Read ``operations.json`` (plain JSON; no lxml involved)."""
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    # -- type helpers ---------------------------------------------------
+
+    def qualify(self, name: str) -> str:
+        """Replace a namespace alias (``graph.call``) by its namespace."""
+        namespace, _, short = name.rpartition(".")
+        full = self.aliases.get(namespace)
+        return f"{full}.{short}" if full else name
+
+    def base_chain(self, name: str) -> list[str]:
+        """The type and its ancestors, nearest first."""
+        chain: list[str] = []
+        current: str | None = name
+        while current and current in self.types and current not in chain:
+            chain.append(current)
+            current = self.types[current].get("b")
+        return chain
+
+    def is_subtype(self, name: str, base: str) -> bool:
+        """True if ``name`` is ``base`` or derives from it."""
+        return base in self.base_chain(name)
+
+    def _member(self, type_name: str, kind: str, name: str) -> Any:
+        for ancestor in self.base_chain(type_name):
+            found = self.types[ancestor].get(kind, {}).get(name)
+            if found is not None:
+                return found
+        return None
+
+    def _find_operations(self, type_name: str, collection: bool, name: str) -> tuple[str, list[list[Any]]]:
+        """The binding type expression and overloads named ``name``, from the nearest ancestor that has any."""
+        qualified = "." in name
+        wanted = self.qualify(name) if qualified else name
+        for ancestor in self.base_chain(type_name) or [type_name]:
+            key = f"Collection({ancestor})" if collection else ancestor
+            found = [
+                entry
+                for entry in self.operations.get(key, ())
+                if (entry[0] if qualified else _short(entry[0])) == wanted
+            ]
+            if found:
+                return key, found
+        return "", []
+
+    def _cast(self, state: _State, name: str) -> _State | None:
+        if "." not in name:
+            return None
+        target = self.qualify(name)
+        if target not in self.types or not self.is_subtype(target, state.type):
+            return None
+        return replace(
+            state,
+            type=target,
+            template=(*state.template, target),
+            binding_path=(*state.binding_path, target),
+        )
+
+    # -- walking --------------------------------------------------------
+
+    def _key(self, state: _State) -> _State:
+        placeholder = "{" + _short(state.type) + "-id}"
+        return replace(state, collection=False, kind="entity", template=(*state.template, placeholder))
+
+    def _root(self, segment: str) -> _State | None:
+        name, args = _name_and_args(segment)
+        if name in self.sets:
+            type_name = self.sets[name][0]
+            state = _State(type_name, True, "entity-set", (name,), name, name)
+            return self._key(state) if args is not None else state
+        if name in self.singletons and args is None:
+            return _State(self.singletons[name][0], False, "singleton", (name,), name, name)
+        return None
+
+    def _operation_segment(self, state: _State, name: str, args: str | None) -> _State | None:
+        binding, overloads = self._find_operations(state.type, state.collection, name)
+        if not overloads:
+            return None
+        full, kind, returns, params = _choose_overload(overloads, args)
+        shown = _short(full) if full.rpartition(".")[0] == self.namespace else full
+        if kind == "function":
+            shown += "(" + ",".join(f"{p}={{{p}}}" for p in params) + ")"
+        elif args:
+            return None  # actions take their parameters in the body
+        result = replace(
+            state,
+            kind=kind,
+            template=(*state.template, shown),
+            operation=full,
+            binding=binding,
+            returns=returns,
+            entity_set=None,
+        )
+        if kind == "action" or returns is None:
+            return replace(result, terminal=True)
+        return result
+
+    def _continue_after_function(self, state: _State) -> _State | None:
+        """A function returning a structured type may be followed by more segments."""
+        type_name, collection = _parse_type(state.returns or "")
+        if type_name not in self.types:
+            return None
+        return replace(
+            state,
+            type=type_name,
+            collection=collection,
+            kind="navigation",
+            operation=None,
+            binding=None,
+            returns=None,
+            binding_root=None,
+            binding_path=(),
+        )
+
+    def _navigate(self, state: _State, name: str, args: str | None) -> _State | None:
+        navigation = self._member(state.type, "n", name)
+        if navigation is not None:
+            expression, contained = navigation
+            target, collection = _parse_type(expression)
+            entity_set = None
+            root, path = None, (*state.binding_path, name)
+            if contained:
+                root = state.binding_root
+            elif state.binding_root is not None:
+                bindings = self._bindings(state.binding_root)
+                bound = bindings.get("/".join(path)) or bindings.get(name)
+                if bound is not None:
+                    entity_set, root, path = bound, bound, ()
+            result = _State(target, collection, "navigation", (*state.template, name), entity_set, root, path)
+            if args is not None:
+                return self._key(result) if collection else None
+            return result
+        prop = self._member(state.type, "p", name)
+        if prop is not None and args is None:
+            target, collection = _parse_type(prop)
+            return _State(target, collection, "property", (*state.template, name))
+        return None
+
+    def _bindings(self, root: str) -> dict[str, str]:
+        holder = self.sets.get(root) or self.singletons.get(root)
+        return holder[1] if holder else {}
+
+    def _step(self, state: _State, segment: str) -> _State | None:
+        if state.kind == "function" and not state.terminal:
+            following = self._continue_after_function(state)
+            if following is None:
+                return None
+            state = following
+        if state.terminal:
+            return None
+        if segment == "$count":
+            if not state.collection:
+                return None
+            return replace(state, kind="count", template=(*state.template, segment), returns="Edm.Int32", terminal=True)
+        if segment == "$ref":
+            return replace(state, kind="ref", template=(*state.template, segment), terminal=True)
+        if segment == "$value":
+            if state.collection:
+                return None
+            return replace(
+                state, kind="value", template=(*state.template, segment), returns="Edm.Stream", terminal=True
+            )
+        if segment == _PATH_ADDRESS:
+            if state.collection or state.type not in self.types:
+                return None
+            template = (*state.template[:-1], state.template[-1] + ":/{item-path}:")
+            return replace(state, kind="entity", template=template)
+        name, args = _name_and_args(segment)
+        if state.collection:
+            return (
+                self._operation_segment(state, name, args)
+                or (self._cast(state, name) if args is None else None)
+                or self._key(state)
+            )
+        return (
+            self._navigate(state, name, args)
+            or self._operation_segment(state, name, args)
+            or (self._cast(state, name) if args is None else None)
+        )
+
+    def _walk(self, path: str) -> _State | None:
+        segments = _split_segments(_path_addressing(path))
+        if not segments:
+            return None
+        state = self._root(segments[0])
+        for segment in segments[1:]:
+            if state is None:
+                return None
+            state = self._step(state, segment)
+        return state
+
+    # -- public API ----------------------------------------------------
+
+    def methods(self, path: str) -> frozenset[str]:
+        """The HTTP methods OData allows on ``path`` (empty if the path does not resolve)."""
+        state = self._walk(path)
+        return frozenset() if state is None else self._methods(state)
+
+    def _methods(self, state: _State) -> frozenset[str]:
+        if state.kind in _METHODS:
+            return _METHODS[state.kind]
+        return _COLLECTION_METHODS if state.collection else _ENTITY_METHODS
+
+    def resolve(self, method: str, path: str) -> Operation | None:
+        """The operation ``method path`` addresses, or None if the path or method is not in the API.
+
+        ``path`` has host and version prefix removed; a query string is ignored.
+        """
+        method = method.upper()
+        state = self._walk(path)
+        if state is None or method not in self._methods(state):
+            return None
+        target = state.type
+        structured = target in self.types
+        body: str | None = None
+        response: str | None = None
+        kind = state.kind
+        if kind == "action":
+            body, response = f"action:{state.operation}({state.binding})", state.returns
+        elif kind in ("function", "count", "value"):
+            response = state.returns
+        elif kind == "ref":
+            pass
+        elif method == "GET":
+            response = f"Collection({target})" if state.collection else target
+        elif structured and (method == "POST" if state.collection else method in ("PATCH", "PUT")):
+            body = response = target
+        return Operation(
+            method=method,
+            template="/" + "/".join(state.template),
+            kind=kind,
+            target_type=target,
+            is_collection=state.collection,
+            body_ref=body,
+            response_type=response,
+            entity_set=state.entity_set,
+            name=state.operation,
+        )
