@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from lint.model import Page
-from lint.parse.text import classify_line, identify_language, parse
+from lint.parse.code_language import identify_language
+from lint.parse.text import parse
+from lint.parse.text_lines import classify_line
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = "locales/es-ES/v1.0/api/call-reject.txt"

@@ -47,6 +47,7 @@ from lint.parse.http import parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale, version_from_path
 from lint.parse.prose import find_statuses
+from lint.parse.section_regions import close_sections
 from lint.parse.sections import AnchorRegistry, section_role, slugify, table_role
 
 _ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
@@ -140,7 +141,7 @@ def parse(text: str, path: str) -> Page:
     _walk(builder, tokens)
     if builder.pending_annotation is not None:
         _orphan_annotation(builder)
-    sections = _close_sections(builder.sections, len(lines))
+    sections = close_sections(builder.sections, len(lines))
     version = version_from_path(path) or _version_from_requests(builder.requests)
     title_source = builder.title_source
     if title_source is None and builder.english:
@@ -240,30 +241,6 @@ def _heading(builder: _Builder, open_token: Token, inline: Token) -> None:
         builder.title = visible
         builder.title_source = english
     _segments_of(builder, raw, line, english is not None, visible)
-
-
-def _close_sections(sections: list[Section], last_line: int) -> tuple[Section, ...]:
-    """Give each section the last line of its region (up to the next heading of its level or above)."""
-    closed = []
-    for position, section in enumerate(sections):
-        end = last_line
-        for later in sections[position + 1 :]:
-            if later.level <= section.level:
-                end = later.span.line - 1
-                break
-        closed.append(
-            Section(
-                level=section.level,
-                title=section.title,
-                anchor=section.anchor,
-                role=section.role,
-                span=section.span,
-                source_title=section.source_title,
-                end_line=end,
-                parent=section.parent,
-            )
-        )
-    return tuple(closed)
 
 
 # -- code blocks ---------------------------------------------------------------
