@@ -39,6 +39,8 @@ class CheckOptions:
     format: str = "text"
     output: Path | None = None
     color: str = "auto"
+    #: API version -> CSDL file, overriding ``[tool.doclint] metadata``.
+    metadata: dict[str, str] | None = None
 
 
 def configure(options: CheckOptions) -> Config:
@@ -84,6 +86,10 @@ def run_check(options: CheckOptions) -> int:
     config = configure(options)
     if options.fail_on is not None:
         config = replace(config, fail_on=options.fail_on)
+    if options.metadata:
+        cwd = Path.cwd()
+        absolute = {version: str((cwd / path).resolve()) for version, path in options.metadata.items()}
+        config = replace(config, metadata={**config.metadata, **absolute})
     files = select_files(options, config)
     results = check_files(files, config, options.jobs)
     errors = [result.error for result in results if result.error]

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from lint import __version__
 from lint.baseline import BaselineError
@@ -64,8 +65,28 @@ def _parser() -> argparse.ArgumentParser:
         "--no-translations", action="store_true", help="do not add the translations of English pages given as PATH"
     )
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    check.add_argument(
+        "--metadata",
+        action="append",
+        metavar="VERSION=FILE",
+        help="full CSDL metadata for an API version (v1.0=..., beta=...); overrides the shipped schemas",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     check.set_defaults(handler=_check)
+
+    schemas = commands.add_parser("schemas", help="JSON Schemas from OData CSDL metadata")
+    schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
+    schema_commands.required = True
+    schema_build = schema_commands.add_parser("build", help="convert CSDL into schema.json and operations.json")
+    schema_build.add_argument("--metadata", required=True, metavar="FILE.csdl", help="OData CSDL 4.0 XML")
+    schema_build.add_argument("--out", required=True, metavar="DIR", help="directory to write")
+    schema_build.add_argument(
+        "--root",
+        action="append",
+        metavar="TYPE|ACTION",
+        help="limit schema.json to these types/actions and what they use",
+    )
+    schema_build.set_defaults(handler=_schemas_build)
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule", nargs="?", metavar="CODE|NAME", help="the rule to explain")
@@ -111,8 +132,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from lint.check import CheckOptions, run_check
 
     options = CheckOptions(
@@ -129,8 +148,39 @@ def _check(args: argparse.Namespace) -> int:
         format=args.format,
         output=Path(args.output) if args.output else None,
         color=args.color,
+        metadata=_metadata_options(args.metadata),
     )
     return run_check(options)
+
+
+def _metadata_options(values: list[str] | None) -> dict[str, str]:
+    """``v1.0=path`` pairs; a bare path names its version in the file name (``beta-2021-07.csdl``)."""
+    result: dict[str, str] = {}
+    for value in values or []:
+        version, sep, path = value.partition("=")
+        if not sep:
+            path = value
+            name = Path(value).name.lower()
+            version = "beta" if "beta" in name else "v1.0" if "v1.0" in name or "v1" in name else ""
+            if not version:
+                raise ToolError(f"--metadata {value}: say which API version it describes (v1.0=FILE or beta=FILE)")
+        result[version] = path
+    return result
+
+
+def _schemas_build(args: argparse.Namespace) -> int:
+    from lint.schemas.build import build
+
+    metadata = Path(args.metadata)
+    if not metadata.is_file():
+        raise ToolError(f"{metadata}: no such file")
+    try:
+        written = build(metadata, Path(args.out), args.root)
+    except (ValueError, SyntaxError) as error:
+        raise ToolError(f"{metadata}: {error}") from error
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    return EXIT_OK
 
 
 def _split(value: str | None) -> list[str] | None:

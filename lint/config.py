@@ -67,8 +67,9 @@ class Config:
         relative = self.relative(path)
         return not any(rule.code in codes and _glob(relative, pattern) for pattern, codes in self.per_path_ignores)
 
-    def severity(self, rule: Rule) -> Severity:
-        return self.severities.get(rule.code, rule.severity)
+    def severity(self, rule: Rule, default: Severity | None = None) -> Severity:
+        """The configured severity of ``rule``, else ``default`` (a finding's own), else the rule's."""
+        return self.severities.get(rule.code, default or rule.severity)
 
     def relative(self, path: str) -> str:
         """``path`` relative to the project root, in POSIX form, for glob matching."""

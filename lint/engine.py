@@ -132,7 +132,7 @@ def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Dia
             Diagnostic(
                 code=rule.code,
                 name=rule.name,
-                severity=config.severity(rule),
+                severity=config.severity(rule, finding.severity),
                 path=span.path,
                 line=span.line,
                 column=span.column,

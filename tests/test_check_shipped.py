@@ -14,10 +14,12 @@ ES = "locales/es-ES/v1.0/api/call-reject.txt"
 REJECT = "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"
 INVITE = "docs_src/powershell/beta/Invoke-MgBetaInviteCommunicationCallParticipant.md"
 
-#: (path, line, column, name). The issue's table, plus true findings it did not list:
+#: (path, line, column, name). The issues' tables, plus true findings they did not list:
 #: the invite pages' `Content-Length: 464` (the bodies are 502 and 376 bytes) and the
 #: es-ES rendering, which translates `reason` to `motivo` as the ru-RU page does.
+ZH = "locales/zh-CN/beta/api/call-reject.md"
 EXPECTED = [
+    ("docs_src/beta/api/call-reject.md", 50, 16, "enum-case"),
     ("docs_src/beta/api/participant-invite.md", 76, 1, "content-length-mismatch"),
     ("docs_src/beta/api/participant-invite.md", 718, 1, "content-length-mismatch"),
     (INVITE, 11, 1, "synopsis-mismatch"),
@@ -31,15 +33,21 @@ EXPECTED = [
     (REJECT, 107, 1, "empty-description"),
     (REJECT, 123, 1, "empty-description"),
     (REJECT, 199, 1, "unfilled-placeholder"),
+    ("docs_src/v1.0/api/call-reject.md", 46, 16, "enum-case"),
     ("docs_src/v1.0/api/participant-invite.md", 717, 1, "content-length-mismatch"),
     (ES, 9, 1, "body-param-not-in-example"),
+    (ES, 9, 1, "unknown-parameter"),
+    (ES, 11, 1, "enum-case"),
     (ES, 24, 1, "body-param-not-in-example"),
     (RU, 33, 1, "duplicate-path-parameter"),
+    (RU, 33, 1, "unknown-path"),
     (RU, 46, 2, "body-param-not-in-example"),
+    (RU, 46, 2, "unknown-parameter"),
     (RU, 49, 66, "status-prose-mismatch"),
     (RU, 51, 1, "http-syntax"),
     (RU, 119, 1, "deprecated-path"),
     (RU, 124, 3, "body-param-not-in-example"),
+    (ZH, 55, 240, "enum-case"),
 ]
 
 
@@ -54,7 +62,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = [line for line in out.splitlines() if not line.startswith("    ")]
     found = [(line.split(" ")[0], line.split(" ")[2]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 22 findings (7 errors, 15 warnings) in 6 of 9 files."
+    assert lines[-1] == "Found 29 findings (10 errors, 15 warnings, 4 info) in 9 of 9 files."
     assert (
         f"{RU}:49:66: DL101 status-prose-mismatch the Response section says `200 OK`, "
         "but the response examples show `202 Accepted`" in out
@@ -87,10 +95,12 @@ def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 1
     lines = out.splitlines()
     assert len(lines) == len(EXPECTED)
-    assert lines[-4].startswith(
+    status = next(line for line in lines if "DL101" in line)
+    assert status.startswith(
         f"::error file={RU},line=49,col=66,endLine=49,title=DL101 status-prose-mismatch::the Response section says"
     )
-    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+    assert sum(line.startswith("::notice ") for line in lines) == 4
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
 
 
 def test_sarif_output_matches_findings(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,12 +133,13 @@ def test_output_file(in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_english_page_brings_its_translations(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "docs_src/beta/api/call-reject.md")
+    english = "docs_src/beta/api/call-reject.md"
+    code, out = run(capsys, english)
     assert code == 1
-    assert {line.split(":")[0] for line in out.splitlines()[:-1] if not line.startswith("    ")} == {RU}
-    code, out = run(capsys, "--no-translations", "docs_src/beta/api/call-reject.md")
+    assert {line.split(":")[0] for line in out.splitlines()[:-1] if not line.startswith("    ")} == {english, RU, ZH}
+    code, out = run(capsys, "--no-translations", english)
     assert code == 0
-    assert out.splitlines()[-1] == "All clear: no findings in 1 file."
+    assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."
 
 
 def test_parallel_run_gives_the_same_findings(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,10 +32,12 @@ def _summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
         return f"All clear: no findings in {files}{hidden}."
     counts = Counter(item.severity for item in diagnostics)
     parts = [
-        f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}"
-        for level in ("error", "warning", "info")
-        if counts[level]
+        f"{counts[level]} {_plural(level, counts[level])}" for level in ("error", "warning", "info") if counts[level]
     ]
     affected = len({item.path for item in diagnostics})
     noun = "finding" if len(diagnostics) == 1 else "findings"
     return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}."
+
+
+def _plural(level: str, count: int) -> str:
+    return level if count == 1 or level == "info" else level + "s"

@@ -35,6 +35,7 @@ _RULE_MODULES = (
     "lint.rules.params",
     "lint.rules.prose",
     "lint.rules.powershell",
+    "lint.rules.schema",
     "lint.rules.meta",
 )
 
@@ -60,6 +61,8 @@ class Finding:
     message: str
     related: tuple[Related, ...] = ()
     context: str | None = None
+    #: Overrides the rule's default severity for this finding (configuration still wins).
+    severity: Severity | None = None
 
 
 Check = Callable[["Page", "Context"], Iterable[Finding]]

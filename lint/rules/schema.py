@@ -1,0 +1,444 @@
+"""Examples checked against the API itself: JSON Schemas and operations derived from its CSDL.
+
+A JSON example that parses can still be wrong: a misspelt property, an enum
+value in the wrong case, a path that exists in no API version. The schema
+store for the page's API version (shipped under ``docs_src/schemas`` or built
+from ``[tool.doclint] metadata``) is the authority. Pages whose version has
+no store are not checked by these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lint.context import Context
+from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
+from lint.parse.jsontext import absolute, locate
+from lint.rules import Finding, Related, rule
+from lint.rules.http import is_graph_request
+from lint.rules.params import plain_name
+from lint.schemas.operations import Operation
+from lint.schemas.shape import enum_members, is_open, match_case, normalize_keys, properties, schema_of
+from lint.schemas.store import store_for
+from lint.schemas.validate import SchemaError, SchemaStore
+
+_COLLECTION = re.compile(r"^Collection\((?P<type>[^)]+)\)$")
+_BACKTICKED = re.compile(r"`([^`\s]+)`")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _store(page: Page, context: Context, version: str | None = None) -> SchemaStore | None:
+    return store_for(context.config, version or page.version)
+
+
+def _position(example: JsonExample, pointer: str) -> Span:
+    """The file position of the value at ``pointer`` (for a member: its key)."""
+    found = locate(example.text).get(pointer)
+    if found is None:
+        return example.span
+    line, column = absolute(example.span, example.span.column, found.key_line, found.key_column)
+    return Span(example.span.path, line, column, line)
+
+
+def _resolve(store: SchemaStore, request: HttpRequest) -> Operation | None:
+    try:
+        return store.resolve(request.method, request.path)
+    except (KeyError, ValueError):
+        return None
+
+
+def _validate(store: SchemaStore, ref: str, value: Any) -> list[SchemaError]:
+    try:
+        return store.validate(ref, value)
+    except KeyError:
+        return []
+
+
+def _request_checks(
+    page: Page, context: Context
+) -> Iterator[tuple[HttpRequest, Operation, SchemaStore, list[SchemaError]]]:
+    for request in page.requests:
+        body = request.body
+        if request.origin != "example" or not is_graph_request(request) or body is None or body.value is None:
+            continue
+        store = _store(page, context, request.version)
+        operation = _resolve(store, request) if store else None
+        if store is None or operation is None or not operation.body_ref:
+            continue
+        yield request, operation, _validate(store, operation.body_ref, body.value)
+
+
+def _response_type(response: HttpResponse, page: Page, store: SchemaStore) -> tuple[str | None, bool]:
+    """The type a response body should have: its annotation's, else its request's operation's."""
+    annotation = response.annotation
+    if annotation is not None and annotation.odata_type:
+        collection = annotation.raw.get("isCollection") is True
+        return annotation.odata_type, collection
+    before = [
+        r for r in page.requests if r.origin == "example" and is_graph_request(r) and r.span.line < response.span.line
+    ]
+    if not before:
+        return None, False
+    operation = _resolve(store, before[-1])
+    if operation is None or not operation.response_type:
+        return None, False
+    match = _COLLECTION.match(operation.response_type)
+    return (match.group("type"), True) if match else (operation.response_type, False)
+
+
+def _typed_examples(page: Page, context: Context) -> Iterator[tuple[JsonExample, list[SchemaError]]]:
+    """Response bodies and annotated JSON examples, each validated against the type it shows."""
+    store = _store(page, context)
+    if store is None:
+        return
+    for response in page.responses:
+        body = response.body
+        if body is None or body.value is None or not 200 <= response.status < 300:
+            continue
+        type_name, collection = _response_type(response, page, store)
+        if type_name is None or not _known(store, type_name):
+            continue
+        yield body, _validate_typed(store, type_name, collection, body.value, truncated=_truncated(response.annotation))
+    for example in page.json_examples:
+        annotation = example.annotation
+        if (
+            annotation is None
+            or not annotation.odata_type
+            or example.value is None
+            or not _known(store, annotation.odata_type)
+        ):
+            continue
+        collection = annotation.raw.get("isCollection") is True
+        yield example, _validate_typed(store, annotation.odata_type, collection, example.value, _truncated(annotation))
+
+
+def _truncated(annotation: Any) -> bool:
+    return annotation is not None and annotation.truncated
+
+
+def _known(store: SchemaStore, type_name: str) -> bool:
+    try:
+        store.resolve_ref(type_name)
+    except KeyError:
+        return False
+    return True
+
+
+def _validate_typed(
+    store: SchemaStore, type_name: str, collection: bool, value: Any, truncated: bool
+) -> list[SchemaError]:
+    """Validate a body; a collection is the ``{"value": [...]}`` envelope of its items."""
+    if collection and isinstance(value, dict) and isinstance(value.get("value"), list):
+        errors = [
+            _prefixed(error, f"/value/{index}")
+            for index, item in enumerate(value["value"])
+            for error in _validate(store, type_name, item)
+        ]
+    else:
+        errors = _validate(store, type_name, value)
+    # A truncated example omits members on purpose: never judge it for completeness.
+    return [error for error in errors if not (truncated and error.keyword == "required")]
+
+
+def _prefixed(error: SchemaError, prefix: str) -> SchemaError:
+    return SchemaError(error.message, prefix + error.pointer, error.schema_path, error.keyword, error.suggestion)
+
+
+def _is_top_level_extra(error: SchemaError) -> bool:
+    return error.keyword == "additionalProperties" and error.pointer.count("/") == 1
+
+
+def _describe(error: SchemaError) -> str:
+    where = f"`{error.pointer}`" if error.pointer else "the body"
+    return f"{where}: {error.message} (schema: {error.schema_path or '(root)'})"
+
+
+@rule("DL501", tags=("schema", "json"))
+def schema_invalid(page: Page, context: Context) -> Iterator[Finding]:
+    """A JSON request body, response body or annotated example breaks the API's schema.
+
+    Each error is reported at the offending value, with the schema path.
+    Documentation placeholders (`"String"`, `"String (timestamp)"`, `"Guid"`
+    ...) are accepted where their type is expected. Unknown top-level keys of
+    a request body are `unknown-parameter`; enum values wrong only in case are
+    `enum-case`.
+
+    Bad::
+
+        POST /communications/calls/{id}/reject
+        { "reason": 3 }
+
+    Good::
+
+        { "reason": "busy" }
+    """
+    for request, _operation, errors in _request_checks(page, context):
+        assert request.body is not None
+        for error in errors:
+            if error.suggestion is None and not _is_top_level_extra(error):
+                yield Finding(
+                    _position(request.body, error.pointer),
+                    _describe(error),
+                    context=f"{request.path} {error.pointer} {error.keyword}",
+                )
+    for example, errors in _typed_examples(page, context):
+        for error in errors:
+            if error.suggestion is None:
+                yield Finding(
+                    _position(example, error.pointer),
+                    _describe(error),
+                    context=f"{example.origin} {error.pointer} {error.keyword}",
+                )
+
+
+def _enum_value_findings(example: JsonExample, errors: list[SchemaError]) -> Iterator[Finding]:
+    for error in errors:
+        if error.suggestion is not None:
+            yield Finding(
+                _position(example, error.pointer),
+                f"`{error.pointer}` is {_value_at(example.value, error.pointer)!r}, which matches the enum member "
+                f"`{error.suggestion}` only when case is ignored; the API is case-sensitive",
+                context=f"{error.pointer} {error.suggestion}",
+            )
+
+
+def _value_at(value: Any, pointer: str) -> Any:
+    for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]:
+        if isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        elif isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def page_operation(page: Page, context: Context) -> tuple[SchemaStore, Operation] | None:
+    """The operation a REST page documents: its first syntax (else example) request that resolves with a body."""
+    store = _store(page, context)
+    if store is None:
+        return None
+    for origin in ("syntax", "example"):
+        for request in page.requests:
+            if request.origin == origin and is_graph_request(request):
+                operation = _resolve(store, request)
+                if operation is not None and operation.body_ref:
+                    return store, operation
+    return None
+
+
+@rule("DL503", severity="warning", tags=("schema", "enum", "translation"))
+def enum_case(page: Page, context: Context) -> Iterator[Finding]:
+    """A value, or a parameter table, spells an enum member in another case than the API.
+
+    Enum members are case-sensitive: `"Busy"` is rejected where the API
+    defines `busy`. A value in an example is a warning naming the member; a
+    parameter table that lists the possible values in another case is info
+    (readers copy those spellings).
+
+    Bad::
+
+        |reason|String|Possible values are `None`, `Busy` and `Forbidden`|
+        { "reason": "Busy" }
+
+    Good::
+
+        |reason|String|Possible values are `none`, `busy` and `forbidden`|
+        { "reason": "busy" }
+    """
+    for request, _operation, errors in _request_checks(page, context):
+        assert request.body is not None
+        yield from _enum_value_findings(request.body, errors)
+    for example, errors in _typed_examples(page, context):
+        yield from _enum_value_findings(example, errors)
+    found = page_operation(page, context)
+    if found is None:
+        return
+    store, operation = found
+    members_of = properties(schema_of(store, operation.body_ref or ""))
+    english_names = _english_row_names(context)
+    for table in page.tables_of("body-parameters"):
+        for index, row in enumerate(table.rows):
+            if len(row.cells) < 2:
+                continue
+            name = match_case(members_of, plain_name(row.cells[0].text))
+            if name is None and index < len(english_names):
+                # A translated row name: the English table's row at the same place says which parameter it is.
+                name = match_case(members_of, english_names[index])
+            members = enum_members(store, members_of.get(name)) if name else []
+            if members:
+                yield from _table_enum_case(row.cells[-1], members, name or "")
+
+
+def _english_row_names(context: Context) -> list[str]:
+    if context.english is None:
+        return []
+    tables = context.english.tables_of("body-parameters")
+    return [plain_name(row.cells[0].text) for row in tables[0].rows if row.cells] if tables else []
+
+
+def _table_enum_case(cell: Cell, members: list[str], parameter: str) -> Iterator[Finding]:
+    text = cell.text
+    quoted = _BACKTICKED.findall(text)
+    if quoted:
+        listed = [value for value in quoted if match_case(members, value)]
+    else:
+        # Renderings drop backticks: bare words count only when several name members.
+        listed = [word for word in _WORD.findall(text) if match_case(members, word)]
+        if len(listed) < 2:
+            return
+    wrong = [value for value in dict.fromkeys(listed) if value not in members]
+    if not wrong:
+        return
+    shown = ", ".join(f"`{value}`" for value in wrong)
+    right = ", ".join(f"`{match_case(members, value)}`" for value in wrong)
+    yield Finding(
+        cell.span,
+        f"the `{parameter}` row lists {shown}, but the API's values are {right} (enum values are case-sensitive)",
+        context=f"{parameter} {shown}",
+        severity="info",
+    )
+
+
+@rule("DL504", tags=("schema", "paths", "translation"))
+def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
+    """A request's path resolves to no operation of the page's API version.
+
+    The path is matched against the entity sets, singletons, navigation
+    properties and bound actions of the API's metadata; key values and
+    placeholders match any key. A path that exists only with other methods
+    is reported with the methods it allows.
+
+    Bad (no API version has calls under applications)::
+
+        POST /applications/{id}/calls/{id}/reject
+
+    Good::
+
+        POST /communications/calls/{id}/reject
+    """
+    for request in page.requests:
+        if not is_graph_request(request):
+            continue
+        version = request.version or page.version
+        store = _store(page, context, version)
+        if store is None or _resolve(store, request) is not None:
+            continue
+        try:
+            allowed = sorted(store.operations.methods(request.path))
+        except (KeyError, ValueError):
+            allowed = []
+        if allowed:
+            message = (
+                f"`{request.method} {request.path}`: the {version} API allows only {', '.join(allowed)} on this path"
+            )
+        else:
+            message = f"`{request.method} {request.path}` matches no operation of the {version} API"
+        yield Finding(request.span, message, context=f"{request.method} {request.path} {version}")
+
+
+@rule("DL505", tags=("schema", "params", "translation"))
+def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
+    """A request-body table row or example key names a parameter the operation does not accept.
+
+    Translated parameter names are the usual cause: the API knows `reason`,
+    not `причиной`. Types open to any member are not judged.
+
+    Bad::
+
+        |причиной|String|Причина отклонения.|
+
+    Good::
+
+        |reason|String|Причина отклонения.|
+    """
+    for request, operation, errors in _request_checks(page, context):
+        assert request.body is not None
+        for error in errors:
+            if _is_top_level_extra(error):
+                yield Finding(
+                    _position(request.body, error.pointer),
+                    f"example key `{error.pointer[1:]}` is not accepted by {operation.name or operation.template}",
+                    context=f"key {error.pointer}",
+                )
+    found = page_operation(page, context)
+    if found is None:
+        return
+    store, operation = found
+    body = schema_of(store, operation.body_ref or "")
+    if not body or is_open(body):
+        return
+    members = properties(body)
+    for table in page.tables_of("body-parameters"):
+        for row in table.rows:
+            name = plain_name(row.cells[0].text) if row.cells else ""
+            if not name or match_case(members, name):
+                continue
+            accepted = ", ".join(f"`{member}`" for member in members)
+            yield Finding(
+                row.cells[0].span,
+                f"`{name}` is not a parameter of {operation.name or operation.template} (it accepts {accepted})",
+                related=tuple(Related(r.span, "example request") for r in page.requests if r.origin == "syntax")[:1],
+                context=f"row {name}",
+            )
+
+
+@rule("DL502", tags=("schema", "powershell"), formats=("platyps",))
+def powershell_example_invalid(page: Page, context: Context) -> Iterator[Finding]:
+    """A cmdlet example's `$params` hashtable breaks the body schema of the cmdlet's operation.
+
+    Keys are matched to the API's members ignoring case, as PowerShell
+    treats them (`ReplacesCallId` is `replacesCallId`); values are then
+    validated like a JSON request body.
+
+    Bad::
+
+        $params = @{ Reason = "maybe" }
+
+    Good::
+
+        $params = @{ Reason = "busy" }
+    """
+    cmdlet = page.cmdlet
+    if cmdlet is None or not cmdlet.operation_method or not cmdlet.operation_path:
+        return
+    store = _store(page, context)
+    if store is None:
+        return
+    try:
+        operation = store.resolve(cmdlet.operation_method, cmdlet.operation_path)
+    except (KeyError, ValueError):
+        operation = None
+    if operation is None or not operation.body_ref:
+        return
+    body_schema = store.defs.get(store.resolve_ref(operation.body_ref)) if _known(store, operation.body_ref) else None
+    if body_schema is None:
+        return
+    for example in cmdlet.examples:
+        for params in example.params:
+            if params.value is None:
+                continue
+            value = normalize_keys(store, body_schema, params.value)
+            for error in _validate(store, operation.body_ref, value):
+                yield Finding(
+                    _hashtable_position(params, error.pointer),
+                    f"{example.title}: {_describe(error)}",
+                    context=f"{example.title} {error.pointer} {error.keyword}",
+                )
+
+
+def _hashtable_position(params: JsonExample, pointer: str) -> Span:
+    """Best place for a JSON pointer in hashtable source: the line assigning its last key."""
+    parts = [part for part in pointer.split("/")[1:] if not part.isdigit()]
+    if not parts:
+        return params.span
+    key = re.compile(rf"(?i)(?:^|[\s{{;\"']){re.escape(parts[-1])}[\"']?\s*=")
+    for offset, line in enumerate(params.text.split("\n")):
+        match = key.search(line)
+        if match:
+            column = match.start() + (1 if match.group(0)[:1] in " \t{;\"'" else 0) + 1
+            column += params.span.column - 1 if offset == 0 else 0
+            return Span(params.span.path, params.span.line + offset, column, params.span.line + offset)
+    return params.span
