@@ -56,9 +56,7 @@ def _validate(store: SchemaStore, ref: str, value: Any) -> list[SchemaError]:
         return []
 
 
-def _request_checks(
-    page: Page, context: Context
-) -> Iterator[tuple[HttpRequest, Operation, SchemaStore, list[SchemaError]]]:
+def _request_checks(page: Page, context: Context) -> Iterator[tuple[HttpRequest, Operation, list[SchemaError]]]:
     for request in page.requests:
         body = request.body
         if request.origin != "example" or not is_graph_request(request) or body is None or body.value is None:
