@@ -65,7 +65,50 @@ def _request_checks(page: Page, context: Context) -> Iterator[tuple[HttpRequest,
         operation = _resolve(store, request) if store else None
         if store is None or operation is None or not operation.body_ref:
             continue
-        yield request, operation, _validate(store, operation.body_ref, body.value)
+        value, written = _canonical_parameters(store, operation, body.value)
+        errors = _validate(store, operation.body_ref, value)
+        yield (
+            request,
+            operation,
+            [_as_written(error, written) for error in errors if not _doc_placeholder(value, error)],
+        )
+
+
+def _canonical_parameters(store: SchemaStore, operation: Operation, value: Any) -> tuple[Any, dict[str, str]]:
+    """Action parameters renamed to the CSDL's spelling, and the map back to the example's.
+
+    The CSDL spells many parameters in PascalCase (``Comment``) while every
+    example and the service use camelCase (``comment``): the service matches
+    parameter names without regard to case, so doclint does too.
+    """
+    if operation.kind != "action" or not isinstance(value, dict):
+        return value, {}
+    declared = properties(schema_of(store, operation.body_ref or ""))
+    renamed: dict[str, Any] = {}
+    written: dict[str, str] = {}
+    for key, item in value.items():
+        name = match_case(declared, key) or key
+        renamed[name] = item
+        if name != key:
+            written[name] = key
+    return renamed, written
+
+
+def _as_written(error: SchemaError, written: dict[str, str]) -> SchemaError:
+    head, _, rest = error.pointer[1:].partition("/")
+    if head not in written:
+        return error
+    pointer = "/" + written[head] + ("/" + rest if rest else "")
+    return SchemaError(error.message, pointer, error.schema_path, error.keyword, error.suggestion)
+
+
+_PLACEHOLDER_TEXT = re.compile(r"^(?:[\w.@-]+-value(?:-\d+)?|<[^<>]+>|\{[^{}]+\}|@odata\.type: [\w.]+)$")
+
+
+def _doc_placeholder(value: Any, error: SchemaError) -> bool:
+    """``"formulas-value"``, ``"<address>"``, ``"{id}"``: the older docs' placeholders for any value."""
+    found = _value_at(value, error.pointer)
+    return isinstance(found, str) and bool(_PLACEHOLDER_TEXT.match(found)) and error.keyword != "additionalProperties"
 
 
 def _response_type(response: HttpResponse, page: Page, store: SchemaStore) -> tuple[str | None, bool]:
@@ -98,7 +141,8 @@ def _typed_examples(page: Page, context: Context) -> Iterator[tuple[JsonExample,
         type_name, collection = _response_type(response, page, store)
         if type_name is None or not _known(store, type_name):
             continue
-        yield body, _validate_typed(store, type_name, collection, body.value, truncated=_truncated(response.annotation))
+        errors = _validate_typed(store, type_name, collection, body.value, truncated=_truncated(response.annotation))
+        yield body, [error for error in errors if not _doc_placeholder(body.value, error)]
     for example in page.json_examples:
         annotation = example.annotation
         if (
@@ -134,10 +178,25 @@ def _validate_typed(
             for index, item in enumerate(value["value"])
             for error in _validate(store, type_name, item)
         ]
+    elif not collection and _wrapped_entity(value):
+        # Older pages show one entity as {"value": {...}}: say so once, then check the entity.
+        envelope = SchemaError(
+            f"a single {type_name} is returned as the object itself, not wrapped in `value`",
+            "/value",
+            "(root)",
+            "envelope",
+        )
+        errors = [envelope, *(_prefixed(error, "/value") for error in _validate(store, type_name, value["value"]))]
     else:
         errors = _validate(store, type_name, value)
     # A truncated example omits members on purpose: never judge it for completeness.
     return [error for error in errors if not (truncated and error.keyword == "required")]
+
+
+def _wrapped_entity(value: Any) -> bool:
+    if not isinstance(value, dict) or not isinstance(value.get("value"), dict):
+        return False
+    return all(key == "value" or key.startswith("@") for key in value)
 
 
 def _prefixed(error: SchemaError, prefix: str) -> SchemaError:
@@ -318,11 +377,12 @@ def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
         POST /communications/calls/{id}/reject
     """
     for request in page.requests:
-        if not is_graph_request(request):
+        # "/.../" stands for any depth of nesting: a pattern, not a path to resolve.
+        if not is_graph_request(request) or "/.../" in request.path:
             continue
         version = request.version or page.version
         store = _store(page, context, version)
-        if store is None or _resolve(store, request) is not None:
+        if store is None or _resolve(store, request) is not None or _workbook_function_post(store, request):
             continue
         try:
             allowed = sorted(store.operations.methods(request.path))
@@ -335,6 +395,17 @@ def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
         else:
             message = f"`{request.method} {request.path}` matches no operation of the {version} API"
         yield Finding(request.span, message, context=f"{request.method} {request.path} {version}")
+
+
+def _workbook_function_post(store: SchemaStore, request: HttpRequest) -> bool:
+    """Excel workbook functions (``range/row``, ``itemAt``) are documented, and served, with POST."""
+    if request.method != "POST" or "/workbook/" not in request.path:
+        return False
+    try:
+        operation = store.resolve("GET", request.path)
+    except (KeyError, ValueError):
+        return False
+    return operation is not None and operation.kind == "function"
 
 
 @rule("DL505", tags=("schema", "params", "translation"))
@@ -365,7 +436,8 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
     if found is None:
         return
     store, operation = found
-    body = schema_of(store, operation.body_ref or "")
+    derived = _example_type(page, store) if operation.kind != "action" else None
+    body = schema_of(store, derived or operation.body_ref or "")
     if not body or is_open(body):
         return
     members = properties(body)
@@ -425,6 +497,22 @@ def powershell_example_invalid(page: Page, context: Context) -> Iterator[Finding
                     f"{example.title}: {_describe(error)}",
                     context=f"{example.title} {error.pointer} {error.keyword}",
                 )
+
+
+def _example_type(page: Page, store: SchemaStore) -> str | None:
+    """The derived type the page's request examples create or update (their ``@odata.type``)."""
+    for request in page.requests:
+        body = request.body
+        if (
+            request.origin == "example"
+            and is_graph_request(request)
+            and body is not None
+            and isinstance(body.value, dict)
+        ):
+            odata = body.value.get("@odata.type")
+            if isinstance(odata, str) and _known(store, odata.lstrip("#")):
+                return odata.lstrip("#")
+    return None
 
 
 def _hashtable_position(params: JsonExample, pointer: str) -> Span:

@@ -223,6 +223,9 @@ class OperationsIndex:
         self.singletons: dict[str, list[Any]] = data["singletons"]
         self.types: dict[str, dict[str, Any]] = data["types"]
         self.operations: dict[str, list[list[Any]]] = data["operations"]
+        # Graph matches URL segments without regard to case (/Me/Messages works).
+        self._roots_lower = {name.lower(): name for name in (*self.sets, *self.singletons)}
+        self._derived: dict[str, list[str]] | None = None
 
     @classmethod
     def load(cls, path: Path) -> OperationsIndex:
@@ -251,22 +254,44 @@ class OperationsIndex:
         return base in self.base_chain(name)
 
     def _member(self, type_name: str, kind: str, name: str) -> Any:
-        for ancestor in self.base_chain(type_name):
-            found = self.types[ancestor].get(kind, {}).get(name)
-            if found is not None:
-                return found
+        """A member of the type or its ancestors, else of a type derived from it.
+
+        Graph docs address members of derived types without the cast segment
+        strict OData wants (``/mobileApps/{id}/contentVersions``, where only
+        ``macOSLobApp`` has ``contentVersions``); the service accepts that.
+        Names match without regard to case, as the service does.
+        """
+        lowered = name.lower()
+        for candidates in (self.base_chain(type_name), self._descendants(type_name)):
+            for ancestor in candidates:
+                members = self.types[ancestor].get(kind, {})
+                found = members.get(name)
+                if found is None:
+                    found = next((value for key, value in members.items() if key.lower() == lowered), None)
+                if found is not None:
+                    return found
         return None
+
+    def _descendants(self, type_name: str) -> list[str]:
+        if self._derived is None:
+            derived: dict[str, list[str]] = {}
+            for name in self.types:
+                for ancestor in self.base_chain(name)[1:]:
+                    derived.setdefault(ancestor, []).append(name)
+            self._derived = derived
+        return self._derived.get(type_name, [])
 
     def _find_operations(self, type_name: str, collection: bool, name: str) -> tuple[str, list[list[Any]]]:
         """The binding type expression and overloads named ``name``, from the nearest ancestor that has any."""
         qualified = "." in name
         wanted = self.qualify(name) if qualified else name
-        for ancestor in self.base_chain(type_name) or [type_name]:
+        # Nearest ancestor first; then derived types, which docs address without a cast.
+        for ancestor in [*(self.base_chain(type_name) or [type_name]), *self._descendants(type_name)]:
             key = f"Collection({ancestor})" if collection else ancestor
             found = [
                 entry
                 for entry in self.operations.get(key, ())
-                if (entry[0] if qualified else _short(entry[0])) == wanted
+                if (entry[0] if qualified else _short(entry[0])).lower() == wanted.lower()
             ]
             if found:
                 return key, found
@@ -293,6 +318,7 @@ class OperationsIndex:
 
     def _root(self, segment: str) -> _State | None:
         name, args = _name_and_args(segment)
+        name = self._roots_lower.get(name.lower(), name)
         if name in self.sets:
             type_name = self.sets[name][0]
             state = _State(type_name, True, "entity-set", (name,), name, name)
@@ -426,6 +452,12 @@ class OperationsIndex:
         return frozenset() if state is None else self._methods(state)
 
     def _methods(self, state: _State) -> frozenset[str]:
+        if state.kind == "function" and state.returns:
+            # A composable function returning an entity (workbook range(address=...))
+            # addresses that entity: it can be updated or deleted like one.
+            type_name, collection = _parse_type(state.returns)
+            if not collection and any("k" in self.types[ancestor] for ancestor in self.base_chain(type_name)):
+                return _ENTITY_METHODS
         if state.kind in _METHODS:
             return _METHODS[state.kind]
         return _COLLECTION_METHODS if state.collection else _ENTITY_METHODS

@@ -1,0 +1,95 @@
+"""Validate every JSON example of the English v1.0 corpus pages against the full v1.0 CSDL.
+
+Converts ``docs_src/metadata/v1.0-Prod.csdl`` (the whole API) into a
+temporary schema store, runs the five schema rules over every en-US page of
+../shared/corpus, and prints: the conversion time, the checking time, the
+number of JSON texts seen, the findings per rule, and with ``--samples N``
+that many findings per rule (seeded) for a human to judge.
+
+    python benchmarks/validate_corpus.py [--samples 10] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import load
+from lint.config import build_config
+from lint.context import Context
+from lint.diagnostic import Diagnostic
+from lint.engine import check_page
+from lint.parse.detect import parse_source
+from lint.source import decode_source
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA_RULES = ["schema-invalid", "powershell-example-invalid", "enum-case", "unknown-path", "unknown-parameter"]
+_CONFIG = None
+
+
+def _init(root: str) -> None:
+    global _CONFIG
+    _CONFIG = build_config(
+        {"metadata": {"v1.0": str(REPO / "docs_src/metadata/v1.0-Prod.csdl")}, "select": SCHEMA_RULES},
+        root=Path(root),
+        file=None,
+    )
+
+
+def check_one(item: tuple[str, bytes]) -> tuple[int, list[Diagnostic]]:
+    path, data = item
+    assert _CONFIG is not None
+    page = parse_source(decode_source(path.replace("en-US/api-reference/", ""), data))
+    texts = len(page.json_examples) + sum(1 for m in (*page.requests, *page.responses) if m.body is not None)
+    return texts, check_page(page, _CONFIG, Context(config=_CONFIG))
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__)
+    options.add_argument("--samples", type=int, default=0)
+    options.add_argument("--jobs", type=int, default=2)
+    options.add_argument("--seed", type=int, default=11)
+    args = options.parse_args()
+    files = load(("en-US",))
+    root = tempfile.mkdtemp(prefix="doclint-validate-")
+    started = time.perf_counter()
+    _init(root)
+    from lint.schemas.store import store_for
+
+    assert _CONFIG is not None
+    store = store_for(_CONFIG, "v1.0")
+    assert store is not None
+    conversion = time.perf_counter() - started
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init, initargs=(root,)) as pool:
+        results = list(pool.map(check_one, files, chunksize=32))
+    checking = time.perf_counter() - started
+    counts: Counter[str] = Counter()
+    samples: dict[str, list[Diagnostic]] = defaultdict(list)
+    for _texts, diagnostics in results:
+        for item in diagnostics:
+            counts[item.name] += 1
+            samples[item.name].append(item)
+    print(f"pages: {len(files)}  JSON texts: {sum(texts for texts, _ in results)}")
+    print(f"CSDL conversion: {conversion:.2f} s   checking: {checking:.1f} s with {args.jobs} workers")
+    for name in SCHEMA_RULES:
+        pages = len({item.path for item in samples[name]})
+        print(f"{name:28} {counts[name]:6} findings on {pages:5} pages")
+    rng = random.Random(args.seed)
+    for name in SCHEMA_RULES if args.samples else []:
+        print(f"\n== {name}")
+        for item in rng.sample(samples[name], min(args.samples, len(samples[name]))):
+            print(f"{item.path}:{item.line}:{item.column}: {item.message}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
