@@ -166,3 +166,14 @@ def test_app_singleton_is_beta_only(stores: dict[str, SchemaStore]) -> None:
     assert stores["v1.0"].resolve("GET", "/app") is None
     beta = stores["beta"].resolve("GET", "/app/calls")
     assert beta is not None and beta.response_type == "Collection(microsoft.graph.call)"
+
+
+def test_graph_json_accepts_any_json(tmp_path: Path) -> None:
+    """``graph.Json`` is the API's "any JSON" type: objects, arrays and scalars all validate."""
+    from lint.schemas.build import build
+    from lint.schemas.validate import SchemaStore
+
+    build(METADATA / "v1.0-Prod.csdl", tmp_path, ["microsoft.graph.Json"])
+    store = SchemaStore(tmp_path)
+    for value in ({"name": "x", "@type": "y"}, [1, "a"], "text", 3, None):
+        assert store.validate("microsoft.graph.Json", value) == []

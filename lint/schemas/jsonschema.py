@@ -153,8 +153,15 @@ def _object(key: str, properties: dict[str, Schema], open_type: bool) -> Schema:
     }
 
 
+#: Complex types the API uses for arbitrary JSON (workbook values, activity
+#: content): declared with no members, but any JSON value is valid.
+ANY_JSON_TYPES = frozenset({"microsoft.graph.Json"})
+
+
 def structured_def(model: Model, name: str) -> Schema:
     """The flattened schema of an entity or complex type, with subtype dispatch."""
+    if name in ANY_JSON_TYPES:
+        return {"x-edmType": name}
     declared = model.types[name]
     properties: dict[str, Schema] = {"@odata.type": {"enum": _odata_type_names([name])}}
     for member in model.all_properties(name):
