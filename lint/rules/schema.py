@@ -171,14 +171,23 @@ def _known(store: SchemaStore, type_name: str) -> bool:
 def _validate_typed(
     store: SchemaStore, type_name: str, collection: bool, value: Any, truncated: bool
 ) -> list[SchemaError]:
-    """Validate a body; a collection is the ``{"value": [...]}`` envelope of its items."""
-    if collection and isinstance(value, dict) and isinstance(value.get("value"), list):
+    """Validate a body; a collection is the ``{"value": [...]}`` envelope of its items.
+
+    Many list pages annotate the item type without ``isCollection``: a body
+    that is exactly such an envelope is read as one.
+    """
+    own_value = "value" in properties(schema_of(store, type_name))
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("value"), list)
+        and (collection or (_envelope_only(value) and not own_value))
+    ):
         errors = [
             _prefixed(error, f"/value/{index}")
             for index, item in enumerate(value["value"])
             for error in _validate(store, type_name, item)
         ]
-    elif not collection and _wrapped_entity(value):
+    elif not collection and not own_value and _wrapped_entity(value):
         # Older pages show one entity as {"value": {...}}: say so once, then check the entity.
         envelope = SchemaError(
             f"a single {type_name} is returned as the object itself, not wrapped in `value`",
@@ -194,8 +203,11 @@ def _validate_typed(
 
 
 def _wrapped_entity(value: Any) -> bool:
-    if not isinstance(value, dict) or not isinstance(value.get("value"), dict):
-        return False
+    return isinstance(value, dict) and isinstance(value.get("value"), dict) and _envelope_only(value)
+
+
+def _envelope_only(value: dict[str, Any]) -> bool:
+    """Only ``value`` and OData annotations (``@odata.context``, ``@odata.nextLink`` ...)."""
     return all(key == "value" or key.startswith("@") for key in value)
 
 
