@@ -71,6 +71,31 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "    docs_src/beta/api/call-reject.md:37:3: the English page declares `/app` deprecated" in out
 
 
+def test_translation_findings_point_at_the_english_line(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(capsys, RU)
+    lines = out.splitlines()
+    english = "docs_src/beta/api/call-reject.md"
+
+    def related_of(head: str) -> list[str]:
+        start = next(i for i, line in enumerate(lines) if line.startswith(head))
+        following = []
+        for line in lines[start + 1 :]:
+            if not line.startswith("    "):
+                break
+            following.append(line.strip())
+        return following
+
+    assert related_of(f"{RU}:49:66: DL101") == [
+        f"{RU}:137:1: response example: `202 Accepted`",
+        f"{english}:54:39: the English page says `202 Accepted`",
+    ]
+    assert related_of(f"{RU}:46:2: DL505") == [f"{english}:50:2: the English page names this parameter `reason`"]
+    assert related_of(f"{RU}:33:1: DL504") == [
+        f"{english}:34:1: the English page lists `POST /app/calls/{{id}}/reject`",
+        f"{english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
+    ]
+
+
 def test_json_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "--format", "json")
     assert code == 1

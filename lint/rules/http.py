@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lint.context import Context
 from lint.model import HttpRequest, HttpResponse, Note, Page
 from lint.rules import Finding, Related, rule
+from lint.rules.english import english_status
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _DEPRECATED = re.compile(
@@ -60,7 +61,10 @@ def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
         yield Finding(
             stated.span,
             f"the Response section says `{stated.status} {stated.reason}`, but the response examples show {listing}",
-            related=tuple(Related(response.span, f"response example: `{_status(response)}`") for response in shown),
+            related=(
+                *(Related(response.span, f"response example: `{_status(response)}`") for response in shown),
+                *english_status(context),
+            ),
             context=f"{stated.status} vs {statuses}",
         )
 

@@ -10,15 +10,11 @@ from lint.context import Context
 from lint.model import Cell, HttpRequest, Page, Span
 from lint.parse.jsontext import absolute, locate
 from lint.rules import Finding, Related, rule
+from lint.rules.english import english_row
 from lint.rules.http import is_graph_request
+from lint.rules.names import plain_name
 
-_MARKUP = re.compile(r"[`*_\\]|\[([^\]]*)\]\([^)]*\)")
 _REQUIRED = re.compile(r"\brequired\b", re.IGNORECASE)
-
-
-def plain_name(text: str) -> str:
-    """A parameter name without Markdown: `` `reason` ``, ``**reason**``, ``[x](link)``."""
-    return _MARKUP.sub(lambda match: match.group(1) or "", text).strip()
 
 
 def _body_examples(page: Page) -> list[HttpRequest]:
@@ -118,7 +114,10 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
             yield Finding(
                 cell.span,
                 f"body parameter `{name}` is used by no request example (the examples use {example_keys})",
-                related=tuple(Related(span, f"example key `{key}`") for key, (_r, span) in used.items()),
+                related=(
+                    *(Related(span, f"example key `{key}`") for key, (_r, span) in used.items()),
+                    *english_row(context, page, name),
+                ),
                 context=f"row {name}",
             )
 

@@ -16,9 +16,10 @@ from typing import Any
 from lint.context import Context
 from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import absolute, locate
-from lint.rules import Finding, Related, rule
+from lint.rules import Finding, rule
+from lint.rules.english import english_row, english_syntax
 from lint.rules.http import is_graph_request
-from lint.rules.params import plain_name
+from lint.rules.names import plain_name
 from lint.schemas.operations import Operation
 from lint.schemas.shape import enum_members, is_open, match_case, normalize_keys, properties, schema_of
 from lint.schemas.store import store_for
@@ -406,7 +407,9 @@ def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
             )
         else:
             message = f"`{request.method} {request.path}` matches no operation of the {version} API"
-        yield Finding(request.span, message, context=f"{request.method} {request.path} {version}")
+        yield Finding(
+            request.span, message, related=english_syntax(context), context=f"{request.method} {request.path} {version}"
+        )
 
 
 def _workbook_function_post(store: SchemaStore, request: HttpRequest) -> bool:
@@ -462,7 +465,7 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
             yield Finding(
                 row.cells[0].span,
                 f"`{name}` is not a parameter of {operation.name or operation.template} (it accepts {accepted})",
-                related=tuple(Related(r.span, "example request") for r in page.requests if r.origin == "syntax")[:1],
+                related=english_row(context, page, name),
                 context=f"row {name}",
             )
 
