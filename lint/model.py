@@ -165,6 +165,10 @@ class JsonExample:
     origin: str = "json-fence"
     #: Keys that occur twice in one object, with their positions.
     duplicate_keys: tuple[tuple[str, int, int], ...] = ()
+    #: ``(JSON pointer, line, column)`` of each member key and array element,
+    #: when the parser knows them up front (PowerShell hashtables; JSON texts
+    #: are located on demand by ``lint.parse.jsontext.locate``).
+    positions: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

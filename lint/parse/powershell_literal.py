@@ -157,8 +157,15 @@ def _convert(
         example = JsonExample(text=source, span=span, error=JsonError(error.message, line, column), origin="powershell")
         diagnostic = ParseDiagnostic("powershell-syntax", error.message, Span(path, line, column, line))
         return example, diagnostic, max(end, opening + 2)
+    positions = tuple((pointer, *text.position(offset)) for pointer, offset in parser.starts.items())
     return (
-        JsonExample(text=text.text[start:end], span=text.span(path, start, end - 1), value=value, origin="powershell"),
+        JsonExample(
+            text=text.text[start:end],
+            span=text.span(path, start, end - 1),
+            value=value,
+            origin="powershell",
+            positions=positions,
+        ),
         None,
         end,
     )
@@ -195,6 +202,14 @@ class _PsParser:
         self.text = text
         self.pos = pos
         self._peeked: _Token | None = None
+        #: JSON pointer -> offset where its key (or array element) starts, for error positions.
+        self.starts: dict[str, int] = {}
+        self._path: list[str] = []
+
+    def _at(self, part: str, offset: int) -> None:
+        """Note where the member or element ``part`` of the current value starts."""
+        self._path.append(part.replace("~", "~0").replace("/", "~1"))
+        self.starts.setdefault("/" + "/".join(self._path), offset)
 
     # -- tokens
 
@@ -348,7 +363,11 @@ class _PsParser:
                     f"expected '=' after the key {key!r}, found {_describe(self.text, equals)}", equals.start
                 )
             self.skip_newlines()
-            result[key], _ = self.expression(depth + 1)
+            self._at(key, key_token.start)
+            try:
+                result[key], _ = self.expression(depth + 1)
+            finally:
+                self._path.pop()
             return f"the value of {key!r}"
 
         self._entries(opening, "}", "hashtable", "';'", entry)
@@ -372,7 +391,11 @@ class _PsParser:
         items: list[Any] = []
 
         def entry() -> str:
-            value, listed = self.expression(depth + 1)
+            self._at(str(len(items)), self.peek().start)
+            try:
+                value, listed = self.expression(depth + 1)
+            finally:
+                self._path.pop()
             if listed or isinstance(value, list):
                 items.extend(value)
             else:

@@ -507,6 +507,8 @@ def powershell_example_invalid(page: Page, context: Context) -> Iterator[Finding
                 continue
             value = normalize_keys(store, body_schema, params.value)
             for error in _validate(store, operation.body_ref, value):
+                if _computed(value, error.pointer):
+                    continue
                 yield Finding(
                     _hashtable_position(params, error.pointer),
                     f"{example.title}: {_describe(error)}",
@@ -531,15 +533,29 @@ def _example_type(page: Page, store: SchemaStore) -> str | None:
 
 
 def _hashtable_position(params: JsonExample, pointer: str) -> Span:
-    """Best place for a JSON pointer in hashtable source: the line assigning its last key."""
-    parts = [part for part in pointer.split("/")[1:] if not part.isdigit()]
-    if not parts:
-        return params.span
-    key = re.compile(rf"(?i)(?:^|[\s{{;\"']){re.escape(parts[-1])}[\"']?\s*=")
-    for offset, line in enumerate(params.text.split("\n")):
-        match = key.search(line)
-        if match:
-            column = match.start() + (1 if match.group(0)[:1] in " \t{;\"'" else 0) + 1
-            column += params.span.column - 1 if offset == 0 else 0
-            return Span(params.span.path, params.span.line + offset, column, params.span.line + offset)
+    """Where the member or element at ``pointer`` starts in the hashtable source.
+
+    The converter recorded the position of every key and element as written;
+    keys are compared without regard to case (validation sees the API's
+    spelling). An unknown pointer falls back to its nearest known parent.
+    """
+    known = {name.lower(): (line, column) for name, line, column in params.positions}
+    probe = pointer.lower()
+    while probe:
+        if probe in known:
+            line, column = known[probe]
+            return Span(params.span.path, line, column, line)
+        probe = probe.rpartition("/")[0]
     return params.span
+
+
+_COMPUTED = re.compile(r"^(?:\$|\(|\[[\w.]+\]::)")
+
+
+def _computed(value: Any, pointer: str) -> bool:
+    """A value PowerShell computes at run time (``$reason``, ``(Get-Date)``, ``[DateTime]::Parse(...)``).
+
+    The converter keeps such values as their source text: they cannot be judged.
+    """
+    found = _value_at(value, pointer)
+    return isinstance(found, str) and bool(_COMPUTED.match(found))

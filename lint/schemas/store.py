@@ -17,14 +17,16 @@ from lint.errors import ToolError
 from lint.schemas.validate import OPERATIONS_FILE, SCHEMA_FILE, SchemaStore
 
 CACHE_DIR = ".doclint-cache/schemas"
-_STORES: dict[tuple[str, str], SchemaStore | None] = {}
+_STORES: dict[tuple[str, str, str | None], SchemaStore | None] = {}
 
 
 def store_for(config: Config, version: str | None) -> SchemaStore | None:
     """The store for ``version``, or ``None`` when there is no schema for it."""
     if version is None:
         return None
-    key = (str(config.root), version)
+    # The metadata named for the version is part of the key: the same tree may be
+    # checked with and without --metadata in one process.
+    key = (str(config.root), version, config.metadata.get(version))
     if key not in _STORES:
         _STORES[key] = _locate(config, version)
     return _STORES[key]
