@@ -7,7 +7,6 @@ the key (exit 2), with a suggestion when one is close.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -197,6 +196,8 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None) -
 
 
 def _suggest(word: str, choices: Any) -> str:
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean `{close[0]}`?)" if close else ""
 

@@ -6,7 +6,6 @@ same findings in the same order.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -49,6 +48,8 @@ class Diagnostic:
 
 def fingerprint(code: str, path: str, context: str, occurrence: int) -> str:
     """Hash of rule, path and line-free context; ``occurrence`` tells apart identical findings."""
+    import hashlib  # here, not at the top: most runs of a pre-commit hook fingerprint nothing
+
     normalized = " ".join(_LINE_NUMBERS.sub(r"\1 N", context).split())
     digest = hashlib.sha256(f"{code}\0{path}\0{normalized}\0{occurrence}".encode()).hexdigest()
     return digest[:20]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from lint.config import Config
@@ -42,6 +41,9 @@ def check_files(paths: Sequence[str], config: Config, jobs: int | None = None) -
     """Check each path; results in the order of ``paths``."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
+        # Imported here: multiprocessing costs a one-file pre-commit run time it never uses.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(paths) // (workers * 8))
             return list(pool.map(_check_file_task, paths, [config] * len(paths), chunksize=chunk))

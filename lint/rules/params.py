@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -86,7 +85,7 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
     unused_rows = [name for name in rows if name not in used]
     if page.locale.startswith("en"):
         missing_keys = [key for key, _, _ in missing]
-        suspects = [name for name in unused_rows if difflib.get_close_matches(name, missing_keys, n=1, cutoff=0.8)]
+        suspects = [name for name in unused_rows if _close(name, missing_keys)]
     elif context.english is not None:
         english_names = _english_rows(context)
         suspects = [name for name in unused_rows if name not in english_names]
@@ -140,3 +139,12 @@ def _row_description(page: Page, first: Cell) -> str:
                 last = row.cells[-1]
                 return last.source or last.text
     return ""
+
+
+def _close(name: str, candidates: list[str]) -> bool:
+    """A near-identical spelling (``color`` / ``colour``): the only case where an English row pairs with a key."""
+    if not candidates:
+        return False
+    import difflib  # rarely needed: only when an example key is missing from the table
+
+    return bool(difflib.get_close_matches(name, candidates, n=1, cutoff=0.8))
