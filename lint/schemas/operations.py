@@ -26,6 +26,7 @@ and only uses the model object it is given.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -262,15 +263,19 @@ class OperationsIndex:
         Names match without regard to case, as the service does.
         """
         lowered = name.lower()
-        for candidates in (self.base_chain(type_name), self._descendants(type_name)):
-            for ancestor in candidates:
-                members = self.types[ancestor].get(kind, {})
-                found = members.get(name)
-                if found is None:
-                    found = next((value for key, value in members.items() if key.lower() == lowered), None)
-                if found is not None:
-                    return found
+        for candidate in self._family(type_name):
+            members = self.types[candidate].get(kind, {})
+            found = members.get(name)
+            if found is None:
+                found = next((value for key, value in members.items() if key.lower() == lowered), None)
+            if found is not None:
+                return found
         return None
+
+    def _family(self, type_name: str) -> Iterator[str]:
+        """The type, its ancestors nearest first, then (only if asked for) its descendants."""
+        yield from self.base_chain(type_name)
+        yield from self._descendants(type_name)
 
     def _descendants(self, type_name: str) -> list[str]:
         if self._derived is None:
@@ -286,7 +291,7 @@ class OperationsIndex:
         qualified = "." in name
         wanted = self.qualify(name) if qualified else name
         # Nearest ancestor first; then derived types, which docs address without a cast.
-        for ancestor in [*(self.base_chain(type_name) or [type_name]), *self._descendants(type_name)]:
+        for ancestor in self._family(type_name) if type_name in self.types else iter([type_name]):
             key = f"Collection({ancestor})" if collection else ancestor
             found = [
                 entry
