@@ -26,14 +26,15 @@ line of a ``<pre><code>`` block starts after the tags; later lines start at
 column 1.
 
 Classification is shared with the Markdown parser (``section_role``,
-``table_role``, ``parse_http_block``, ``parse_json``, ``find_statuses``), so
-the two forms of one page give the same facts.
+``table_role``, ``parse_http_block``, ``parse_json``, ``find_statuses``), and
+so are the collecting of facts, the binding of annotation comments and the
+making of the page (:mod:`lint.parse.collector`), so the two forms of one
+page give the same facts.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import warnings
 from collections.abc import Callable, Iterable
@@ -53,31 +54,27 @@ from bs4.element import (
 )
 
 from lint.model import (
-    Annotation,
     Cell,
     CodeBlock,
-    HttpRequest,
-    HttpResponse,
     Include,
-    JsonExample,
     Note,
     Page,
     ParseDiagnostic,
     ProseStatus,
-    RequestOrigin,
     Section,
     Segment,
     Span,
     Tab,
-    Table,
     TableRow,
 )
 from lint.model import Comment as CommentNode
+from lint.parse.collector import PageCollector
 from lint.parse.http import parse_http_block
 from lint.parse.jsontext import parse_json
-from lint.parse.locate import page_locale, version_from_path
+from lint.parse.locate import page_locale
 from lint.parse.prose import find_statuses
-from lint.parse.sections import AnchorRegistry, section_role, slugify, table_role
+from lint.parse.section_regions import close_sections
+from lint.parse.sections import slugify
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 #: Never content, wherever they stand.
@@ -168,8 +165,6 @@ def parse(text: str, path: str) -> Page:
     builder.whole_body = whole_body
     builder.root_end = builder.end_line(root) if isinstance(root, Tag) and root is not soup else len(builder.lines)
     builder.flow(root, builder.content_start(root))
-    if builder.pending_annotation is not None:
-        builder.orphan_annotation()
     if not builder.title:
         builder.title = _fallback_title(soup, meta)
     return builder.page(locale, meta)
@@ -349,36 +344,16 @@ def _line_squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass
-class _Builder:
-    """Mutable state while walking one page; frozen into a Page at the end."""
+@dataclass(kw_only=True)
+class _Builder(PageCollector):
+    """Walking state for one page's tree, over the facts the collector gathers."""
 
-    path: str
     text: str
     lines: list[str] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     ends: dict[int, int] = field(default_factory=dict)
-    anchors: AnchorRegistry = field(default_factory=AnchorRegistry)
-    sections: list[Section] = field(default_factory=list)
-    section_stack: list[Section] = field(default_factory=list)
-    requests: list[HttpRequest] = field(default_factory=list)
-    responses: list[HttpResponse] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    json_examples: list[JsonExample] = field(default_factory=list)
-    prose_statuses: list[ProseStatus] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
-    code_blocks: list[CodeBlock] = field(default_factory=list)
-    includes: list[Include] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    tabs: list[Tab] = field(default_factory=list)
-    comments: list[CommentNode] = field(default_factory=list)
-    diagnostics: list[ParseDiagnostic] = field(default_factory=list)
-    pending_annotation: Annotation | None = None
     tab_group: int = 0
     quote_depth: int = 0
-    title: str = ""
-    title_source: str | None = None
-    english: bool = True
     whole_body: bool = False
     root_end: int = 0
     depth: int = 0
@@ -473,23 +448,6 @@ class _Builder:
                 return found
             found = self.text.find(fragment, found + 1, limit)
         return None
-
-    # -- sections ----------------------------------------------------------
-
-    @property
-    def current(self) -> Section | None:
-        return self.section_stack[-1] if self.section_stack else None
-
-    @property
-    def current_anchor(self) -> str | None:
-        return self.current.anchor if self.current else None
-
-    @property
-    def current_role(self) -> str | None:
-        return self.current.role if self.current else None
-
-    def in_examples(self) -> bool:
-        return any(section.role in ("examples", "example") for section in self.section_stack)
 
     # -- inline text -------------------------------------------------------
 
@@ -643,37 +601,24 @@ class _Builder:
         english = _squash(text.english) if text.english is not None else None
         explicit = _attr(tag, "id").strip() or _named_anchor(tag)
         base = explicit or slugify(english if english is not None else visible)
-        while self.section_stack and self.section_stack[-1].level >= level:
-            self.section_stack.pop()
+        self.leave_sections(level)
         english_title = english if english is not None else (visible if self.english else None)
-        role = "title" if level == 1 and not self.sections else section_role(base, english_title, self.in_examples())
         section = Section(
             level=level,
             title=visible,
             anchor=self.anchors.unique(base),
-            role=role,
+            role=self.heading_role(level, base, english_title),
             span=self.tag_span(tag),
             source_title=english,
             parent=self.current_anchor,
         )
-        self.sections.append(section)
-        self.section_stack.append(section)
-        if level == 1 and not self.title:
-            self.title = visible
-            self.title_source = english
+        self.enter_section(section)
         self.segments_of(text, section.span, visible)
 
-    def close_sections(self) -> tuple[Section, ...]:
-        closed = []
-        last = max(self.root_end, 1)
-        for position, section in enumerate(self.sections):
-            end = last
-            for later in self.sections[position + 1 :]:
-                if later.level <= section.level:
-                    end = later.span.line - 1
-                    break
-            closed.append(replace(section, end_line=max(end, section.span.line)))
-        return tuple(closed)
+    def closed_sections(self) -> tuple[Section, ...]:
+        """Sections run to the next of their level or the article's end, never above their heading."""
+        closed = close_sections(self.sections, max(self.root_end, 1))
+        return tuple(replace(section, end_line=max(section.end_line, section.span.line)) for section in closed)
 
     # -- paragraphs and prose ---------------------------------------------
 
@@ -843,36 +788,26 @@ class _Builder:
             lines.pop()
         first_line, first_column = self.position(self.content_start(holder))
         block = self.tag_span(pre, end=True)
-        annotation = self.pending_annotation
-        self.pending_annotation = None
+        annotation = self.take_annotation()
         section = self.current_anchor
         if language == "http":
-            origin: RequestOrigin = "syntax" if self.current_role == "http-request" else "example"
             result = parse_http_block(
                 lines,
                 path=self.path,
                 first_line=first_line,
                 column=1,
-                origin=origin,
+                origin=self.request_origin(),
                 annotation=annotation,
                 section=section,
                 block=block,
             )
-            if result.empty:
-                self.diagnostics.append(
-                    ParseDiagnostic(
-                        "http-syntax",
-                        "code block labelled `http` holds no HTTP request or response",
-                        block,
-                    )
-                )
             shift = first_column - 1
-            self.requests.extend(
-                replace(request, span=_shift(request.span, first_line, shift)) for request in result.requests
+            shifted = replace(
+                result,
+                requests=tuple(replace(r, span=_shift(r.span, first_line, shift)) for r in result.requests),
+                responses=tuple(replace(r, span=_shift(r.span, first_line, shift)) for r in result.responses),
             )
-            self.responses.extend(
-                replace(response, span=_shift(response.span, first_line, shift)) for response in result.responses
-            )
+            self.add_http_block(shifted, block)
             return
         text = "\n".join(lines)
         if language in _JSON_LANGUAGES:
@@ -905,23 +840,8 @@ class _Builder:
                         )
                     )
             rows.append(TableRow(tuple(cells), self.tag_span(row)))
-        if not rows:
-            return
-        header, body = rows[0], tuple(rows[1:])
-        header_english = [cell.source or (cell.text if self.english else "") for cell in header.cells]
-        self.tables.append(
-            Table(
-                role=table_role(self.current_role, header_english),
-                header=header,
-                rows=body,
-                span=self.tag_span(tag, end=True),
-                section=self.current_anchor,
-            )
-        )
-        for row_model in rows:
-            for cell_model in row_model.cells:
-                if cell_model.text:
-                    self.segments.append(Segment(cell_model.text, cell_model.span, cell_model.source))
+        if rows:
+            self.add_table(rows, self.tag_span(tag, end=True))
 
     # -- comments and annotations -----------------------------------------
 
@@ -934,73 +854,19 @@ class _Builder:
         if annotation is None:
             self.comments.append(CommentNode(body.strip(), span))
             return
-        json_text = annotation.group("body")
-        try:
-            data = json.loads(json_text)
-        except json.JSONDecodeError as error:
-            error_offset = offset + 4 + annotation.start("body") + error.pos
-            self.diagnostics.append(
-                ParseDiagnostic(
-                    "annotation-syntax",
-                    f"annotation comment is not valid JSON: {error.msg}",
-                    self.span_at(error_offset),
-                )
-            )
-            return
-        if not isinstance(data, dict):
-            self.diagnostics.append(
-                ParseDiagnostic("annotation-syntax", "annotation comment is not a JSON object", span)
-            )
-            return
-        if "blockType" not in data:
-            # Page-level metadata (``"type": "#page.annotation"``) binds to no block.
-            self.comments.append(CommentNode(json_text, span))
-            return
-        if self.pending_annotation is not None:
-            self.orphan_annotation()
-        self.pending_annotation = _make_annotation(data, span)
-
-    def orphan_annotation(self) -> None:
-        annotation = self.pending_annotation
-        assert annotation is not None
-        self.pending_annotation = None
-        self.diagnostics.append(
-            ParseDiagnostic(
-                "annotation-syntax",
-                f"annotation `{annotation.block_type}` is not followed by a code block",
-                annotation.span,
-            )
-        )
+        # Offsets into the JSON count from after ``<!--`` and the blanks before ``{``.
+        json_start = offset + 4 + annotation.start("body")
+        self.annotation_comment(annotation.group("body"), span, lambda at: self.span_at(json_start + at))
 
     # -- result ------------------------------------------------------------
 
     def page(self, locale: str, meta: dict[str, Any]) -> Page:
-        version = version_from_path(self.path) or _version_from_requests(self.requests)
-        title_source = self.title_source
-        if title_source is None and self.english:
-            title_source = self.title or None
-        return Page(
-            path=self.path,
+        return self.to_page(
             locale=locale,
-            version=version,
-            kind="rest",
             format="html",
-            title=self.title,
-            title_source=title_source,
+            version=self.page_version(),
+            sections=self.closed_sections(),
             front_matter=meta,
-            sections=self.close_sections(),
-            requests=tuple(self.requests),
-            responses=tuple(self.responses),
-            tables=tuple(self.tables),
-            json_examples=tuple(self.json_examples),
-            prose_statuses=tuple(self.prose_statuses),
-            segments=tuple(self.segments),
-            code_blocks=tuple(self.code_blocks),
-            includes=tuple(self.includes),
-            notes=tuple(self.notes),
-            tabs=tuple(self.tabs),
-            diagnostics=tuple(sorted(self.diagnostics, key=lambda d: (d.span.line, d.span.column))),
-            comments=tuple(self.comments),
         )
 
 
@@ -1077,23 +943,3 @@ def _language(tag: Tag) -> str:
 def _shift(span: Span, line: int, delta: int) -> Span:
     """Move a span on the first line of a code block past the ``<pre><code>`` tags."""
     return replace(span, column=span.column + delta) if delta and span.line == line else span
-
-
-def _make_annotation(data: dict[str, Any], span: Span) -> Annotation:
-    def text(key: str) -> str | None:
-        value = data.get(key)
-        return value if isinstance(value, str) else None
-
-    return Annotation(
-        block_type=text("blockType"),
-        span=span,
-        name=text("name"),
-        odata_type=text("@odata.type"),
-        truncated=data.get("truncated") is True,
-        raw=data,
-    )
-
-
-def _version_from_requests(requests: list[HttpRequest]) -> str | None:
-    versions = [request.version for request in requests if request.version]
-    return max(set(versions), key=versions.count) if versions else None

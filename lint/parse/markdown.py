@@ -6,49 +6,31 @@ comments and paragraph text, and skipping inline parsing halves the parse
 time on the benchmark corpus.
 
 Token maps are 0-based and end-exclusive; they are converted to 1-based
-spans here, once, and nowhere else.
+spans here, once, and nowhere else. What the facts mean (annotation binding,
+section roles, table roles, the page itself) is shared with the HTML parser
+through :mod:`lint.parse.collector`.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from lint.model import (
-    Annotation,
-    Cell,
-    CodeBlock,
-    Comment,
-    HttpRequest,
-    HttpResponse,
-    Include,
-    JsonExample,
-    Note,
-    Page,
-    ParseDiagnostic,
-    ProseStatus,
-    RequestOrigin,
-    Section,
-    Segment,
-    Span,
-    Tab,
-    Table,
-    TableRow,
-)
+from lint.model import Cell, CodeBlock, Comment, Include, Note, Page, ProseStatus, Section, Segment, Span, Tab, TableRow
 from lint.parse.bilingual import despan, split_anchor
+from lint.parse.collector import PageCollector
 from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import parse_http_block
 from lint.parse.jsontext import parse_json
-from lint.parse.locate import page_locale, version_from_path
+from lint.parse.locate import page_locale
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
-from lint.parse.sections import AnchorRegistry, section_role, slugify, table_role
+from lint.parse.sections import slugify
 
 _ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$", re.DOTALL)
@@ -65,34 +47,13 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
-@dataclass
-class _Builder:
-    """Mutable state while walking one page's tokens; frozen into a Page at the end."""
+@dataclass(kw_only=True)
+class _Builder(PageCollector):
+    """Walking state for one page's tokens, over the facts the collector gathers."""
 
-    path: str
     lines: list[str]
-    anchors: AnchorRegistry = field(default_factory=AnchorRegistry)
-    sections: list[Section] = field(default_factory=list)
-    section_stack: list[Section] = field(default_factory=list)
-    requests: list[HttpRequest] = field(default_factory=list)
-    responses: list[HttpResponse] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    json_examples: list[JsonExample] = field(default_factory=list)
-    prose_statuses: list[ProseStatus] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
-    code_blocks: list[CodeBlock] = field(default_factory=list)
-    includes: list[Include] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    tabs: list[Tab] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    diagnostics: list[ParseDiagnostic] = field(default_factory=list)
-    pending_annotation: Annotation | None = None
     tab_group: int = 0
     in_tabs: bool = False
-    title: str = ""
-    title_source: str | None = None
-    #: True for English pages, whose own text is the English source.
-    english: bool = True
 
     # -- positions -------------------------------------------------------
 
@@ -113,18 +74,10 @@ class _Builder:
         stripped = text.lstrip(" \t>")
         return len(text) - len(stripped) + 1
 
-    # -- sections --------------------------------------------------------
-
-    @property
-    def current(self) -> Section | None:
-        return self.section_stack[-1] if self.section_stack else None
-
-    @property
-    def current_role(self) -> str | None:
-        return self.current.role if self.current else None
-
-    def in_examples(self) -> bool:
-        return any(section.role in ("examples", "example") for section in self.section_stack)
+    def offset_span(self, content: str, offset: int, line: int) -> Span:
+        """Span of ``offset`` into a block's ``content``, whose first line is ``line``."""
+        prefix = content[:offset]
+        return self.span(line + prefix.count("\n"), len(prefix) - (prefix.rfind("\n") + 1) + 1)
 
 
 def parse(text: str, path: str) -> Page:
@@ -139,35 +92,13 @@ def parse(text: str, path: str) -> Page:
         builder.diagnostics.append(front.diagnostic)
     tokens = _markdown().parse("\n".join(body_lines))
     _walk(builder, tokens)
-    if builder.pending_annotation is not None:
-        _orphan_annotation(builder)
-    sections = close_sections(builder.sections, len(lines))
-    version = version_from_path(path) or _version_from_requests(builder.requests)
-    title_source = builder.title_source
-    if title_source is None and builder.english:
-        title_source = builder.title or None
-    return Page(
-        path=path,
+    return builder.to_page(
         locale=locale,
-        version=version,
-        kind="rest",
         format="markdown",
-        title=builder.title or str(front.data.get("title", "")),
-        title_source=title_source,
+        version=builder.page_version(),
+        sections=close_sections(builder.sections, len(lines)),
         front_matter=front.data,
-        sections=sections,
-        requests=tuple(builder.requests),
-        responses=tuple(builder.responses),
-        tables=tuple(builder.tables),
-        json_examples=tuple(builder.json_examples),
-        prose_statuses=tuple(builder.prose_statuses),
-        segments=tuple(builder.segments),
-        code_blocks=tuple(builder.code_blocks),
-        includes=tuple(builder.includes),
-        notes=tuple(builder.notes),
-        tabs=tuple(builder.tabs),
-        diagnostics=tuple(sorted(builder.diagnostics, key=lambda d: (d.span.line, d.span.column))),
-        comments=tuple(builder.comments),
+        fallback_title=str(front.data.get("title", "")),
     )
 
 
@@ -221,9 +152,8 @@ def _heading(builder: _Builder, open_token: Token, inline: Token) -> None:
     builder.in_tabs = False
     english = text.source.strip() if text.source is not None else None
     base = explicit or slugify(english if english is not None else visible)
-    while builder.section_stack and builder.section_stack[-1].level >= level:
-        builder.section_stack.pop()
-    role = "title" if level == 1 and not builder.sections else section_role(base, english, builder.in_examples())
+    builder.leave_sections(level)
+    role = builder.heading_role(level, base, english)
     anchor = builder.anchors.unique(base)
     column = builder.first_text_column(line)
     section = Section(
@@ -233,13 +163,9 @@ def _heading(builder: _Builder, open_token: Token, inline: Token) -> None:
         role=role,
         span=builder.span(line, column),
         source_title=english,
-        parent=builder.current.anchor if builder.current else None,
+        parent=builder.current_anchor,
     )
-    builder.sections.append(section)
-    builder.section_stack.append(section)
-    if level == 1 and not builder.title:
-        builder.title = visible
-        builder.title_source = english
+    builder.enter_section(section)
     _segments_of(builder, raw, line, english is not None, visible)
 
 
@@ -250,8 +176,7 @@ def _fence(builder: _Builder, token: Token) -> None:
     assert token.map is not None
     fence_line = token.map[0] + 1
     last_line = token.map[1]
-    annotation = builder.pending_annotation
-    builder.pending_annotation = None
+    annotation = builder.take_annotation()
     language = (token.info or "").strip().split(" ")[0].lower() if token.type == "fence" else ""
     content_lines = token.content.split("\n")
     if content_lines and content_lines[-1] == "":
@@ -259,29 +184,19 @@ def _fence(builder: _Builder, token: Token) -> None:
     first_content = fence_line + 1 if token.type == "fence" else fence_line
     column = _content_column(builder, first_content, content_lines)
     block = builder.span(fence_line, builder.first_text_column(fence_line), last_line)
-    section = builder.current.anchor if builder.current else None
+    section = builder.current_anchor
     if language == "http":
-        origin: RequestOrigin = "syntax" if builder.current_role == "http-request" else "example"
         result = parse_http_block(
             content_lines,
             path=builder.path,
             first_line=first_content,
             column=column,
-            origin=origin,
+            origin=builder.request_origin(),
             annotation=annotation,
             section=section,
             block=block,
         )
-        if result.empty:
-            builder.diagnostics.append(
-                ParseDiagnostic(
-                    "http-syntax",
-                    "code block labelled `http` holds no HTTP request or response",
-                    block,
-                )
-            )
-        builder.requests.extend(result.requests)
-        builder.responses.extend(result.responses)
+        builder.add_http_block(result, block)
         return
     text = "\n".join(content_lines)
     if language in _JSON_LANGUAGES:
@@ -331,7 +246,9 @@ def _html_block(builder: _Builder, token: Token) -> None:
     content = token.content
     annotation = _ANNOTATION.match(content)
     if annotation:
-        _annotation(builder, annotation.group("body"), line, end, content)
+        body = annotation.group("body")
+        span = builder.span(line, builder.first_text_column(line), end)
+        builder.annotation_comment(body, span, _error_at(builder, content, body, line))
         return
     comment = _COMMENT.match(content)
     if comment:
@@ -340,63 +257,9 @@ def _html_block(builder: _Builder, token: Token) -> None:
         )
 
 
-def _annotation(builder: _Builder, body: str, line: int, end: int, content: str) -> None:
-    span = builder.span(line, builder.first_text_column(line), end)
-    try:
-        data = json.loads(body)
-    except json.JSONDecodeError as error:
-        offset = content.index(body)
-        prefix = content[: offset + error.pos]
-        error_line = line + prefix.count("\n")
-        error_column = len(prefix) - (prefix.rfind("\n") + 1) + 1
-        builder.diagnostics.append(
-            ParseDiagnostic(
-                "annotation-syntax",
-                f"annotation comment is not valid JSON: {error.msg}",
-                builder.span(error_line, error_column),
-            )
-        )
-        return
-    if not isinstance(data, dict):
-        builder.diagnostics.append(
-            ParseDiagnostic("annotation-syntax", "annotation comment is not a JSON object", span)
-        )
-        return
-    if "blockType" not in data:
-        # Page-level metadata (``"type": "#page.annotation"``) binds to no block.
-        builder.comments.append(Comment(body, span))
-        return
-    if builder.pending_annotation is not None:
-        _orphan_annotation(builder)
-    builder.pending_annotation = _make_annotation(data, span)
-
-
-def _make_annotation(data: dict[str, Any], span: Span) -> Annotation:
-    def text(key: str) -> str | None:
-        value = data.get(key)
-        return value if isinstance(value, str) else None
-
-    return Annotation(
-        block_type=text("blockType"),
-        span=span,
-        name=text("name"),
-        odata_type=text("@odata.type"),
-        truncated=data.get("truncated") is True,
-        raw=data,
-    )
-
-
-def _orphan_annotation(builder: _Builder) -> None:
-    annotation = builder.pending_annotation
-    assert annotation is not None
-    builder.pending_annotation = None
-    builder.diagnostics.append(
-        ParseDiagnostic(
-            "annotation-syntax",
-            f"annotation `{annotation.block_type}` is not followed by a code block",
-            annotation.span,
-        )
-    )
+def _error_at(builder: _Builder, content: str, body: str, line: int) -> Callable[[int], Span]:
+    """Where an offset into an annotation's JSON ``body`` stands in the page."""
+    return lambda offset: builder.offset_span(content, content.index(body) + offset, line)
 
 
 # -- tables --------------------------------------------------------------------
@@ -421,27 +284,9 @@ def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
         elif token.type == "tr_close":
             rows.append(TableRow(tuple(cells), builder.span(row_line, builder.first_text_column(row_line))))
         index += 1
-    if not rows:
-        return index + 1
-    header, body = rows[0], tuple(rows[1:])
-    # A translated header row without embedded English says nothing the
-    # classifier can read; the section then decides alone.
-    english = [cell.source or (cell.text if builder.english else "") for cell in header.cells]
-    role = table_role(builder.current_role, english)
-    start = table_token.map[0] + 1
-    builder.tables.append(
-        Table(
-            role=role,
-            header=header,
-            rows=body,
-            span=builder.span(start, builder.first_text_column(start), table_token.map[1]),
-            section=builder.current.anchor if builder.current else None,
-        )
-    )
-    for row in rows:
-        for cell in row.cells:
-            if cell.text:
-                builder.segments.append(Segment(cell.text, cell.span, cell.source))
+    if rows:
+        start = table_token.map[0] + 1
+        builder.add_table(rows, builder.span(start, builder.first_text_column(start), table_token.map[1]))
     return index + 1
 
 
@@ -514,7 +359,7 @@ def _prose_statuses(builder: _Builder, visible: str, line: int) -> None:
                 reason,
                 written,
                 builder.span(line, column),
-                builder.current.anchor if builder.current else None,
+                builder.current_anchor,
             )
         )
 
@@ -536,11 +381,6 @@ def _note(builder: _Builder, tokens: list[Token], index: int) -> None:
             text=text.text.strip(),
             span=builder.span(line, builder.first_text_column(line), inline.map[1]),
             source=text.source.strip() if text.source is not None else None,
-            section=builder.current.anchor if builder.current else None,
+            section=builder.current_anchor,
         )
     )
-
-
-def _version_from_requests(requests: list[HttpRequest]) -> str | None:
-    versions = [request.version for request in requests if request.version]
-    return max(set(versions), key=versions.count) if versions else None

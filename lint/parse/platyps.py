@@ -21,6 +21,7 @@ from typing import Any
 
 from lint.model import Cmdlet, Include, Note, Page, ParseDiagnostic, Section, Segment, Span
 from lint.parse.cmdlet_operation import body_type_name, decode_operation
+from lint.parse.collector import diagnostics_in_order
 from lint.parse.frontmatter import FrontMatter, split_front_matter
 from lint.parse.locate import page_locale, version_from_path
 from lint.parse.platyps_document import (
@@ -275,7 +276,7 @@ def _parse(text: str, path: str) -> Page:
         includes=tuple(_includes(doc)),
         notes=tuple(_callouts(doc)),
         cmdlet=cmdlet,
-        diagnostics=tuple(sorted(doc.diagnostics, key=lambda d: (d.span.line, d.span.column))),
+        diagnostics=diagnostics_in_order(doc.diagnostics),
         comments=tuple(doc.comments),
     )
 

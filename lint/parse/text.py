@@ -28,13 +28,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lint.model import (
     Cell,
     CodeBlock,
-    HttpRequest,
-    HttpResponse,
-    JsonExample,
     Page,
     ParseDiagnostic,
     ProseStatus,
@@ -46,10 +44,11 @@ from lint.model import (
     TableRow,
 )
 from lint.parse.code_language import identify_language, score_line
+from lint.parse.collector import PageCollector
 from lint.parse.locate import page_locale, version_from_path
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
-from lint.parse.sections import AnchorRegistry, section_role
+from lint.parse.sections import section_role
 from lint.parse.text_code import code_end, split_snippets, starts_code
 from lint.parse.text_http import (
     is_syntax_request,
@@ -88,24 +87,15 @@ def _parse(text: str, path: str, locale: str, version: str | None) -> Page:
     """Classify the lines, group them, and assemble the page."""
     if not isinstance(text, str) or _looks_binary(text):
         return _unsupported(path, locale, version, "not a text rendering (binary data)")
-    grouper = _Grouper(path, classify_lines(text), english=locale.casefold().startswith("en"))
+    grouper = _Grouper(path=path, lines=classify_lines(text), english=locale.casefold().startswith("en"))
     grouper.run()
     if version is None:
         version = next((request.version for request in grouper.requests if request.version), None)
-    return Page(
-        path=path,
+    return grouper.to_page(
         locale=locale,
-        version=version,
-        kind="rest",
         format="text",
+        version=version,
         sections=close_sections(grouper.sections, grouper.lines[-1].number if grouper.lines else 0),
-        requests=tuple(grouper.requests),
-        responses=tuple(grouper.responses),
-        tables=tuple(grouper.tables),
-        json_examples=tuple(grouper.json_examples),
-        prose_statuses=tuple(grouper.statuses),
-        segments=tuple(grouper.segments),
-        code_blocks=tuple(grouper.code_blocks),
     )
 
 
@@ -123,27 +113,15 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(text) // 10)
 
 
-class _Grouper:
+@dataclass(kw_only=True)
+class _Grouper(PageCollector):
     """Walks classified lines once and collects the page's elements.
 
     Sections are collected open (``end_line`` 0) and closed by the caller
     once every heading is known.
     """
 
-    def __init__(self, path: str, lines: list[Line], english: bool) -> None:
-        self.path = path
-        self.lines = lines
-        self.english = english
-        self.sections: list[Section] = []
-        self.stack: list[Section] = []
-        self.anchors = AnchorRegistry()
-        self.requests: list[HttpRequest] = []
-        self.responses: list[HttpResponse] = []
-        self.tables: list[Table] = []
-        self.json_examples: list[JsonExample] = []
-        self.statuses: list[ProseStatus] = []
-        self.segments: list[Segment] = []
-        self.code_blocks: list[CodeBlock] = []
+    lines: list[Line]
 
     # -- driver ------------------------------------------------------------
 
@@ -172,24 +150,12 @@ class _Grouper:
 
     # -- context -----------------------------------------------------------
 
-    @property
-    def section(self) -> Section | None:
-        return self.stack[-1] if self.stack else None
-
-    @property
-    def anchor(self) -> str | None:
-        return self.stack[-1].anchor if self.stack else None
-
-    @property
-    def current_role(self) -> str | None:
-        return self.stack[-1].role if self.stack else None
-
     def span(self, first: Line, last: Line | None = None) -> Span:
         return span_of(self.path, first, last)
 
-    def in_examples(self) -> Section | None:
+    def open_examples(self) -> Section | None:
         """The innermost open Examples/Example section, if any."""
-        for open_section in reversed(self.stack):
+        for open_section in reversed(self.section_stack):
             if open_section.role in ("example", "examples"):
                 return open_section
         return None
@@ -202,9 +168,9 @@ class _Grouper:
         A Response heading inside an example is the example's response, one
         level below it; elsewhere it is the page's Response section.
         """
-        examples = self.in_examples()
+        examples = self.open_examples()
         if word.is_example:
-            outer = next((s for s in reversed(self.stack) if s.role == "examples"), None)
+            outer = next((s for s in reversed(self.section_stack) if s.role == "examples"), None)
             return outer.level + 1 if outer else 2
         if word.anchor in ("request", "response") and examples is not None:
             return examples.level + 1
@@ -218,19 +184,18 @@ class _Grouper:
         if word is None:
             return
         level = self.heading_level(word)
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
+        self.leave_sections(level)
         open_section = Section(
             level=level,
             title=line.text,
             anchor=self.anchors.unique(word.anchor),
-            role=section_role(word.anchor, word.english, self.in_examples() is not None),
+            role=section_role(word.anchor, word.english, self.in_examples()),
             span=self.span(line),
             source_title=line.text if self.english else word.english,
-            parent=self.anchor,
+            parent=self.current_anchor,
         )
-        self.sections.append(open_section)
-        self.stack.append(open_section)
+        # Levels are 2 and deeper here (``heading_level``): no heading titles the page.
+        self.enter_section(open_section)
         self.segments.append(Segment(line.text, self.span(line)))
 
     # -- prose -------------------------------------------------------------
@@ -240,11 +205,11 @@ class _Grouper:
         if _PUNCTUATION_ONLY.match(line.text):
             return
         self.segments.append(Segment(line.text, self.span(line)))
-        section = self.section
+        section = self.current
         if section is None or section.role != "response":
             return
         for status, reason, start, end in find_statuses(line.raw):
-            self.statuses.append(
+            self.prose_statuses.append(
                 ProseStatus(
                     status=status,
                     reason=reason,
@@ -266,7 +231,7 @@ class _Grouper:
             origin, end = "syntax", syntax_end(self.lines, start)
         else:
             end = message_end(self.lines, start)
-        parsed = parse_message(self.lines, start, end, path=self.path, origin=origin, section=self.anchor)
+        parsed = parse_message(self.lines, start, end, path=self.path, origin=origin, section=self.current_anchor)
         self.requests.extend(parsed.requests)
         self.responses.extend(parsed.responses)
         return end + 1
@@ -299,7 +264,7 @@ class _Grouper:
                 header=header,
                 rows=tuple(rows),
                 span=Span(self.path, header.span.line, header.span.column, rows[-1].span.end_line),
-                section=self.anchor,
+                section=self.current_anchor,
             )
         )
         return start + width * (len(groups) + 1)
@@ -322,7 +287,7 @@ class _Grouper:
                     text="\n".join(line.raw for line in snippet),
                     span=self.span(snippet[0], snippet[-1]),
                     fenced=False,
-                    section=self.anchor,
+                    section=self.current_anchor,
                 )
             )
         return end
