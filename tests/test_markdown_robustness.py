@@ -131,3 +131,11 @@ def test_impossible_date_in_front_matter_is_a_diagnostic() -> None:
 def test_repeated_anchors_stay_unique() -> None:
     page = parse("## Example\n## Example\n## Example 1\n## Example\n", "p.md")
     assert [section.anchor for section in page.sections] == ["example", "example-1", "example-1-1", "example-2"]
+
+
+def test_a_table_of_values_is_not_a_parameter_table() -> None:
+    text = (
+        "## Request body\n| Parameter | Type | Description |\n|:--|:--|:--|\n| activityDomain | String | x |\n\n"
+        "| activityDomain value | Suggestions |\n|:--|:--|\n| work | Working hours |\n"
+    )
+    assert [table.role for table in parse(text, "p.md").tables] == ["body-parameters", "other"]

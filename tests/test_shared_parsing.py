@@ -89,3 +89,9 @@ def test_duplicate_keys_only_within_one_object() -> None:
 def test_statuses_need_their_reason_phrase() -> None:
     text = "returns `202 Accepted`, 200 OK or 204 no content; waits 15 seconds; 256 chars; 200 Created"
     assert [(s, r) for s, r, _, _ in find_statuses(text)] == [(202, "Accepted"), (200, "OK"), (204, "no content")]
+
+
+def test_version_prefix_in_another_case() -> None:
+    target = split_target("https://graph.microsoft.com/V1.0/teams/1/channels")
+    assert (target.version, target.path) == ("v1.0", "/teams/1/channels")
+    assert split_target("/V1.0/me").path == "/me"

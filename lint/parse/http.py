@@ -32,7 +32,7 @@ STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)(?:[ \t]+
 HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*)[ \t]*:(?P<value>.*)$")
 
 #: API versions as they appear as the first path segment of a Graph URL.
-VERSION_SEGMENT = re.compile(r"^/(?P<version>v1\.0|beta|\{version\})(?=/|$)")
+VERSION_SEGMENT = re.compile(r"^/(?P<version>v1\.0|beta|\{version\})(?=/|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def split_target(url: str) -> Target:
     version = None
     match = VERSION_SEGMENT.match(path)
     if match:
-        version = match.group("version")
+        version = match.group("version").lower()  # the service accepts /V1.0/ as /v1.0/
         path = path[match.end() :] or "/"
         if version == "{version}":
             version = None

@@ -95,6 +95,9 @@ def table_role(section: str | None, header_english: list[str]) -> TableRole:
     words = [cell.strip().lower() for cell in header_english]
     if words and words[0].startswith("permission"):
         return "permissions"
+    if words and (words[0].endswith((" value", " values")) or words[0] in ("value", "values", "member", "members")):
+        # "activityDomain value | Meaning": the values of one parameter, not parameters.
+        return "other"
     if section in _TABLE_ROLE_BY_SECTION:
         return _TABLE_ROLE_BY_SECTION[section]
     if len(words) >= 2 and words[0] in ("header", "name") and "description" in words[-1]:

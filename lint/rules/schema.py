@@ -459,7 +459,7 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
     for table in page.tables_of("body-parameters"):
         for row in table.rows:
             name = plain_name(row.cells[0].text) if row.cells else ""
-            if not name or match_case(members, name):
+            if not name or name.startswith("@") or match_case(members, name):
                 continue
             accepted = ", ".join(f"`{member}`" for member in members)
             yield Finding(
