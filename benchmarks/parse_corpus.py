@@ -69,9 +69,8 @@ def main() -> int:
     print("diagnostics: " + (", ".join(f"{code} {count}" for code, count in codes.most_common()) or "none"))
     print(f"markdown-it-py full parse (block + inline): {full:.2f} s")
     print(f"markdown-it-py block parse only:            {baseline:.2f} s  ({baseline / full:.2f}x of full)")
-    print(
-        f"doclint extraction (block parse + model):  {elapsed:.2f} s  ({elapsed / full:.2f}x of full, {elapsed / baseline:.2f}x of block)"
-    )
+    ratios = f"{elapsed / full:.2f}x of full, {elapsed / baseline:.2f}x of block"
+    print(f"doclint extraction (block parse + model):  {elapsed:.2f} s  ({ratios})")
     for path, trace in failures[:5]:
         print(f"\n{path}\n{trace}")
     return 1 if failures else 0
