@@ -391,3 +391,12 @@ def test_store_loads_without_lxml(store: SchemaStore) -> None:
         "assert 'lxml' not in sys.modules, 'lxml was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_full_conversion_has_a_parameter_schema_per_function() -> None:
+    defs = to_json_schema(load_csdl(FIXTURE))["$defs"]
+    functions = sorted(key for key in defs if key.startswith("function:"))
+    assert functions and all(key.endswith(")") for key in functions)
+    assert len(functions) == len({key for key in functions})
+    for key in functions:
+        assert defs[key]["type"] == "object" and defs[key]["additionalProperties"] is False

@@ -99,9 +99,17 @@ def def_ref(key: str) -> Schema:
 
 
 def action_key(operation: EdmOperation) -> str:
-    """``action:microsoft.graph.reject(microsoft.graph.call)``; unbound: ``action:ns.name()``."""
-    binding = operation.binding
-    return f"action:{operation.name}({binding if binding is not None else ''})"
+    """``action:microsoft.graph.reject(microsoft.graph.call)``; unbound: ``action:ns.name()``.
+
+    A function is keyed with its parameter names too
+    (``function:microsoft.graph.range(microsoft.graph.workbookWorksheet;address)``):
+    its overloads share a binding and differ by parameters.
+    """
+    binding = operation.binding if operation.binding is not None else ""
+    if operation.kind == "function":
+        names = ",".join(parameter.name for parameter in operation.body_parameters)
+        return f"function:{operation.name}({binding};{names})"
+    return f"action:{operation.name}({binding})"
 
 
 def primitive_schema(name: str, nullable: bool) -> Schema:
@@ -198,7 +206,11 @@ def enum_def(model: Model, name: str) -> Schema:
 
 
 def action_body_def(model: Model, operation: EdmOperation) -> Schema:
-    """The request body of an action: its non-binding parameters, none required."""
+    """An action's request body, or a function's parameters: the non-binding parameters, none required.
+
+    A function takes its parameters in the URL; the same object shape lets a
+    rule check their values with the same validator.
+    """
     properties = {p.name: member_schema(model, p.type, p.nullable) for p in operation.body_parameters}
     return _object(action_key(operation), properties, False)
 
@@ -272,7 +284,7 @@ def to_json_schema(model: Model, roots: Iterable[str] | None = None) -> Schema:
     """The schema document: ``$defs`` for the roots' closure, or for everything."""
     if roots is None:
         type_names = set(model.types) | set(model.enums)
-        actions = [op for op in model.operations if op.kind == "action"]
+        actions = list(model.operations)
     else:
         root_types, actions = resolve_roots(model, roots)
         type_names = closure(model, root_types, actions)
