@@ -209,3 +209,25 @@ def test_single_file_check_does_not_import_heavy_modules(project: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=project, check=False, env=env
     )
     assert result.stdout.splitlines()[-1] == "HEAVY []"
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en-us"><head><title>thing</title></head>
+<body><main>
+<h1 id="thing-act">thing: act</h1>
+<h2 id="response">Response</h2>
+<!-- DIRECTIVE -->
+<p>If successful, this method returns a <code>200 OK</code> response code.</p>
+<h2 id="examples">Examples</h2>
+<pre><code class="lang-http">HTTP/1.1 202 Accepted
+</code></pre>
+</main></body></html>
+"""
+
+
+def test_suppression_comments_work_in_html_pages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = "docs_src/v1.0/api/thing-act.html"
+    write(page, HTML_PAGE.replace("DIRECTIVE", "doclint-disable-next-line status-prose-mismatch"))
+    assert check(capsys, page)[:2] == (0, [])
+    write(page, HTML_PAGE.replace("DIRECTIVE", "an ordinary comment"))
+    assert check(capsys, page)[:2] == (1, [f"{page}:7:47: DL101"])
