@@ -226,7 +226,7 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def test_suppression_comments_work_in_html_pages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = "docs_src/v1.0/api/thing-act.html"
+    page = "docs_src/v1.0/api/other-act.html"
     write(page, HTML_PAGE.replace("DIRECTIVE", "doclint-disable-next-line status-prose-mismatch"))
     assert check(capsys, page)[:2] == (0, [])
     write(page, HTML_PAGE.replace("DIRECTIVE", "an ordinary comment"))
