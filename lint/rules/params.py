@@ -81,16 +81,18 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
     # Which unused rows are the counterpart of a missing key (a renamed or
     # translated name)? Against the English table: the rows it lacks.
     # On an English page: only a near-identical name (a typo, `color` for
-    # `colour`). On a translation with no English page at hand: any unused row.
+    # `colour`).
     unused_rows = [name for name in rows if name not in used]
+    missing_keys = [key for key, _, _ in missing]
     if page.locale.startswith("en"):
-        missing_keys = [key for key, _, _ in missing]
         suspects = [name for name in unused_rows if _close(name, missing_keys)]
     elif context.english is not None:
         english_names = _english_rows(context)
         suspects = [name for name in unused_rows if name not in english_names]
     else:
-        suspects = unused_rows
+        # No English page at hand: a translated word (not ASCII) or a look-alike
+        # of a missing key (`descripción` for `description`) is the counterpart.
+        suspects = [name for name in unused_rows if not name.isascii() or _close(name, missing_keys, 0.6)]
     reported: set[str] = set()
     for key, _request, span in missing:
         if key in reported:
@@ -141,10 +143,10 @@ def _row_description(page: Page, first: Cell) -> str:
     return ""
 
 
-def _close(name: str, candidates: list[str]) -> bool:
-    """A near-identical spelling (``color`` / ``colour``): the only case where an English row pairs with a key."""
+def _close(name: str, candidates: list[str], cutoff: float = 0.8) -> bool:
+    """A similar spelling: ``color`` / ``colour`` (0.8), or ``publicador`` / ``publisher`` (0.6)."""
     if not candidates:
         return False
     import difflib  # rarely needed: only when an example key is missing from the table
 
-    return bool(difflib.get_close_matches(name, candidates, n=1, cutoff=0.8))
+    return bool(difflib.get_close_matches(name.lower(), [c.lower() for c in candidates], n=1, cutoff=cutoff))
