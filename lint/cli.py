@@ -16,7 +16,7 @@ from pathlib import Path
 from lint import __version__
 from lint.baseline import BaselineError
 from lint.config import ConfigError
-from lint.errors import ToolError
+from lint.errors import InternalError, ToolError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -237,6 +237,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except InternalError as error:
+        if args.debug:
+            raise
+        print(f"doclint: internal error: {error} (a bug in doclint; --debug shows where)", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as error:  # a bug in doclint: say so in one line
         if args.debug:
             raise

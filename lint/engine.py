@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, fingerprint
+from lint.errors import InternalError
 from lint.model import Page
 from lint.pair import english_source
 from lint.parse.detect import parse_source
@@ -55,6 +56,8 @@ def _check_file_task(path: str, config: Config) -> FileResult:
         page = _parse(path, config)
     except SourceError as error:
         return FileResult(path, (), str(error))
+    except Exception as error:
+        raise InternalError(f"parsing {path} failed: {type(error).__name__}: {error}") from error
     return FileResult(path, tuple(check_page(page, config)))
 
 
@@ -97,8 +100,12 @@ def check_page(page: Page, config: Config, context: Context | None = None) -> li
     for rule in applicable_rules(page, config):
         if rule.scope == "pair" and context.english is None:
             continue
-        for finding in rule.check(page, context):
-            stamped.append((rule, finding))
+        try:
+            stamped.extend((rule, finding) for finding in rule.check(page, context))
+        except Exception as error:
+            raise InternalError(
+                f"rule {rule.code} {rule.name} failed on {page.path}: {type(error).__name__}: {error}"
+            ) from error
     suppressions = read_suppressions(page)
     kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
     unused_rule = find_rule("unused-suppression")

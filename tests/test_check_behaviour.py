@@ -231,3 +231,25 @@ def test_suppression_comments_work_in_html_pages(project: Path, capsys: pytest.C
     assert check(capsys, page)[:2] == (0, [])
     write(page, HTML_PAGE.replace("DIRECTIVE", "an ordinary comment"))
     assert check(capsys, page)[:2] == (1, [f"{page}:7:47: DL101"])
+
+
+def test_a_crashing_rule_is_named_with_its_page(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    import lint.rules as registry
+
+    def broken(page: object, context: object) -> list[object]:
+        raise KeyError("boom")
+
+    rule = registry.find_rule("http-syntax")
+    assert rule is not None
+    monkeypatch.setitem(registry._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
+    assert main(["check", "--jobs", "1", ENGLISH]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: internal error: rule DL001 http-syntax failed on {ENGLISH}: KeyError: 'boom' "
+        "(a bug in doclint; --debug shows where)\n"
+    )
+    with pytest.raises(Exception, match="DL001 http-syntax failed"):
+        main(["--debug", "check", "--jobs", "1", ENGLISH])
