@@ -7,12 +7,15 @@ page, and the configuration.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.model import Page
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +25,13 @@ class Context:
     english: Page | None = None
     #: The REST page a cmdlet's help documents, when one was found.
     rest: Page | None = None
+    #: Analyses several rules share (schema validation of the page's bodies ...),
+    #: computed once per page: a context lives exactly as long as one page's check.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` the first time ``key`` is asked for on this page, the stored result after."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        result: T = self.memo[key]
+        return result

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lint.model import Annotation, JsonError, JsonExample, Span
@@ -119,11 +120,13 @@ def _tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
         yield kind, match.group(), line, match.start() - line_start + 1
 
 
+@lru_cache(maxsize=256)
 def locate(text: str) -> dict[str, Position]:
     """Map each JSON pointer in ``text`` to its 1-based position.
 
     Tolerant of broken input: it maps what it can, so a partially valid
-    example still gets positions for the part that parses.
+    example still gets positions for the part that parses. Cached: rules ask
+    for the same body once per error; callers must treat the map as read-only.
     """
     positions: dict[str, Position] = {}
     # Each frame: (pointer, is_object, next array index, pending key and its position).

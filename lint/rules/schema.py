@@ -57,7 +57,12 @@ def _validate(store: SchemaStore, ref: str, value: Any) -> list[SchemaError]:
         return []
 
 
-def _request_checks(page: Page, context: Context) -> Iterator[tuple[HttpRequest, Operation, list[SchemaError]]]:
+def _request_checks(page: Page, context: Context) -> list[tuple[HttpRequest, Operation, list[SchemaError]]]:
+    """Each example request body validated against its operation: once per page, shared by three rules."""
+    return context.remember("schema.requests", lambda: list(_validate_requests(page, context)))
+
+
+def _validate_requests(page: Page, context: Context) -> Iterator[tuple[HttpRequest, Operation, list[SchemaError]]]:
     for request in page.requests:
         body = request.body
         if request.origin != "example" or not is_graph_request(request) or body is None or body.value is None:
@@ -130,8 +135,12 @@ def _response_type(response: HttpResponse, page: Page, store: SchemaStore) -> tu
     return (match.group("type"), True) if match else (operation.response_type, False)
 
 
-def _typed_examples(page: Page, context: Context) -> Iterator[tuple[JsonExample, list[SchemaError]]]:
-    """Response bodies and annotated JSON examples, each validated against the type it shows."""
+def _typed_examples(page: Page, context: Context) -> list[tuple[JsonExample, list[SchemaError]]]:
+    """Response bodies and annotated JSON examples, each validated against the type it shows (once per page)."""
+    return context.remember("schema.typed", lambda: list(_validate_typed_examples(page, context)))
+
+
+def _validate_typed_examples(page: Page, context: Context) -> Iterator[tuple[JsonExample, list[SchemaError]]]:
     store = _store(page, context)
     if store is None:
         return
@@ -287,6 +296,10 @@ def _value_at(value: Any, pointer: str) -> Any:
 
 def page_operation(page: Page, context: Context) -> tuple[SchemaStore, Operation] | None:
     """The operation a REST page documents: its first syntax (else example) request that resolves with a body."""
+    return context.remember("schema.operation", lambda: _find_page_operation(page, context))
+
+
+def _find_page_operation(page: Page, context: Context) -> tuple[SchemaStore, Operation] | None:
     store = _store(page, context)
     if store is None:
         return None
