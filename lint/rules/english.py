@@ -38,6 +38,16 @@ def english_row(context: Context, page: Page, name: str) -> tuple[Related, ...]:
     return ()
 
 
+def english_body_names(context: Context) -> list[list[str]]:
+    """The parameter names of each request-body table of the English page, in order."""
+    if context.english is None:
+        return []
+    return [
+        [plain_name(row.cells[0].text) for row in table.rows if row.cells]
+        for table in context.english.tables_of("body-parameters")
+    ]
+
+
 def english_syntax(context: Context) -> tuple[Related, ...]:
     """The English page's HTTP request lines."""
     if context.english is None:

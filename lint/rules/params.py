@@ -9,7 +9,7 @@ from lint.context import Context
 from lint.model import Cell, HttpRequest, Page, Span
 from lint.parse.jsontext import absolute, locate
 from lint.rules import Finding, Related, rule
-from lint.rules.english import english_row
+from lint.rules.english import english_body_names, english_row
 from lint.rules.http import is_graph_request
 from lint.rules.names import plain_name
 
@@ -87,7 +87,7 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
     if page.locale.startswith("en"):
         suspects = [name for name in unused_rows if _close(name, missing_keys)]
     elif context.english is not None:
-        english_names = _english_rows(context)
+        english_names = {name for table in english_body_names(context) for name in table}
         suspects = [name for name in unused_rows if name not in english_names]
     else:
         # No English page at hand: a translated word (not ASCII) or a look-alike
@@ -121,17 +121,6 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
                 ),
                 context=f"row {name}",
             )
-
-
-def _english_rows(context: Context) -> set[str]:
-    if context.english is None:
-        return set()
-    return {
-        plain_name(row.cells[0].text)
-        for table in context.english.tables_of("body-parameters")
-        for row in table.rows
-        if row.cells
-    }
 
 
 def _row_description(page: Page, first: Cell) -> str:

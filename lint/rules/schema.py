@@ -17,7 +17,7 @@ from lint.context import Context
 from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import absolute, locate
 from lint.rules import Finding, rule
-from lint.rules.english import english_row, english_syntax
+from lint.rules.english import english_body_names, english_row, english_syntax
 from lint.rules.http import is_graph_request
 from lint.rules.names import plain_name
 from lint.schemas.operations import Operation
@@ -341,7 +341,7 @@ def enum_case(page: Page, context: Context) -> Iterator[Finding]:
         return
     store, operation = found
     members_of = properties(schema_of(store, operation.body_ref or ""))
-    english_names = _english_row_names(context)
+    english_names = next(iter(english_body_names(context)), [])
     for table in page.tables_of("body-parameters"):
         for index, row in enumerate(table.rows):
             if len(row.cells) < 2:
@@ -353,13 +353,6 @@ def enum_case(page: Page, context: Context) -> Iterator[Finding]:
             members = enum_members(store, members_of.get(name)) if name else []
             if members:
                 yield from _table_enum_case(row.cells[-1], members, name or "")
-
-
-def _english_row_names(context: Context) -> list[str]:
-    if context.english is None:
-        return []
-    tables = context.english.tables_of("body-parameters")
-    return [plain_name(row.cells[0].text) for row in tables[0].rows if row.cells] if tables else []
 
 
 def _table_enum_case(cell: Cell, members: list[str], parameter: str) -> Iterator[Finding]:
