@@ -68,6 +68,7 @@ from lint.model import (
     TableRow,
 )
 from lint.model import Comment as CommentNode
+from lint.parse.callouts import callout_marker
 from lint.parse.collector import PageCollector
 from lint.parse.http import parse_http_block
 from lint.parse.jsontext import parse_json
@@ -104,8 +105,6 @@ _ALERT_CLASSES = {
     "is-danger": "caution",
     "is-warning": "warning",
 }
-_ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]", re.IGNORECASE)
-_BOLD_NOTE = re.compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?\s*[:：]?\s*\*\*", re.IGNORECASE)
 #: A DocFX include left unresolved: ``[!INCLUDE [name](target)]`` as written, or
 #: ``[!INCLUDE name]`` once the inner link has been rendered as a link.
 _INCLUDE = re.compile(
@@ -694,7 +693,7 @@ class _Builder(PageCollector):
                 body: list[PageElement] = [first] if first is not None and first.name in _BLOCK else list(tag.children)
                 marked = self.inline(body, bold=True)
                 probe = marked.english if marked.english is not None else marked.text
-                match = _ALERT.match(probe) or _BOLD_NOTE.match(probe)
+                match = callout_marker(probe)
                 if match:
                     end = first if first is not None and first.name in _BLOCK else tag
                     self.add_note(match.group("kind").lower(), tag, body, end)

@@ -23,6 +23,7 @@ from markdown_it.token import Token
 
 from lint.model import Cell, CodeBlock, Comment, Include, Note, Page, ProseStatus, Section, Segment, Span, Tab, TableRow
 from lint.parse.bilingual import despan, split_anchor
+from lint.parse.callouts import callout_marker
 from lint.parse.collector import PageCollector
 from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import parse_http_block
@@ -36,8 +37,6 @@ _ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$", re.DOTALL)
 _INCLUDE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)\s*\]", re.IGNORECASE)
 _TAB = re.compile(r"^\[(?P<label>[^\]]*)\]\(#tab/(?P<id>[^)\s]+)\)\s*$")
-_ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]", re.IGNORECASE)
-_BOLD_NOTE = re.compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?\s*[:：]?\s*\*\*", re.IGNORECASE)
 _JSON_LANGUAGES = {"json", "jsonc"}
 
 
@@ -371,7 +370,7 @@ def _note(builder: _Builder, tokens: list[Token], index: int) -> None:
         return
     text = despan(inline.content)
     probe = text.source if text.source is not None else text.text
-    match = _ALERT.match(probe) or _BOLD_NOTE.match(probe)
+    match = callout_marker(probe)
     if not match:
         return
     line = inline.map[0] + 1

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from lint.model import Cmdlet, Include, Note, Page, ParseDiagnostic, Section, Segment, Span
+from lint.parse.callouts import callout_marker
 from lint.parse.cmdlet_operation import body_type_name, decode_operation
 from lint.parse.collector import diagnostics_in_order
 from lint.parse.frontmatter import FrontMatter, split_front_matter
@@ -43,8 +44,6 @@ __all__ = ["parse"]
 
 _QUOTE = re.compile(r"^ {0,3}>[ ]?(?P<content>.*)$")
 _INCLUDE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)\s*\]", re.IGNORECASE)
-_ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
-_BOLD_NOTE = re.compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?\s*[:：]?\s*\*\*\s*", re.IGNORECASE)
 #: ``###`` headings are named by the ``##`` section they stand in.
 _SUBSECTION_ROLES = {
     "syntax": "parameter-set",
@@ -203,7 +202,7 @@ def _callouts(doc: Doc) -> list[Note]:
             content.append(quote.group("content"))
             index += 1
         text = "\n".join(content).strip()
-        marker = _ALERT.match(text) or _BOLD_NOTE.match(text)
+        marker = callout_marker(text)
         if marker:
             notes.append(
                 Note(
