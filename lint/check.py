@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint.baseline import apply_baseline, read_baseline, write_baseline
-from lint.config import Config, build_config, load_config
+from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
 from lint.discover import iter_pages
 from lint.engine import check_files
@@ -44,21 +44,15 @@ class CheckOptions:
 
 
 def configure(options: CheckOptions) -> Config:
-    config = load_config(options.config_file)
-    if options.select is None and options.ignore is None:
-        return config
-    section: dict[str, object] = {}
-    if config.file is not None:
-        import tomllib
+    return load_config(options.config_file, select=options.select, extend_ignore=options.ignore)
 
-        data = tomllib.loads(config.file.read_text(encoding="utf-8"))
-        raw = data.get("tool", {}).get("doclint", {}) if config.file.name == "pyproject.toml" else data
-        section = dict(raw)
-    if options.select is not None:
-        section["select"] = options.select
-    if options.ignore is not None:
-        section["ignore"] = list(section.get("ignore", [])) + options.ignore  # type: ignore[call-overload]
-    return build_config(section, root=config.root, file=config.file)
+
+def configured_roots(config: Config) -> list[str]:
+    """The source and locales roots that exist, as paths relative to the working directory."""
+    roots = [root for root in (config.source_root, config.locales_root) if (config.root / root).is_dir()]
+    if not roots:
+        raise ToolError(f"no PATH given and neither {config.source_root}/ nor {config.locales_root}/ exists")
+    return [os.path.relpath(config.root / root) for root in roots]
 
 
 def select_files(options: CheckOptions, config: Config) -> list[str]:
@@ -71,11 +65,7 @@ def select_files(options: CheckOptions, config: Config) -> list[str]:
         walked = [path for path in iter_pages(p for p in options.paths if Path(p).is_dir()) if config.included(path)]
         chosen = list(dict.fromkeys([*explicit, *walked]))
     else:
-        roots = [root for root in (config.source_root, config.locales_root) if (config.root / root).is_dir()]
-        if not roots:
-            raise ToolError(f"no PATH given and neither {config.source_root}/ nor {config.locales_root}/ exists")
-        roots = [os.path.relpath(config.root / root) for root in roots]
-        chosen = [path for path in iter_pages(roots) if config.included(path)]
+        chosen = [path for path in iter_pages(configured_roots(config)) if config.included(path)]
     if options.translations:
         extra = [copy for path in chosen for copy in translations(path, config) if config.included(copy)]
         chosen = list(dict.fromkeys([*chosen, *extra]))

@@ -95,16 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _default_roots() -> list[str]:
-    from pathlib import Path
-
-    roots = [root for root in ("docs_src", "locales") if Path(root).is_dir()]
-    if not roots:
-        raise ToolError("no PATH given and no docs_src/ or locales/ directory here")
-    return roots
-
-
 def _extract(args: argparse.Namespace) -> int:
+    from lint.check import configured_roots
     from lint.config import load_config
     from lint.discover import iter_pages
     from lint.extract_text import describe
@@ -114,7 +106,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     config = load_config()
     pages = []
-    for path in iter_pages(args.paths or _default_roots()):
+    for path in iter_pages(args.paths or configured_roots(config)):
         try:
             source = read_source(path)
         except SourceError as error:

@@ -104,11 +104,22 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
-    """Read ``[tool.doclint]`` from ``explicit`` or the nearest pyproject.toml."""
+def load_config(
+    explicit: Path | None = None,
+    start: Path | None = None,
+    *,
+    select: list[str] | None = None,
+    extend_ignore: list[str] | None = None,
+) -> Config:
+    """Read ``[tool.doclint]`` from ``explicit`` or the nearest pyproject.toml.
+
+    ``select`` (command line ``--select``) replaces the file's ``select``;
+    ``extend_ignore`` (``--ignore``) adds to its ``ignore``. Both are validated
+    with the rest, so a misspelt rule on the command line is the same error.
+    """
     file = explicit if explicit is not None else find_pyproject(start or Path.cwd())
     if file is None:
-        return build_config({}, root=(start or Path.cwd()), file=None)
+        return build_config(_override({}, select, extend_ignore), root=(start or Path.cwd()), file=None)
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
@@ -118,7 +129,16 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     section = data.get("tool", {}).get("doclint", {}) if explicit is None or file.name == "pyproject.toml" else data
     if not isinstance(section, dict):
         raise ConfigError(f"{file}: [tool.doclint] must be a table")
-    return build_config(section, root=file.parent.resolve(), file=file)
+    return build_config(_override(section, select, extend_ignore), root=file.parent.resolve(), file=file)
+
+
+def _override(section: Mapping[str, Any], select: list[str] | None, extend_ignore: list[str] | None) -> dict[str, Any]:
+    merged = dict(section)
+    if select is not None:
+        merged["select"] = select
+    if extend_ignore is not None:
+        merged["ignore"] = [*merged.get("ignore", []), *extend_ignore]
+    return merged
 
 
 def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None) -> Config:
