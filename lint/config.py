@@ -61,10 +61,14 @@ class Config:
     english_locale: str = "en-US"
 
     def rule_enabled(self, rule: Rule, path: str) -> bool:
-        if rule.code not in self.enabled:
-            return False
+        return rule.code in self.enabled and rule.code not in self.ignored_codes(path)
+
+    def ignored_codes(self, path: str) -> frozenset[str]:
+        """Codes ``per-path-ignores`` switches off for ``path``; ask once per page, not once per rule."""
+        if not self.per_path_ignores:
+            return frozenset()
         relative = self.relative(path)
-        return not any(rule.code in codes and _glob(relative, pattern) for pattern, codes in self.per_path_ignores)
+        return frozenset(code for pattern, codes in self.per_path_ignores if _glob(relative, pattern) for code in codes)
 
     def severity(self, rule: Rule, default: Severity | None = None) -> Severity:
         """The configured severity of ``rule``, else ``default`` (a finding's own), else the rule's."""

@@ -86,10 +86,13 @@ def context_for(page: Page, config: Config) -> Context:
 
 
 def applicable_rules(page: Page, config: Config) -> list[Rule]:
+    ignored = config.ignored_codes(page.path)
     return [
         rule
         for rule in all_rules()
-        if config.rule_enabled(rule, page.path) and (not rule.formats or page.format in rule.formats)
+        if rule.code in config.enabled
+        and rule.code not in ignored
+        and (not rule.formats or page.format in rule.formats)
     ]
 
 
