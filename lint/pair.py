@@ -62,7 +62,3 @@ def translations(path: str, config: Config) -> list[str]:
         if match:
             found.append(match)
     return found
-
-
-def is_localized(path: str, config: Config) -> bool:
-    return _relative_parts(path, config.locales_root, config) is not None

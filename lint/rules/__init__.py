@@ -12,7 +12,7 @@ severity and path (as yamllint does), so a rule is only its check.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Literal
@@ -149,12 +149,3 @@ def rules_matching(selector: str) -> list[Rule]:
     if by_prefix:
         return by_prefix
     return [item for item in all_rules() if key.lower() in item.tags]
-
-
-def iter_tags() -> Iterator[str]:
-    seen: set[str] = set()
-    for item in all_rules():
-        for tag in item.tags:
-            if tag not in seen:
-                seen.add(tag)
-                yield tag
