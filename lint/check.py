@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from lint.baseline import apply_baseline, read_baseline, write_baseline
 from lint.config import Config, load_config
@@ -24,8 +26,7 @@ from lint.rules import SEVERITIES
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(Struct, frozen=True):
     paths: list[str]
     config_file: Path | None = None
     select: list[str] | None = None

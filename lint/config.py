@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from msgspec import Struct, field
 
 from lint.rules import SEVERITIES, Rule, Severity, all_rules, rules_matching
 
@@ -40,8 +41,7 @@ _KEYS = {
 FAIL_ON = ("error", "warning", "info", "never")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     """The validated configuration. Paths are relative to ``root``."""
 
     root: Path = field(default_factory=Path.cwd)

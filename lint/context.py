@@ -8,8 +8,9 @@ page, and the configuration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:
     from lint.config import Config
@@ -18,8 +19,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Struct, frozen=True):
     config: Config
     #: The English page a translation was made from (``None`` for English pages).
     english: Page | None = None
@@ -27,7 +27,7 @@ class Context:
     rest: Page | None = None
     #: Analyses several rules share (schema validation of the page's bodies ...),
     #: computed once per page: a context lives exactly as long as one page's check.
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def remember(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()`` the first time ``key`` is asked for on this page, the stored result after."""

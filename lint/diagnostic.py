@@ -7,7 +7,8 @@ same findings in the same order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from lint.model import Span
 from lint.rules import Severity
@@ -15,8 +16,7 @@ from lint.rules import Severity
 _LINE_NUMBERS = re.compile(r"\b(lines?|:)\s*\d+")
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedLocation:
+class RelatedLocation(Struct, frozen=True):
     path: str
     line: int
     column: int
@@ -24,8 +24,7 @@ class RelatedLocation:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Struct, frozen=True):
     code: str
     name: str
     severity: Severity

@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from lint.config import Config
 from lint.context import Context
@@ -31,8 +32,7 @@ from lint.suppress import read_suppressions
 PARALLEL_THRESHOLD = 24
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(Struct, frozen=True):
     path: str
     diagnostics: tuple[Diagnostic, ...]
     error: str | None = None

@@ -1,6 +1,6 @@
 """The stable JSON form of the document model (``doclint extract --format json``).
 
-Every dataclass becomes an object with all of its fields, always present, in
+Every model struct becomes an object with all of its fields, always present, in
 declaration order; tuples become arrays. Spans inside a page drop ``path``
 (the page names it once). Later tools and tests rely on this shape: add
 fields, never rename or remove them without bumping ``MODEL_VERSION``.
@@ -8,8 +8,9 @@ fields, never rename or remove them without bumping ``MODEL_VERSION``.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+from msgspec import Struct
 
 from lint.model import Page, Span
 
@@ -20,8 +21,8 @@ def to_data(value: Any) -> Any:
     """Plain JSON-ready data for a model value."""
     if isinstance(value, Span):
         return {"line": value.line, "column": value.column, "end_line": value.end_line}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {item.name: to_data(getattr(value, item.name)) for item in dataclasses.fields(value)}
+    if isinstance(value, Struct):
+        return {name: to_data(getattr(value, name)) for name in value.__struct_fields__}
     if isinstance(value, (list, tuple)):
         return [to_data(item) for item in value]
     if isinstance(value, dict):

@@ -7,8 +7,9 @@ one broken file never hides the findings of the rest.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from lint.model import ParseDiagnostic, Span
 
@@ -17,8 +18,7 @@ class SourceError(Exception):
     """The file cannot be read at all (missing, a directory, no permission)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Struct, frozen=True):
     path: str
     text: str
     data: bytes

@@ -11,7 +11,8 @@ never silences its translations. Directives that match nothing are reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from lint.model import Page, Span
 from lint.rules import find_rule
@@ -22,8 +23,7 @@ _DIRECTIVE = re.compile(
 ALL = "*"
 
 
-@dataclass
-class Directive:
+class Directive(Struct):
     kind: str
     codes: frozenset[str]
     span: Span
@@ -37,8 +37,7 @@ class Directive:
         return (ALL in self.codes or code in self.codes) and self.start <= line <= self.end
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Struct):
     directives: list[Directive] = field(default_factory=list)
 
     def suppresses(self, code: str, line: int) -> bool:

@@ -236,7 +236,7 @@ def test_suppression_comments_work_in_html_pages(project: Path, capsys: pytest.C
 def test_a_crashing_rule_is_named_with_its_page(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import dataclasses
+    from msgspec.structs import replace
 
     import lint.rules as registry
 
@@ -245,7 +245,7 @@ def test_a_crashing_rule_is_named_with_its_page(
 
     rule = registry.find_rule("http-syntax")
     assert rule is not None
-    monkeypatch.setitem(registry._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
+    monkeypatch.setitem(registry._REGISTRY, rule.code, replace(rule, check=broken))
     assert main(["check", "--jobs", "1", ENGLISH]) == 2
     assert capsys.readouterr().err == (
         f"doclint: internal error: rule DL001 http-syntax failed on {ENGLISH}: KeyError: 'boom' "

@@ -15,10 +15,10 @@ import json
 import os
 import re
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from lint.cli import main
 from lint.config import Config, load_config

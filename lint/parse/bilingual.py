@@ -10,7 +10,8 @@ leak into either.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 _PAIR = re.compile(
     r'<span\s+data-ttu-id="(?P<id>[^"]*)"\s*>(?P<text>.*?)</span>\s*'
@@ -21,8 +22,7 @@ _STRAY_SPAN = re.compile(r"</?span\b[^>]*>")
 _ANCHOR = re.compile(r'<a\s+(?:name|id)\s*=\s*"(?P<name>[^"]*)"\s*>\s*</a>\s*')
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(Struct, frozen=True):
     """One translated sentence and its English source, at an offset in the raw text."""
 
     segment_id: str
@@ -31,8 +31,7 @@ class Pair:
     start: int
 
 
-@dataclass(frozen=True, slots=True)
-class Despanned:
+class Despanned(Struct, frozen=True):
     text: str
     #: The English, when the raw text held bilingual markup; else ``None``.
     source: str | None

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from lint.model import (
     Annotation,
@@ -59,8 +60,7 @@ __all__ = ["PageCollector", "diagnostics_in_order", "make_annotation", "parse_an
 ErrorAt = Callable[[int], Span]
 
 
-@dataclass
-class PageCollector:
+class PageCollector(Struct):
     """The facts of one page, mutable while it is walked; :meth:`to_page` freezes them."""
 
     path: str

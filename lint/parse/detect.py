@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from fnmatch import fnmatch
 from importlib import import_module
 from pathlib import PurePath
+
+from msgspec.structs import replace
 
 from lint.model import Page, PageFormat, ParseDiagnostic, Span
 from lint.source import Source

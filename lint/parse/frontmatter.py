@@ -6,10 +6,10 @@ token keeps the line number it has in the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from msgspec import Struct
 
 from lint.model import ParseDiagnostic, Span
 
@@ -26,8 +26,7 @@ def _load(block: str) -> object:
         return yaml.load(block, Loader=yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(Struct, frozen=True):
     data: dict[str, Any]
     #: Number of lines the block occupies, delimiters included (0 when absent).
     line_count: int

@@ -38,7 +38,6 @@ import bisect
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -52,6 +51,8 @@ from bs4.element import (
     Tag,
     TemplateString,
 )
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from lint.model import (
     Cell,
@@ -310,16 +311,14 @@ def _is_heading_link(node: Tag) -> bool:
     return node.name == "a" and ("anchorjs" in classes or "headerlink" in classes or "heading-anchor" in classes)
 
 
-@dataclass
-class _Pair:
+class _Pair(Struct):
     segment_id: str
     text: str
     source: str
     offset: int
 
 
-@dataclass
-class _Text:
+class _Text(Struct):
     """Visible text, the English embedded by bilingual markup, and each bilingual pair."""
 
     visible: list[str] = field(default_factory=list)
@@ -343,8 +342,7 @@ def _line_squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass(kw_only=True)
-class _Builder(PageCollector):
+class _Builder(PageCollector, kw_only=True):
     """Walking state for one page's tree, over the facts the collector gathers."""
 
     text: str

@@ -8,8 +8,9 @@ give the same model so that the Markdown and HTML forms of a page agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from msgspec import Struct
 
 from lint.model import (
     Annotation,
@@ -35,8 +36,7 @@ HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*)[ \t
 VERSION_SEGMENT = re.compile(r"^/(?P<version>v1\.0|beta|\{version\})(?=/|$)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(Struct, frozen=True):
     """A request target split into host, API version, path and query."""
 
     host: str | None
@@ -71,8 +71,7 @@ def split_target(url: str) -> Target:
     return Target(host=host, version=version, path=path, query=query)
 
 
-@dataclass(frozen=True, slots=True)
-class HttpBlock:
+class HttpBlock(Struct, frozen=True):
     """What one code block held."""
 
     requests: tuple[HttpRequest, ...]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct
 
 from lint.model import Annotation, JsonError, JsonExample, Span
 
@@ -98,8 +99,7 @@ def absolute(span: Span, base_column: int, line: int, column: int) -> tuple[int,
     return span.line + line - 1, (span.column if line == 1 else base_column) + column - 1
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(Struct, frozen=True):
     """Where a JSON value (and its key, for object members) starts in the text."""
 
     line: int

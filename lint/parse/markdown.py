@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -46,8 +45,7 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
-@dataclass(kw_only=True)
-class _Builder(PageCollector):
+class _Builder(PageCollector, kw_only=True):
     """Walking state for one page's tokens, over the facts the collector gathers."""
 
     lines: list[str]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from lint.model import CodeBlock, Comment, ParseDiagnostic, Span
 from lint.parse.powershell_literal import CodeLine
@@ -40,8 +41,7 @@ _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
 _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 
 
-@dataclass(frozen=True, slots=True)
-class Fence:
+class Fence(Struct, frozen=True):
     """A fenced code block: ``start`` is the opening line, ``stop`` the index after its content."""
 
     start: int
@@ -62,8 +62,7 @@ class Fence:
         return self.close if self.close is not None else max(self.start, self.stop - 1)
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Struct):
     """An ATX heading; ``stop`` is the index after its region (subsections included)."""
 
     level: int
@@ -74,8 +73,7 @@ class Heading:
     role: str = ""
 
 
-@dataclass(slots=True)
-class Doc:
+class Doc(Struct):
     """The page as lines, with fences, comments and headings located once."""
 
     path: str

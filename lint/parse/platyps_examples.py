@@ -11,7 +11,8 @@ compared with the JSON body of the REST page the cmdlet wraps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from lint.model import CmdletExample, Span
 from lint.parse.platyps_document import Doc, Fence, Heading, children, code_block, fence_lines, last_text_line
@@ -83,8 +84,7 @@ def _bracket_delta(line: str) -> int:
     return delta
 
 
-@dataclass(slots=True)
-class _ExampleCode:
+class _ExampleCode(Struct):
     """What one example holds, collected in document order."""
 
     code: list[CodeLine] = field(default_factory=list)

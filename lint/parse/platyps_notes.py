@@ -9,7 +9,8 @@ are read as trees that rules can hold against the REST page's JSON.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from lint.model import PropertyNode
 from lint.parse.platyps_document import Doc, Heading
@@ -28,8 +29,7 @@ _PROPERTY = re.compile(
 _MAX_NOTE_DEPTH = 50
 
 
-@dataclass(slots=True)
-class _NodeBuilder:
+class _NodeBuilder(Struct):
     """A PropertyNode under construction: children arrive after their parent."""
 
     name: str
@@ -48,8 +48,7 @@ class _NodeBuilder:
         )
 
 
-@dataclass(slots=True)
-class _Tree:
+class _Tree(Struct):
     """One NOTES tree being read; ``stack`` holds the open ancestors of the next line."""
 
     key: str

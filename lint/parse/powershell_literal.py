@@ -18,8 +18,9 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from lint.model import JsonError, JsonExample, ParseDiagnostic, Span
 
@@ -49,8 +50,7 @@ _PS_CONSTANTS: dict[str, Any] = {"$true": True, "$false": False, "$null": None}
 _PS_MAX_DEPTH = 64
 
 
-@dataclass(frozen=True, slots=True)
-class CodeLine:
+class CodeLine(Struct, frozen=True):
     """One line of example code and where its first character is in the file."""
 
     line: int
@@ -171,8 +171,7 @@ def _convert(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(Struct, frozen=True):
     """A PowerShell token: kind, offsets in the code text, and its value when it has one."""
 
     kind: str

@@ -9,7 +9,8 @@ same way whatever the input format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from lint.model import Section
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from lint.model import (
     Cell,
@@ -113,8 +112,7 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(text) // 10)
 
 
-@dataclass(kw_only=True)
-class _Grouper(PageCollector):
+class _Grouper(PageCollector, kw_only=True):
     """Walks classified lines once and collects the page's elements.
 
     Sections are collected open (``end_line`` 0) and closed by the caller

@@ -15,7 +15,8 @@ anchor and English text, never by translated text) apply unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from lint.model import TableRole
 
@@ -45,8 +46,7 @@ def _lookup_key(text: str) -> str:
 # -- headings -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class HeadingWord:
+class HeadingWord(Struct, frozen=True):
     """A known section heading: its English anchor and English title.
 
     The anchor is what the shared section rules classify by; ``is_example``

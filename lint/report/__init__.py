@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TextIO
+
+from msgspec import Struct
 
 from lint.diagnostic import Diagnostic
 
 FORMATS = ("text", "json", "sarif", "github")
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
     files: int
     hidden_by_baseline: int = 0
     color: bool = False

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct, field
 
 from lint.model import Span
 
@@ -40,16 +41,14 @@ _RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(Struct, frozen=True):
     """Another place a finding refers to: the other side of a contradiction."""
 
     span: Span
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """What a rule reports: where, what, and the places it contradicts.
 
     ``context`` identifies the finding independently of line numbers (the
@@ -68,15 +67,14 @@ class Finding:
 Check = Callable[["Page", "Context"], Iterable[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     code: str
     name: str
     scope: Scope
     severity: Severity
     tags: tuple[str, ...]
-    check: Check = field(compare=False, repr=False)
-    doc: str = field(default="", compare=False, repr=False)
+    check: Check = field()
+    doc: str = ""
     #: The page formats the rule applies to (empty: all).
     formats: tuple[str, ...] = ()
 

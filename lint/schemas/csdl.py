@@ -20,17 +20,16 @@ children keeps the reader simple.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+from msgspec import Struct, field
 
 EDM_NS = "http://docs.oasis-open.org/odata/ns/edm"
 _E = "{" + EDM_NS + "}"
 
 
-@dataclass(frozen=True)
-class TypeRef:
+class TypeRef(Struct, frozen=True):
     """A reference to a type: a qualified name, possibly in a collection."""
 
     name: str
@@ -40,8 +39,7 @@ class TypeRef:
         return f"Collection({self.name})" if self.collection else self.name
 
 
-@dataclass(frozen=True)
-class Property:
+class Property(Struct, frozen=True):
     """A structural property; ``nullable`` is the CSDL default (true) unless declared."""
 
     name: str
@@ -49,8 +47,7 @@ class Property:
     nullable: bool = True
 
 
-@dataclass(frozen=True)
-class NavigationProperty:
+class NavigationProperty(Struct, frozen=True):
     """A navigation property; ``contains_target`` marks containment."""
 
     name: str
@@ -59,8 +56,7 @@ class NavigationProperty:
     contains_target: bool = False
 
 
-@dataclass
-class StructuredType:
+class StructuredType(Struct):
     """An entity or complex type with its own (not inherited) members."""
 
     name: str
@@ -73,8 +69,7 @@ class StructuredType:
     navigation: list[NavigationProperty] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class EnumType:
+class EnumType(Struct, frozen=True):
     """An enum type; members keep their declared (case-sensitive) names."""
 
     name: str
@@ -82,8 +77,7 @@ class EnumType:
     is_flags: bool = False
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(Struct, frozen=True):
     """An action or function parameter (CSDL default: nullable)."""
 
     name: str
@@ -91,8 +85,7 @@ class Parameter:
     nullable: bool = True
 
 
-@dataclass(frozen=True)
-class EdmOperation:
+class EdmOperation(Struct, frozen=True):
     """An action or function. When bound, ``parameters[0]`` is the binding parameter."""
 
     name: str  # qualified
@@ -112,8 +105,7 @@ class EdmOperation:
         return self.parameters[1:] if self.is_bound else self.parameters
 
 
-@dataclass(frozen=True)
-class ContainerMember:
+class ContainerMember(Struct, frozen=True):
     """An entity set (``collection``) or singleton with its navigation bindings."""
 
     name: str
@@ -122,8 +114,7 @@ class ContainerMember:
     bindings: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass
-class Model:
+class Model(Struct):
     """Everything read from one CSDL document, keyed by qualified names."""
 
     namespaces: dict[str, str | None] = field(default_factory=dict)  # namespace -> alias
@@ -134,7 +125,7 @@ class Model:
     container_namespace: str | None = None
     entity_sets: dict[str, ContainerMember] = field(default_factory=dict)
     singletons: dict[str, ContainerMember] = field(default_factory=dict)
-    _derived: dict[str, list[str]] | None = field(default=None, repr=False)
+    _derived: dict[str, list[str]] | None = None
 
     def base_chain(self, name: str) -> Iterator[StructuredType]:
         """The type itself, then its base, its base's base, and so on."""

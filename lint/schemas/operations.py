@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 if TYPE_CHECKING:
     from lint.schemas.csdl import Model
@@ -52,8 +54,7 @@ _METHODS: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Operation:
+class Operation(Struct, frozen=True):
     """What a request addresses, and the schemas of its body and response.
 
     ``kind`` is one of entity-set, entity, singleton, navigation, property,
@@ -115,8 +116,7 @@ def write_index(index: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(index, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(Struct, frozen=True):
     """Where a walk stands after a segment."""
 
     type: str

@@ -21,13 +21,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+from msgspec import Struct
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
@@ -41,8 +41,7 @@ _FLAGS = "x-flags"
 _ACTION = "action:"
 
 
-@dataclass(frozen=True)
-class SchemaError:
+class SchemaError(Struct, frozen=True):
     """One problem in a value.
 
     ``pointer`` is the JSON pointer (RFC 6901) of the offending value within
