@@ -20,7 +20,7 @@ from msgspec import Struct
 from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, fingerprint
-from lint.errors import InternalError
+from lint.errors import InternalError, ToolError
 from lint.model import Page
 from lint.pair import english_source
 from lint.parse.detect import parse_source
@@ -105,6 +105,8 @@ def check_page(page: Page, config: Config, context: Context | None = None) -> li
             continue
         try:
             stamped.extend((rule, finding) for finding in rule.check(page, context))
+        except ToolError:
+            raise  # the environment (a damaged schema store), not a bug in the rule
         except Exception as error:
             raise InternalError(
                 f"rule {rule.code} {rule.name} failed on {page.path}: {type(error).__name__}: {error}"

@@ -253,3 +253,36 @@ def test_a_crashing_rule_is_named_with_its_page(
     )
     with pytest.raises(Exception, match="DL001 http-syntax failed"):
         main(["--debug", "check", "--jobs", "1", ENGLISH])
+
+
+REQUEST_PAGE = """# call: reject
+
+## HTTP request
+```http
+POST /communications/calls/{id}/reject
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("damage", "where"),
+    [
+        (lambda text: text[:100], "operations.json:1:101"),
+        (lambda text: '{"format":\n  1,,\n}', "operations.json:2:5"),
+    ],
+)
+def test_a_damaged_schema_store_is_a_tool_error_naming_the_place(
+    project: Path, capsys: pytest.CaptureFixture[str], damage: object, where: str
+) -> None:
+    store = project / "docs_src" / "schemas" / "v1.0"
+    store.mkdir(parents=True)
+    shipped = Path(__file__).resolve().parent.parent / "docs_src" / "schemas" / "v1.0"
+    (store / "schema.json").write_bytes((shipped / "schema.json").read_bytes())
+    text = (shipped / "operations.json").read_text(encoding="utf-8")
+    assert callable(damage)
+    (store / "operations.json").write_text(damage(text), encoding="utf-8")
+    (project / ENGLISH).write_text(REQUEST_PAGE, encoding="utf-8")
+    code, findings, err = check(capsys, "--no-translations", ENGLISH)
+    assert (code, findings) == (2, [])
+    assert err.startswith(f"doclint: error: {store / where}: schema store file is not valid JSON: ")
+    assert err.count("\n") == 1

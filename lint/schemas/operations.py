@@ -34,6 +34,8 @@ from urllib.parse import unquote
 from msgspec import Struct
 from msgspec.structs import replace
 
+from lint.schemas.storefile import read_store_json
+
 if TYPE_CHECKING:
     from lint.schemas.csdl import Model
 
@@ -226,12 +228,13 @@ class OperationsIndex:
         self.operations: dict[str, list[list[Any]]] = data["operations"]
         # Graph matches URL segments without regard to case (/Me/Messages works).
         self._roots_lower = {name.lower(): name for name in (*self.sets, *self.singletons)}
-        self._derived: dict[str, list[str]] | None = None
+        self._children: dict[str, list[str]] | None = None
+        self._order: dict[str, int] = {}
 
     @classmethod
     def load(cls, path: Path) -> OperationsIndex:
         """Read ``operations.json`` (plain JSON; no lxml involved)."""
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+        return cls(read_store_json(path))
 
     # -- type helpers ---------------------------------------------------
 
@@ -278,13 +281,25 @@ class OperationsIndex:
         yield from self._descendants(type_name)
 
     def _descendants(self, type_name: str) -> list[str]:
-        if self._derived is None:
-            derived: dict[str, list[str]] = {}
-            for name in self.types:
-                for ancestor in self.base_chain(name)[1:]:
-                    derived.setdefault(ancestor, []).append(name)
-            self._derived = derived
-        return self._derived.get(type_name, [])
+        """Every type derived from ``type_name``, directly or not, in index order."""
+        if self._children is None:
+            # One pass over the direct bases; walking each type's whole chain
+            # instead cost a one-file check milliseconds it had no use for.
+            children: dict[str, list[str]] = {}
+            for name, entry in self.types.items():
+                base = entry.get("b")
+                if base:
+                    children.setdefault(base, []).append(name)
+            self._children = children
+            self._order = {name: position for position, name in enumerate(self.types)}
+        found: set[str] = set()
+        pending = [type_name]
+        while pending:
+            for child in self._children.get(pending.pop(), ()):
+                if child not in found and child != type_name:
+                    found.add(child)
+                    pending.append(child)
+        return sorted(found, key=self._order.__getitem__)
 
     def _find_operations(self, type_name: str, collection: bool, name: str) -> tuple[str, list[list[Any]]]:
         """The binding type expression and overloads named ``name``, from the nearest ancestor that has any."""

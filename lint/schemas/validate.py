@@ -18,7 +18,6 @@ jsonschema's errors are post-processed so that a writer can act on them:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -33,6 +32,7 @@ from referencing.jsonschema import DRAFT202012
 
 from lint.schemas.operations import Operation, OperationsIndex
 from lint.schemas.placeholders import is_placeholder
+from lint.schemas.storefile import read_store_json
 
 SCHEMA_FILE = "schema.json"
 OPERATIONS_FILE = "operations.json"
@@ -100,7 +100,7 @@ class SchemaStore:
     @cached_property
     def document(self) -> dict[str, Any]:
         """The parsed ``schema.json``."""
-        data: dict[str, Any] = json.loads((self.directory / SCHEMA_FILE).read_text(encoding="utf-8"))
+        data: dict[str, Any] = read_store_json(self.directory / SCHEMA_FILE)
         return data
 
     @cached_property
