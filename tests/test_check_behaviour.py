@@ -211,6 +211,26 @@ def test_single_file_check_does_not_import_heavy_modules(project: Path) -> None:
     assert result.stdout.splitlines()[-1] == "HEAVY []"
 
 
+@pytest.mark.parametrize(
+    "page", ["docs_src/beta/api/call-reject.md", "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"]
+)
+def test_shipped_pages_are_checked_without_pyyaml_or_heavy_modules(page: str) -> None:
+    """Their front matter and parameter blocks are plain ``key: value`` lines: PyYAML stays unimported too."""
+    repo = Path(__file__).resolve().parent.parent
+    code = (
+        "import sys\n"
+        "from lint.cli import main\n"
+        f"status = main(['check', '--jobs', '1', '--no-translations', '{page}'])\n"
+        "heavy = sorted(m for m in ('bs4', 'lxml', 'sphinx', 'docutils', 'yaml') if m in sys.modules)\n"
+        "print('HEAVY', status, heavy)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=repo, check=False, env=env
+    )
+    assert result.stdout.splitlines()[-1] == "HEAVY 0 []"
+
+
 HTML_PAGE = """<!DOCTYPE html>
 <html lang="en-us"><head><title>thing</title></head>
 <body><main>

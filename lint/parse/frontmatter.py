@@ -1,29 +1,48 @@
 """YAML front matter at the top of a Markdown page.
 
 Split off before Markdown parsing and replaced by blank lines, so that every
-token keeps the line number it has in the file.
+token keeps the line number it has in the file. The usual ``key: value`` block
+is read by :mod:`lint.parse.plain_yaml`; PyYAML is imported only for a block
+that needs it, which keeps it out of most one-file pre-commit runs.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from msgspec import Struct
 
 from lint.model import ParseDiagnostic, Span
+from lint.parse.plain_yaml import read_plain_mapping
 
-#: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _NotYaml(Exception):
+    """What PyYAML said was wrong, with its 0-based position in the block."""
+
+    def __init__(self, problem: str, line: int, column: int) -> None:
+        super().__init__(problem)
+        self.problem, self.line, self.column = problem, line, column
 
 
 def _load(block: str) -> object:
-    """libyaml for speed; on an error, the pure-Python loader, whose error position is
-    the line that is wrong rather than the end of the block."""
+    """The plain reader when it can; else libyaml for speed, and on an error the
+    pure-Python loader, whose error position is the line that is wrong rather
+    than the end of the block."""
+    plain = read_plain_mapping(block)
+    if plain is not None:
+        return plain
+    import yaml
+
     try:
-        return yaml.load(block, Loader=_LOADER)
-    except yaml.YAMLError:
-        return yaml.load(block, Loader=yaml.SafeLoader)
+        try:
+            return yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:
+            return yaml.load(block, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        # PyYAML raises ValueError for impossible dates (ms.date: 2023-02-30).
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise _NotYaml(problem, mark.line if mark is not None else 0, mark.column if mark is not None else 0) from error
 
 
 class FrontMatter(Struct, frozen=True):
@@ -51,12 +70,8 @@ def split_front_matter(lines: list[str], path: str) -> FrontMatter:
     block = "\n".join(lines[1:index])
     try:
         data = _load(block) if block.strip() else {}
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-        # PyYAML raises ValueError for impossible dates (ms.date: 2023-02-30).
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
-        column = 1 + (mark.column if mark is not None else 0)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    except _NotYaml as error:
+        line, column, problem = 2 + error.line, 1 + error.column, error.problem
         return FrontMatter(
             {},
             index + 1,

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from lint.model import CmdletParameter, ParameterSet, Span
+from lint.parse.plain_yaml import read_plain_mapping
 from lint.parse.platyps_document import (
     Doc,
     Fence,
@@ -28,8 +27,6 @@ from lint.parse.platyps_document import (
 
 __all__ = ["parse_parameter_sets", "parse_parameters"]
 
-#: Scalars as written: ``Default value: yes`` must stay "yes", not become True.
-_YAML_LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _DEFAULT_SET = re.compile(r"^(?P<name>.*?)[ \t]*\((?i:default)\)$")
 _SYNTAX_PARAMETER = re.compile(r"(?:(?<=\s)|(?<=\[))-(?P<name>[A-Za-z_]\w*)")
 
@@ -134,7 +131,7 @@ def _parameter_yaml(doc: Doc, fence: Fence, name: str) -> dict[str, Any]:
     lines = fence_lines(doc, fence)
     source = "\n".join(line.text for line in lines)
     try:
-        data = yaml.load(source, Loader=_YAML_LOADER)
+        data = _load_untyped(source)
     except Exception as error:  # PyYAML raises more than YAMLError on hostile input
         mark = getattr(error, "problem_mark", None)
         line = fence.start + 2 + (mark.line if mark is not None else 0)
@@ -156,6 +153,17 @@ def _parameter_yaml(doc: Doc, fence: Fence, name: str) -> dict[str, Any]:
         )
         return {}
     return {str(key).strip().lower(): value for key, value in data.items()}
+
+
+def _load_untyped(source: str) -> Any:
+    """Scalars as written (``Default value: yes`` must stay "yes", not become True):
+    the plain reader when it can, else PyYAML's BaseLoader."""
+    plain = read_plain_mapping(source, typed=False)
+    if plain is not None:
+        return plain
+    import yaml
+
+    return yaml.load(source, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
 
 
 def _yaml_text(value: Any) -> str:
