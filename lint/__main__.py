@@ -1,7 +1,5 @@
 """``python -m lint`` is the same as the ``doclint`` command."""
 
-import sys
+from lint.cli import run
 
-from lint.cli import main
-
-sys.exit(main())
+run()
