@@ -91,6 +91,18 @@ def test_statuses_need_their_reason_phrase() -> None:
     assert [(s, r) for s, r, _, _ in find_statuses(text)] == [(202, "Accepted"), (200, "OK"), (204, "no content")]
 
 
+def test_statuses_end_where_their_phrase_ends() -> None:
+    text = (
+        "404 Not Foundation, 200 OK-ish, v1.200 OK, 203\u00a0Non-Authoritative Information. "
+        "418 i'm a teapot 999 OK 404  Not Found"
+    )
+    assert list(find_statuses(text)) == [
+        (203, "Non-Authoritative Information", 43, 76),
+        (418, "i'm a teapot", 78, 94),
+        (404, "Not Found", 102, 116),
+    ]
+
+
 def test_version_prefix_in_another_case() -> None:
     target = split_target("https://graph.microsoft.com/V1.0/teams/1/channels")
     assert (target.version, target.path) == ("v1.0", "/teams/1/channels")

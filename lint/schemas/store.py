@@ -9,7 +9,6 @@ kept for the life of the process, so each worker pays once.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from lint.config import Config
@@ -47,6 +46,8 @@ def _built_from(csdl: Path, cache: Path, version: str) -> Path:
         data = csdl.read_bytes()
     except OSError as error:
         raise ToolError(f"{csdl}: cannot read metadata for API version {version}: {error.strerror or error}") from error
+    import hashlib  # here: most runs use the shipped stores and never hash a CSDL file
+
     target = cache / f"{version}-{hashlib.sha256(data).hexdigest()[:16]}"
     if not (target / SCHEMA_FILE).is_file() or not (target / OPERATIONS_FILE).is_file():
         from lint.schemas.build import build  # lxml only when a CSDL must be converted
