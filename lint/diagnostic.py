@@ -34,21 +34,30 @@ class Diagnostic(Struct, frozen=True):
     end_line: int
     message: str
     related: tuple[RelatedLocation, ...] = ()
-    #: Identity of the finding that survives edits elsewhere in the file.
-    fingerprint: str = ""
+    #: What identifies the finding across edits elsewhere in the file (see :func:`identity`).
+    identity: str = ""
 
     @property
     def span(self) -> Span:
         return Span(self.path, self.line, self.column, self.end_line)
 
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of :attr:`identity`, for baselines, JSON and SARIF.
+
+        Hashed on demand, not when the finding is made: the text report never
+        needs it, and importing hashlib (OpenSSL) costs a one-file pre-commit
+        check a couple of milliseconds.
+        """
+        import hashlib
+
+        return hashlib.sha256(self.identity.encode()).hexdigest()[:20]
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
 
-def fingerprint(code: str, path: str, context: str, occurrence: int) -> str:
-    """Hash of rule, path and line-free context; ``occurrence`` tells apart identical findings."""
-    import hashlib  # here, not at the top: most runs of a pre-commit hook fingerprint nothing
-
+def identity(code: str, path: str, context: str, occurrence: int) -> str:
+    """Rule, path and line-free context; ``occurrence`` tells apart identical findings."""
     normalized = " ".join(_LINE_NUMBERS.sub(r"\1 N", context).split())
-    digest = hashlib.sha256(f"{code}\0{path}\0{normalized}\0{occurrence}".encode()).hexdigest()
-    return digest[:20]
+    return f"{code}\0{path}\0{normalized}\0{occurrence}"

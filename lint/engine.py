@@ -19,7 +19,7 @@ from msgspec import Struct
 
 from lint.config import Config
 from lint.context import Context
-from lint.diagnostic import Diagnostic, RelatedLocation, fingerprint
+from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
 from lint.model import Page
 from lint.pair import english_source
@@ -156,7 +156,7 @@ def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Dia
                     RelatedLocation(item.span.path, item.span.line, item.span.column, item.span.end_line, item.message)
                     for item in finding.related
                 ),
-                fingerprint=fingerprint(rule.code, config.relative(span.path), context, occurrence),
+                identity=identity(rule.code, config.relative(span.path), context, occurrence),
             )
         )
     return diagnostics
