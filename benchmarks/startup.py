@@ -3,9 +3,10 @@
 Compares, as ratios measured now on this machine:
 - ``python -c pass``
 - ``python -c "import markdown_it, jsonschema"`` (the budget: about as fast as this)
-- ``doclint check --no-translations <one shipped page>``
+- ``doclint check --no-translations <one shipped page>``, for an English
+  Markdown page and a platyPS page (each reads its version's schema store)
 
-    python benchmarks/startup.py [--runs 15]
+    python benchmarks/startup.py [--runs 21]
 
 Measured as a user's machine runs it: with bytecode caches. Installed
 packages (markdown-it-py, jsonschema) come with precompiled ``.pyc`` files;
@@ -13,12 +14,17 @@ doclint's own modules get theirs on first import, so each command runs once
 untimed first, with ``PYTHONDONTWRITEBYTECODE`` removed from the environment
 (some sandboxes set it, which would make every run recompile doclint but not
 its dependencies).
+
+The commands run interleaved, round after round, so that a busy moment on
+the machine slows all of them alike; the medians of wall-clock time and of
+CPU time (user + system, from ``getrusage``) are printed with their ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,33 +32,50 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGE = "docs_src/beta/api/call-reject.md"
+PAGES = ("docs_src/beta/api/call-reject.md", "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md")
 
 
-def timed(command: list[str], runs: int) -> float:
-    samples = []
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(REPO)
-    subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
     options = argparse.ArgumentParser(description=__doc__)
-    options.add_argument("--runs", type=int, default=15)
+    options.add_argument("--runs", type=int, default=21)
     args = options.parse_args()
     python = sys.executable
-    bare = timed([python, "-c", "pass"], args.runs)
-    budget = timed([python, "-c", "import markdown_it, jsonschema"], args.runs)
-    check = timed([python, "-m", "lint", "check", "--no-translations", "--jobs", "1", PAGE], args.runs)
-    print(f"python -c pass:                        {bare * 1000:7.1f} ms")
-    print(f"python + markdown_it + jsonschema:     {budget * 1000:7.1f} ms")
-    print(f"doclint check one page:                {check * 1000:7.1f} ms")
-    print(f"ratio check / (python + imports):      {check / budget:7.2f}x")
+    commands = {
+        "python -c pass": [python, "-c", "pass"],
+        "python + markdown_it + jsonschema": [python, "-c", "import markdown_it, jsonschema"],
+        **{
+            f"doclint check {Path(page).name}": [python, "-m", "lint", "check", "--no-translations", "--jobs", "1", page]
+            for page in PAGES
+        },
+    }
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(REPO)
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():
+        subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    for _ in range(args.runs):
+        for name, command in commands.items():
+            cpu_before, started = _children_cpu(), time.perf_counter()
+            subprocess.run(
+                command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            )
+            wall[name].append(time.perf_counter() - started)
+            cpu[name].append(_children_cpu() - cpu_before)
+    budget = "python + markdown_it + jsonschema"
+    budget_wall, budget_cpu = statistics.median(wall[budget]), statistics.median(cpu[budget])
+    print(f"{'median of ' + str(args.runs) + ' interleaved runs':<52} {'wall':>8} {'ratio':>6} {'cpu':>8} {'ratio':>6}")
+    for name in commands:
+        median_wall, median_cpu = statistics.median(wall[name]), statistics.median(cpu[name])
+        print(
+            f"{name:<52} {median_wall * 1000:6.1f}ms {median_wall / budget_wall:5.2f}x"
+            f" {median_cpu * 1000:6.1f}ms {median_cpu / budget_cpu:5.2f}x"
+        )
     return 0
 
 
