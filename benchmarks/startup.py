@@ -45,13 +45,11 @@ def main() -> int:
     options.add_argument("--runs", type=int, default=21)
     args = options.parse_args()
     python = sys.executable
+    doclint_check = [python, "-m", "lint", "check", "--no-translations", "--jobs", "1"]
     commands = {
         "python -c pass": [python, "-c", "pass"],
         "python + markdown_it + jsonschema": [python, "-c", "import markdown_it, jsonschema"],
-        **{
-            f"doclint check {Path(page).name}": [python, "-m", "lint", "check", "--no-translations", "--jobs", "1", page]
-            for page in PAGES
-        },
+        **{f"doclint check {Path(page).name}": [*doclint_check, page] for page in PAGES},
     }
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(REPO)

@@ -285,14 +285,26 @@ POST /communications/calls/{id}/reject
 
 
 @pytest.mark.parametrize(
-    ("damage", "where"),
+    ("damage", "message"),
     [
-        (lambda text: text[:100], "operations.json:1:101"),
-        (lambda text: '{"format":\n  1,,\n}', "operations.json:2:5"),
+        (
+            lambda text: text[:100],
+            "operations.json:1:101: schema store file is not valid JSON: Input data was truncated",
+        ),
+        (lambda text: '{"format":\n  1,,\n}', "operations.json:2:5: schema store file is not valid JSON: "),
+        (
+            lambda text: '{"format": 2, "types": []}',
+            "operations.json: not a schema store file of this doclint: Expected `object`, got `array` - at `$.types`",
+        ),
+        (
+            lambda text: text.replace('"format":2', '"format":1'),
+            "operations.json: operations index format 1, but this doclint reads format 2; "
+            "rebuild it with `doclint schemas build`",
+        ),
     ],
 )
 def test_a_damaged_schema_store_is_a_tool_error_naming_the_place(
-    project: Path, capsys: pytest.CaptureFixture[str], damage: object, where: str
+    project: Path, capsys: pytest.CaptureFixture[str], damage: object, message: str
 ) -> None:
     store = project / "docs_src" / "schemas" / "v1.0"
     store.mkdir(parents=True)
@@ -304,5 +316,5 @@ def test_a_damaged_schema_store_is_a_tool_error_naming_the_place(
     (project / ENGLISH).write_text(REQUEST_PAGE, encoding="utf-8")
     code, findings, err = check(capsys, "--no-translations", ENGLISH)
     assert (code, findings) == (2, [])
-    assert err.startswith(f"doclint: error: {store / where}: schema store file is not valid JSON: ")
+    assert err.startswith(f"doclint: error: {store / message}")
     assert err.count("\n") == 1

@@ -3,7 +3,8 @@
 The index is a compact JSON document derived from the CSDL entity container
 and types: entity sets and singletons (with their navigation bindings), per
 type its base, key, navigation properties (with containment) and structural
-properties, and the bound actions and functions per binding type. It does not
+properties, each type's descendants, and the bound actions and functions per
+binding type. It does not
 enumerate paths (navigation makes them unbounded); ``resolve`` walks a path
 segment by segment the way an OData service would:
 
@@ -26,20 +27,23 @@ and only uses the model object it is given.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from msgspec import Struct
+import msgspec
+from msgspec import Raw, Struct
 from msgspec.structs import replace
 
+from lint.errors import ToolError
 from lint.schemas.storefile import read_store_json
 
 if TYPE_CHECKING:
     from lint.schemas.csdl import Model
 
-FORMAT = 1
+#: 2: ``derived`` lists each type's descendants, so a check need not decode every type to find them.
+FORMAT = 2
 _PATH_ADDRESS = "\x00path"
 
 # Methods per final kind; collection-ness refines entity-like kinds below.
@@ -95,6 +99,14 @@ def build_index(model: Model) -> dict[str, Any]:
         if declared.properties:
             entry["p"] = {p.name: str(p.type) for p in declared.properties}
         types[declared.name] = entry
+    derived: dict[str, list[str]] = {}
+    for name in types:
+        ancestor = types[name].get("b")
+        seen = {name}
+        while ancestor in types and ancestor not in seen:
+            derived.setdefault(ancestor, []).append(name)
+            seen.add(ancestor)
+            ancestor = types[ancestor].get("b")
     operations: dict[str, list[list[Any]]] = {}
     for op in model.operations:
         if op.binding is None:
@@ -109,6 +121,7 @@ def build_index(model: Model) -> dict[str, Any]:
         "sets": {s.name: [s.type, dict(s.bindings)] for s in model.entity_sets.values()},
         "singletons": {s.name: [s.type, dict(s.bindings)] for s in model.singletons.values()},
         "types": types,
+        "derived": derived,
         "operations": operations,
     }
 
@@ -214,27 +227,72 @@ def _short(name: str) -> str:
     return name.rpartition(".")[2]
 
 
+class _IndexFile(Struct):
+    """``operations.json`` as read: type entries stay undecoded JSON until asked for."""
+
+    format: int = 0
+    namespace: str | None = None
+    aliases: dict[str, str] = {}
+    sets: dict[str, list[Any]] = {}
+    singletons: dict[str, list[Any]] = {}
+    types: dict[str, Raw] = {}
+    derived: dict[str, list[str]] = {}
+    operations: dict[str, list[list[Any]]] = {}
+
+
+class _Entries(Mapping[str, dict[str, Any]]):
+    """Type entries, each decoded on first use.
+
+    A check walks a few dozen of the index's thousands of types; decoding
+    them all took most of the time a one-file check spent on the index.
+    """
+
+    def __init__(self, entries: Mapping[str, Raw | dict[str, Any]]) -> None:
+        self._entries = entries
+        self._decoded: dict[str, dict[str, Any]] = {}
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        found = self._decoded.get(name)
+        if found is None:
+            entry = self._entries[name]
+            found = msgspec.json.decode(entry) if isinstance(entry, Raw) else entry
+            self._decoded[name] = found
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class OperationsIndex:
     """A loaded index; ``resolve`` answers which operation a request is."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != FORMAT:
-            raise ValueError(f"unsupported operations index format {data.get('format')!r}")
+            raise ValueError(f"operations index format {data.get('format')!r}, but this doclint reads format {FORMAT}")
         self.namespace: str | None = data["namespace"]
         self.aliases: dict[str, str] = data["aliases"]
         self.sets: dict[str, list[Any]] = data["sets"]
         self.singletons: dict[str, list[Any]] = data["singletons"]
-        self.types: dict[str, dict[str, Any]] = data["types"]
+        self.types: Mapping[str, dict[str, Any]] = _Entries(data["types"])
+        self.derived: dict[str, list[str]] = data["derived"]
         self.operations: dict[str, list[list[Any]]] = data["operations"]
         # Graph matches URL segments without regard to case (/Me/Messages works).
         self._roots_lower = {name.lower(): name for name in (*self.sets, *self.singletons)}
-        self._children: dict[str, list[str]] | None = None
-        self._order: dict[str, int] = {}
 
     @classmethod
     def load(cls, path: Path) -> OperationsIndex:
         """Read ``operations.json`` (plain JSON; no lxml involved)."""
-        return cls(read_store_json(path))
+        data = msgspec.structs.asdict(read_store_json(path, _IndexFile))
+        try:
+            return cls(data)
+        except ValueError as error:
+            raise ToolError(f"{path}: {error}; rebuild it with `doclint schemas build`") from error
 
     # -- type helpers ---------------------------------------------------
 
@@ -282,24 +340,7 @@ class OperationsIndex:
 
     def _descendants(self, type_name: str) -> list[str]:
         """Every type derived from ``type_name``, directly or not, in index order."""
-        if self._children is None:
-            # One pass over the direct bases; walking each type's whole chain
-            # instead cost a one-file check milliseconds it had no use for.
-            children: dict[str, list[str]] = {}
-            for name, entry in self.types.items():
-                base = entry.get("b")
-                if base:
-                    children.setdefault(base, []).append(name)
-            self._children = children
-            self._order = {name: position for position, name in enumerate(self.types)}
-        found: set[str] = set()
-        pending = [type_name]
-        while pending:
-            for child in self._children.get(pending.pop(), ()):
-                if child not in found and child != type_name:
-                    found.add(child)
-                    pending.append(child)
-        return sorted(found, key=self._order.__getitem__)
+        return self.derived.get(type_name, [])
 
     def _find_operations(self, type_name: str, collection: bool, name: str) -> tuple[str, list[list[Any]]]:
         """The binding type expression and overloads named ``name``, from the nearest ancestor that has any."""

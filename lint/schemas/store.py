@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lint.config import Config
 from lint.errors import ToolError
+from lint.schemas.operations import FORMAT as INDEX_FORMAT
 from lint.schemas.validate import OPERATIONS_FILE, SCHEMA_FILE, SchemaStore
 
 CACHE_DIR = ".doclint-cache/schemas"
@@ -48,7 +49,8 @@ def _built_from(csdl: Path, cache: Path, version: str) -> Path:
         raise ToolError(f"{csdl}: cannot read metadata for API version {version}: {error.strerror or error}") from error
     import hashlib  # here: most runs use the shipped stores and never hash a CSDL file
 
-    target = cache / f"{version}-{hashlib.sha256(data).hexdigest()[:16]}"
+    # Keyed by content and by index format, so a doclint that reads another format rebuilds.
+    target = cache / f"{version}-{hashlib.sha256(data).hexdigest()[:16]}-f{INDEX_FORMAT}"
     if not (target / SCHEMA_FILE).is_file() or not (target / OPERATIONS_FILE).is_file():
         from lint.schemas.build import build  # lxml only when a CSDL must be converted
 

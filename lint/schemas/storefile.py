@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -25,9 +25,11 @@ from lint.errors import ToolError
 
 _BYTE = re.compile(r"\(byte (\d+)\)")
 
+T = TypeVar("T")
 
-def read_store_json(path: Path) -> Any:
-    """The decoded JSON of ``path``; :class:`ToolError` if it cannot be read or decoded."""
+
+def read_store_json(path: Path, shape: type[T] | Any = Any) -> T:
+    """The JSON of ``path`` decoded as ``shape``; :class:`ToolError` if it cannot be read or decoded."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -35,7 +37,10 @@ def read_store_json(path: Path) -> Any:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return msgspec.json.decode(data)
+        decoded: T = msgspec.json.decode(data, type=shape)
+        return decoded
+    except msgspec.ValidationError as error:
+        raise ToolError(f"{path}: not a schema store file of this doclint: {error}") from error
     except msgspec.DecodeError as error:
         raise ToolError(f"{_where(path, data, str(error))}: schema store file is not valid JSON: {error}") from error
     finally:
