@@ -4,7 +4,8 @@ Compares, as ratios measured now on this machine:
 - ``python -c pass``
 - ``python -c "import markdown_it, jsonschema"`` (the budget: about as fast as this)
 - ``doclint check --no-translations <one shipped page>``, for an English
-  Markdown page and a platyPS page (each reads its version's schema store)
+  Markdown page, a platyPS page and a translation (which is checked with
+  its English page); each reads its version's schema store
 
     python benchmarks/startup.py [--runs 21]
 
@@ -32,7 +33,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ("docs_src/beta/api/call-reject.md", "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md")
+PAGES = (
+    "docs_src/beta/api/call-reject.md",
+    "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md",
+    # A translation is checked with its English source: two pages parsed.
+    "locales/ru-RU/beta/api/call-reject.md",
+)
 
 
 def _children_cpu() -> float:
@@ -49,7 +55,7 @@ def main() -> int:
     commands = {
         "python -c pass": [python, "-c", "pass"],
         "python + markdown_it + jsonschema": [python, "-c", "import markdown_it, jsonschema"],
-        **{f"doclint check {Path(page).name}": [*doclint_check, page] for page in PAGES},
+        **{f"doclint check {page}": [*doclint_check, page] for page in PAGES},
     }
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(REPO)
@@ -67,11 +73,11 @@ def main() -> int:
             cpu[name].append(_children_cpu() - cpu_before)
     budget = "python + markdown_it + jsonschema"
     budget_wall, budget_cpu = statistics.median(wall[budget]), statistics.median(cpu[budget])
-    print(f"{'median of ' + str(args.runs) + ' interleaved runs':<52} {'wall':>8} {'ratio':>6} {'cpu':>8} {'ratio':>6}")
+    print(f"{'median of ' + str(args.runs) + ' interleaved runs':<78} {'wall':>8} {'ratio':>6} {'cpu':>8} {'ratio':>6}")
     for name in commands:
         median_wall, median_cpu = statistics.median(wall[name]), statistics.median(cpu[name])
         print(
-            f"{name:<52} {median_wall * 1000:6.1f}ms {median_wall / budget_wall:5.2f}x"
+            f"{name:<78} {median_wall * 1000:6.1f}ms {median_wall / budget_wall:5.2f}x"
             f" {median_cpu * 1000:6.1f}ms {median_cpu / budget_cpu:5.2f}x"
         )
     return 0
