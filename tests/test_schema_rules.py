@@ -222,6 +222,11 @@ def test_unknown_parameter_messages(results: dict[str, list[Diagnostic]]) -> Non
     assert key.message == "example key `urgent` is not accepted by example.api.cancel"
     entity = the(results, "derived-types.md", 125, "DL505")
     assert entity.message == "example key `joinUrl` is not accepted by /meetings/{meeting-id}"
+    case = the(results, "unknown-parameter-case.md", 27, "DL505")
+    assert case.message == (
+        "example key `Subject` is not accepted by /meetings/{meeting-id}"
+        " (the API's member is `subject`; member names are case-sensitive)"
+    )
 
 
 # -- the command line ----------------------------------------------------------------------

@@ -21,7 +21,15 @@ from lint.rules.english import english_body_names, english_row, english_syntax
 from lint.rules.http import is_graph_request
 from lint.rules.names import plain_name
 from lint.schemas.operations import Operation
-from lint.schemas.shape import enum_members, is_open, match_case, normalize_keys, properties, schema_of
+from lint.schemas.shape import (
+    enum_members,
+    is_open,
+    match_case,
+    nested_member_names,
+    normalize_keys,
+    properties,
+    schema_of,
+)
 from lint.schemas.store import store_for
 from lint.schemas.validate import SchemaError, SchemaStore
 
@@ -448,9 +456,11 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
         assert request.body is not None
         for error in errors:
             if _is_top_level_extra(error):
+                key = error.pointer[1:]
                 yield Finding(
                     _position(request.body, error.pointer),
-                    f"example key `{error.pointer[1:]}` is not accepted by {operation.name or operation.template}",
+                    f"example key `{key}` is not accepted by {operation.name or operation.template}"
+                    + _case_hint(page, context, request, operation, key),
                     context=f"key {error.pointer}",
                 )
     found = page_operation(page, context)
@@ -462,11 +472,16 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
     if not body or is_open(body):
         return
     members = properties(body)
+    nested: set[str] | None = None
     for table in page.tables_of("body-parameters"):
         for row in table.rows:
             name = plain_name(row.cells[0].text) if row.cells else ""
             if not name or name.startswith("@") or match_case(members, name):
                 continue
+            if nested is None:
+                nested = nested_member_names(store, body)
+            if match_case(nested, name):
+                continue  # the table describes a parameter's object, one level down
             accepted = ", ".join(f"`{member}`" for member in members)
             yield Finding(
                 row.cells[0].span,
@@ -474,6 +489,14 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
                 related=english_row(context, page, name),
                 context=f"row {name}",
             )
+
+
+def _case_hint(page: Page, context: Context, request: HttpRequest, operation: Operation, key: str) -> str:
+    """`` (the API's member is `topic`; names are case-sensitive)`` when only case differs."""
+    store = _store(page, context, request.version)
+    members = properties(schema_of(store, operation.body_ref or "")) if store else {}
+    member = match_case(members, key)
+    return f" (the API's member is `{member}`; member names are case-sensitive)" if member else ""
 
 
 @rule("DL502", tags=("schema", "powershell"), formats=("platyps",))

@@ -47,6 +47,31 @@ def properties(schema: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in schema.get("properties", {}).items() if not name.startswith("@")}
 
 
+def nested_member_names(store: SchemaStore, schema: dict[str, Any], levels: int = 2) -> set[str]:
+    """Members of the body's object-typed members (and of theirs), ``levels`` deep.
+
+    Graph's request-body tables often describe the object a parameter takes
+    rather than the parameter itself: addPassword's table lists
+    ``displayName``, ``startDateTime`` and ``endDateTime`` of its one
+    parameter ``passwordCredential``. Those names are accepted by the API,
+    one level down, and are not unknown parameters.
+    """
+    names: set[str] = set()
+    layer = [schema]
+    for _ in range(levels):
+        below = []
+        for outer in layer:
+            for member in properties(declared(store, outer)).values():
+                inner = declared(store, member)
+                if "items" in inner:
+                    inner = declared(store, inner["items"])
+                if "properties" in inner:
+                    below.append(inner)
+                    names.update(properties(inner))
+        layer = below
+    return names
+
+
 def is_open(schema: dict[str, Any]) -> bool:
     return schema.get("additionalProperties", True) is not False
 
