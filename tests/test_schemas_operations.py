@@ -304,8 +304,42 @@ RESOLVED = [
     ("GET", "/", None),
     ("GET", "", None),
     ("GET", "/me/manager/{id}", None),
+    ("GET", "/me/manager/{managerId}", None),
+    ("GET", "/me/manager/{id | userPrincipalName}", None),
     ("GET", "/me/nothing", None),
     ("GET", "/me/$count", None),
+    ("GET", "/me/home/{property name}/more", None),
+    # A type cast matches without regard to case, as the service reads it.
+    (
+        "GET",
+        "/meetings/EXAMPLE.API.ONLINEMEETING",
+        op(
+            "GET",
+            "/meetings/example.api.onlineMeeting",
+            "entity-set",
+            "example.api.onlineMeeting",
+            True,
+            None,
+            "Collection(example.api.onlineMeeting)",
+            "meetings",
+        ),
+    ),
+    # A placeholder standing for any member of a structured value.
+    (
+        "GET",
+        "/me/home/{property name}",
+        op("GET", "/me/home/{property name}", "property", "Edm.Untyped", False, None, "Edm.Untyped"),
+    ),
+    (
+        "PATCH",
+        "/meetings/{id}/location/{member}",
+        op("PATCH", "/meetings/{meeting-id}/location/{member}", "property", "Edm.Untyped", False),
+    ),
+    (
+        "PUT",
+        "/me/manager/{step}/$ref",
+        op("PUT", "/me/manager/{step}/$ref", "ref", "Edm.Untyped", False),
+    ),
 ]
 
 

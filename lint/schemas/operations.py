@@ -27,6 +27,7 @@ and only uses the model object it is given.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 #: 2: ``derived`` lists each type's descendants, so a check need not decode every type to find them.
 FORMAT = 2
 _PATH_ADDRESS = "\x00path"
+#: A placeholder naming a key rather than a member: ``{id}``, ``{user-id}``, ``{userId}``, ``{id | upn}``.
+_KEY_LIKE = re.compile(r"(?i)id(?![a-z])")
 
 # Methods per final kind; collection-ness refines entity-like kinds below.
 _ENTITY_METHODS = frozenset({"GET", "PATCH", "PUT", "DELETE"})
@@ -284,6 +287,7 @@ class OperationsIndex:
         self.operations: dict[str, list[list[Any]]] = data["operations"]
         # Graph matches URL segments without regard to case (/Me/Messages works).
         self._roots_lower = {name.lower(): name for name in (*self.sets, *self.singletons)}
+        self._types_lower: dict[str, str] | None = None
 
     @classmethod
     def load(cls, path: Path) -> OperationsIndex:
@@ -361,8 +365,8 @@ class OperationsIndex:
     def _cast(self, state: _State, name: str) -> _State | None:
         if "." not in name:
             return None
-        target = self.qualify(name)
-        if target not in self.types or not self.is_subtype(target, state.type):
+        target = self._type_named(self.qualify(name))
+        if target is None or not self.is_subtype(target, state.type):
             return None
         return replace(
             state,
@@ -370,6 +374,30 @@ class OperationsIndex:
             template=(*state.template, target),
             binding_path=(*state.binding_path, target),
         )
+
+    def _type_named(self, name: str) -> str | None:
+        """The type called ``name``, matched without regard to case as the service does
+        (docs write ``microsoft.graph.roomlist`` for ``roomList``)."""
+        if name in self.types:
+            return name
+        if self._types_lower is None:
+            self._types_lower = {type_name.lower(): type_name for type_name in self.types}
+        return self._types_lower.get(name.lower())
+
+    def _member_placeholder(self, state: _State, segment: str) -> _State | None:
+        """``{property name}`` after a structured value: a page documenting any of its members.
+
+        Graph pages write ``/organization/{id}/branding/{property name}`` and
+        ``/apiConnectorConfiguration/{step}/$ref`` for a family of requests.
+        A placeholder that reads like a key (``{id}``, ``{user-id}``,
+        ``{userId}``) stays unresolved here: after a single value it is the
+        doc's mistake, and unknown-path should say so.
+        """
+        if not (segment.startswith("{") and segment.endswith("}")) or _KEY_LIKE.search(segment):
+            return None
+        if state.type not in self.types:
+            return None
+        return _State("Edm.Untyped", False, "property", (*state.template, segment))
 
     # -- walking --------------------------------------------------------
 
@@ -492,6 +520,7 @@ class OperationsIndex:
             self._navigate(state, name, args)
             or self._operation_segment(state, name, args)
             or (self._cast(state, name) if args is None else None)
+            or self._member_placeholder(state, segment)
         )
 
     def _walk(self, path: str) -> _State | None:
