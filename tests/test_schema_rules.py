@@ -162,6 +162,13 @@ def test_schema_invalid_messages(results: dict[str, list[Diagnostic]]) -> None:
         "`/@odata.type`: '#example.api.person' names neither example.api.meeting nor a known type derived from it "
         "(schema: else/properties/@odata.type/enum)"
     )
+    assert the(results, "placeholder-shapes.md", 44, "DL501").message == (
+        "`/location/Street`: 'Street' is not a property of example.api.address (did you mean 'street'? "
+        "member names are case-sensitive) (schema: else/properties/location/else/additionalProperties)"
+    )
+    assert the(results, "placeholder-shapes.md", 42, "DL501").message.startswith(
+        "`/color`: 'red | purple' is not one of"
+    )
     assert the(results, "responses.md", 69, "DL501").message == (
         "`/value/1/subject`: 7 is not of type 'string', 'null' (schema: else/properties/subject/type)"
     )

@@ -16,6 +16,7 @@ import pytest
 from lint.schemas.build import build
 from lint.schemas.csdl import load_csdl
 from lint.schemas.jsonschema import to_json_schema
+from lint.schemas.placeholders import is_truncated_base64, lists_alternatives
 from lint.schemas.validate import SchemaStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -400,3 +401,26 @@ def test_full_conversion_has_a_parameter_schema_per_function() -> None:
     assert len(functions) == len({key for key in functions})
     for key in functions:
         assert defs[key]["type"] == "object" and defs[key]["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("busy | none", True),
+        ("busy|none|forbidden", True),
+        ("busy", False),  # one member is a value, not a list of choices
+        ("busy | ", False),
+        ("busy | Busy", False),
+        (["busy", "none"], False),
+    ],
+)
+def test_enum_alternatives(value: object, expected: bool) -> None:
+    assert lists_alternatives(value, ["none", "busy", "forbidden"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("MIIDYDCCAki...", True), ("iVBORw0KGgo…", True), ("MIIDYDCCAki", False), ("not base64...", False), (7, False)],
+)
+def test_truncated_base64(value: object, expected: bool) -> None:
+    assert is_truncated_base64(value) is expected

@@ -9,13 +9,18 @@ type* is dropped. The placeholder must fit the expected type: ``"Boolean"``
 where an Int32 is expected is still an error.
 
 A placeholder is a type name (optionally ``Edm.``-prefixed, any case)
-optionally followed by a parenthesized remark.
+optionally followed by a parenthesized remark. Two more shapes stand for a
+value rather than being one: an enum value written as its alternatives
+(``"notRecording | recording | failed"``, every one a member), and base64
+cut short with an ellipsis (``"MIIDYDCCAki..."``), as pages shorten
+certificates and photos.
 """
 
 from __future__ import annotations
 
 import re
 
+_BASE64_CUT = re.compile(r"^[A-Za-z0-9+/=_-]+(?:\.\.\.|…)$")
 _PLACEHOLDER = re.compile(r"^\s*(?P<name>[A-Za-z][A-Za-z0-9_.\-]*)\s*(?:\(.*\))?\s*$", re.DOTALL)
 
 _INTEGER = frozenset({"int", "integer", "number"})
@@ -66,3 +71,16 @@ def is_placeholder(value: object, expected: str, *, enum: bool = False) -> bool:
     if enum:
         return name in {"string", "enum", expected.lower(), expected.rpartition(".")[2].lower()}
     return name in _NAMES.get(expected, frozenset())
+
+
+def lists_alternatives(value: object, members: object) -> bool:
+    """True if ``value`` is two or more enum ``members`` joined by ``|``: a page listing the choices."""
+    if not isinstance(value, str) or "|" not in value or not isinstance(members, (list, tuple)):
+        return False
+    choices = [part.strip() for part in value.split("|")]
+    return all(choice in members for choice in choices)
+
+
+def is_truncated_base64(value: object) -> bool:
+    """True for base64 text cut short with ``...`` or ``…`` (``"MIIDYDCCAki..."``)."""
+    return isinstance(value, str) and _BASE64_CUT.match(value) is not None

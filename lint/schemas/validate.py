@@ -31,7 +31,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from lint.schemas.operations import Operation, OperationsIndex
-from lint.schemas.placeholders import is_placeholder
+from lint.schemas.placeholders import is_placeholder, is_truncated_base64, lists_alternatives
 from lint.schemas.storefile import read_store_json
 
 SCHEMA_FILE = "schema.json"
@@ -228,8 +228,13 @@ class SchemaStore:
                 if isinstance(edm, str) and edm.startswith(_ACTION)
                 else f"a property of {edm}"
             )
+            declared = schema.get("properties", {})
             for name in self._extras(instance, schema):
-                yield SchemaError(f"{name!r} is not {owner}", pointer + json_pointer([name]), schema_path, keyword)
+                member = case_match(declared, name)
+                hint = f" (did you mean {member!r}? member names are case-sensitive)" if member else ""
+                yield SchemaError(
+                    f"{name!r} is not {owner}{hint}", pointer + json_pointer([name]), schema_path, keyword
+                )
             return
         message = error.message
         suggestion: str | None = None
@@ -253,7 +258,9 @@ class SchemaStore:
 
 def _is_placeholder(instance: object, edm: str, schema: dict[str, Any]) -> bool:
     if edm.startswith("Edm."):
-        return is_placeholder(instance, edm)
-    if "enum" in schema or _FLAGS in schema:
+        return is_placeholder(instance, edm) or (edm == "Edm.Binary" and is_truncated_base64(instance))
+    if "enum" in schema:
+        return is_placeholder(instance, edm, enum=True) or lists_alternatives(instance, schema["enum"])
+    if _FLAGS in schema:
         return is_placeholder(instance, edm, enum=True)
     return False
