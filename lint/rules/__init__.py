@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import TYPE_CHECKING, Literal
 
-from msgspec import Struct, field
+from msgspec import Struct
 
 from lint.model import Span
 
@@ -73,7 +73,7 @@ class Rule(Struct, frozen=True):
     scope: Scope
     severity: Severity
     tags: tuple[str, ...]
-    check: Check = field()
+    check: Check
     doc: str = ""
     #: The page formats the rule applies to (empty: all).
     formats: tuple[str, ...] = ()

@@ -492,7 +492,7 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
 
 
 def _case_hint(page: Page, context: Context, request: HttpRequest, operation: Operation, key: str) -> str:
-    """`` (the API's member is `topic`; names are case-sensitive)`` when only case differs."""
+    """A note naming the member ``key`` matches but for case (``Topic`` for ``topic``), else ``""``."""
     store = _store(page, context, request.version)
     members = properties(schema_of(store, operation.body_ref or "")) if store else {}
     member = match_case(members, key)
