@@ -1,8 +1,10 @@
 """Run every page rule over the benchmark corpus: counts per rule, speed, and samples to read.
 
 Pages are parsed and checked in worker processes, as ``doclint check`` does
-on many files. Prints the findings per rule and locale, the time taken, and
-with ``--samples N`` that many findings of each rule for a human to judge.
+on many files; each translation is checked with its English page (parsed
+again in the worker), so the rules that compare the two run as well.
+Prints the findings per rule and locale, the time taken, and with
+``--samples N`` that many findings of each rule for a human to judge.
 
     python benchmarks/check_corpus.py [--locale en-US] [--samples 5] [--jobs 2]
 """
@@ -30,10 +32,23 @@ from lint.source import decode_source
 CONFIG = build_config({}, root=Path("/nonexistent"), file=None)
 
 
-def check_one(item: tuple[str, bytes]) -> list[Diagnostic]:
-    path, data = item
+def check_one(item: tuple[str, bytes, bytes | None]) -> list[Diagnostic]:
+    """One page's findings; a translation is checked with its English page, as ``doclint check`` pairs them."""
+    path, data, english_data = item
     page = parse_source(decode_source(path, data))
-    return check_page(page, CONFIG, Context(config=CONFIG))
+    english = None
+    if english_data is not None:
+        english_path = "en-US/" + path.split("/", 1)[1]
+        english = parse_source(decode_source(english_path, english_data))
+    return check_page(page, CONFIG, Context(config=CONFIG, english=english))
+
+
+def _with_english(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes, bytes | None]]:
+    """Each file with the bytes of its English source (``en-US/<same path>``), if a translation."""
+    english = {path.split("/", 1)[1]: data for path, data in load(("en-US",))}
+    return [
+        (path, data, None if path.startswith("en-US/") else english.get(path.split("/", 1)[1])) for path, data in files
+    ]
 
 
 def main() -> int:
@@ -42,7 +57,7 @@ def main() -> int:
     options.add_argument("--samples", type=int, default=0)
     options.add_argument("--jobs", type=int, default=2)
     args = options.parse_args()
-    files = load(tuple(args.locale) if args.locale else None)
+    files = _with_english(load(tuple(args.locale) if args.locale else None))
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(check_one, files, chunksize=64))

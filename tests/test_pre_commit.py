@@ -52,6 +52,9 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
     ru = "locales/ru-RU/beta/api/call-reject.md"
     assert findings == [
         f"{ru}:33:1: duplicate-path-parameter",
+        f"{ru}:37:1: table-row-drift",
+        f"{ru}:39:3: invalid-header-name",
+        f"{ru}:44:1: table-row-drift",
         f"{ru}:46:2: body-param-not-in-example",
         f"{ru}:49:66: status-prose-mismatch",
         f"{ru}:51:1: http-syntax",

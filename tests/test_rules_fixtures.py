@@ -34,8 +34,13 @@ def expected(text: str) -> list[tuple[int, int, str]]:
     return sorted(result)
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.rglob("*.md")), ids=lambda path: path.name)
-def test_fixture_findings(fixture: Path) -> None:
+@pytest.mark.parametrize(
+    "fixture", sorted(FIXTURES.rglob("*.md")), ids=lambda path: path.relative_to(FIXTURES).as_posix()
+)
+def test_fixture_findings(fixture: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the fixture root, as a user runs doclint: a translation under ``locales/``
+    is checked with its English page under ``docs_src/``."""
+    monkeypatch.chdir(FIXTURES)
     relative = fixture.relative_to(FIXTURES).as_posix()
     page = parse_source(decode_source(relative, fixture.read_bytes()))
     config = build_config({}, root=FIXTURES, file=None)

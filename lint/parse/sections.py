@@ -24,6 +24,7 @@ _ROLE_BY_ANCHOR = {
     "optional-query-parameters": "query-parameters",
     "query-parameters": "query-parameters",
     "request-headers": "request-headers",
+    "optional-request-headers": "request-headers",
     "request-body": "request-body",
     "response": "response",
     "response-headers": "response-headers",
@@ -100,7 +101,10 @@ def table_role(section: str | None, header_english: list[str]) -> TableRole:
         return "other"
     if section in _TABLE_ROLE_BY_SECTION:
         return _TABLE_ROLE_BY_SECTION[section]
-    if len(words) >= 2 and words[0] in ("header", "name") and "description" in words[-1]:
+    # "Name | Description" (or "Name | Type | Description") in a section of no known
+    # role is a header table; "Name | Folder id | Description" lists something else.
+    shaped = len(words) == 2 or (len(words) == 3 and words[1] in ("type", "value"))
+    if shaped and words[0] in ("header", "name") and "description" in words[-1]:
         return "request-headers" if section in (None, "http-request", "other") else "other"
     return "other"
 

@@ -37,6 +37,7 @@ _RULE_MODULES = (
     "lint.rules.prose",
     "lint.rules.powershell",
     "lint.rules.schema",
+    "lint.rules.drift",
     "lint.rules.meta",
 )
 

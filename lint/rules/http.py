@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from lint.context import Context
 from lint.model import HttpRequest, HttpResponse, Note, Page
 from lint.rules import Finding, Related, rule
-from lint.rules.english import english_status
+from lint.rules.english import english_counterpart, english_row, english_status, row_name
+from lint.rules.names import plain_name
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _DEPRECATED = re.compile(
@@ -16,6 +17,8 @@ _DEPRECATED = re.compile(
     r"(?:is|are|has been|have been)\s+deprecated",
     re.IGNORECASE,
 )
+#: An HTTP field name (RFC 9110 token), optionally followed by a value (``Prefer: outlook.timezone``).
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*:.*)?$", re.DOTALL)
 GRAPH_HOSTS = frozenset(
     {"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"}
 )
@@ -230,3 +233,40 @@ def version_mismatch(page: Page, context: Context) -> Iterator[Finding]:
                 f"example calls the {request.version} API on a {page.version} page",
                 context=f"{request.method} {request.path} {request.version}",
             )
+
+
+@rule("DL106", tags=("http", "translation"))
+def invalid_header_name(page: Page, context: Context) -> Iterator[Finding]:
+    """A request- or response-header table names a header that is no HTTP header name.
+
+    Header names are ASCII tokens that a client sends as written; a
+    translated name (`Авторизация`, `接受`, `Autorización`) tells the reader
+    to send a header no server knows. The published translations of the
+    Graph reference translate `Authorization` on thousands of pages.
+
+    Bad::
+
+        |Авторизация|Bearer {token}. Обязательный.|
+
+    Good::
+
+        |Authorization|Bearer {token}. Обязательный.|
+    """
+    for role in ("request-headers", "response-headers"):
+        for table in page.tables_of(role):
+            for row in table.rows:
+                if not row.cells:
+                    continue
+                cell = row.cells[0]
+                name = plain_name(cell.text)
+                if not name or _HEADER_NAME.match(name):
+                    continue
+                source = english_counterpart(context, page, name, role)
+                meant = row_name(source) if source is not None else plain_name(cell.source or "")
+                hint = f": the English page has `{meant}`" if meant and _HEADER_NAME.match(meant) else ""
+                yield Finding(
+                    cell.span,
+                    f"`{name}` is not an HTTP header name (header names are ASCII tokens, never translated){hint}",
+                    related=english_row(context, page, name, role),
+                    context=f"header {name}",
+                )

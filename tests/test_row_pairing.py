@@ -1,0 +1,58 @@
+"""How a translated table's rows are matched to the English table's (``lint.rules.english.pair_rows``)."""
+
+from __future__ import annotations
+
+from lint.model import Cell, Span, Table, TableRow
+from lint.rules.english import pair_rows, row_name
+
+
+def table(*names: str) -> Table:
+    def row(name: str, line: int) -> TableRow:
+        span = Span("page.md", line, 1, line)
+        return TableRow((Cell(name, span), Cell("String", span)), span)
+
+    span = Span("page.md", 1, 1, 1)
+    return Table("body-parameters", row("Parameter", 1), tuple(row(name, 3 + n) for n, name in enumerate(names)), span)
+
+
+def names(rows: tuple[TableRow, ...]) -> list[str]:
+    return [row_name(row) for row in rows]
+
+
+def pairs(translated: Table, english: Table) -> list[tuple[str, str]]:
+    return [(row_name(row), row_name(source)) for row, source in pair_rows(translated, english).paired]
+
+
+def test_rows_match_by_name_ignoring_case_and_order() -> None:
+    english, translated = table("a", "B", "c"), table("c", "b", "`a`")
+    assert pairs(translated, english) == [("c", "c"), ("b", "B"), ("a", "a")]
+    assert pair_rows(translated, english).missing == pair_rows(translated, english).extra == ()
+
+
+def test_a_name_translated_in_place_stands_for_the_english_row_there() -> None:
+    english, translated = table("reason", "callbackUri"), table("причиной")
+    pairing = pair_rows(translated, english)
+    assert pairs(translated, english) == [("причиной", "reason")]
+    assert (names(pairing.missing), names(pairing.extra)) == (["callbackUri"], [])
+
+
+def test_an_ascii_translation_in_place_pairs_too() -> None:
+    english, translated = table("reason", "callbackUri"), table("motivo", "callbackUri")
+    assert pairs(translated, english) == [("motivo", "reason"), ("callbackUri", "callbackUri")]
+
+
+def test_a_moved_translated_name_takes_the_english_row_left_over() -> None:
+    english, translated = table("displayName", "size"), table("Größe", "displayName")
+    pairing = pair_rows(translated, english)
+    assert pairs(translated, english) == [("Größe", "size"), ("displayName", "displayName")]
+    assert pairing.missing == pairing.extra == ()
+
+
+def test_rows_beyond_the_english_table_are_extra() -> None:
+    pairing = pair_rows(table("a", "b", "weight"), table("a", "b"))
+    assert (names(pairing.missing), names(pairing.extra)) == ([], ["weight"])
+
+
+def test_rows_without_a_name_are_not_compared() -> None:
+    pairing = pair_rows(table("a", ""), table("a", "", "b"))
+    assert (names(pairing.missing), names(pairing.extra)) == (["b"], [])
