@@ -213,3 +213,16 @@ def find_duplicate_keys(text: str) -> list[tuple[str, int, int]]:
             keys.add(key)
             expecting_key = False
     return found
+
+
+def span_at(example: JsonExample, pointer: str) -> Span:
+    """The file position of the value at ``pointer`` in a JSON text (for a member: its key).
+
+    The whole text's position when the pointer is not found (a value the
+    tolerant locator could not reach).
+    """
+    found = locate(example.text).get(pointer)
+    if found is None:
+        return example.span
+    line, column = absolute(example.span, example.span.column, found.key_line, found.key_column)
+    return Span(example.span.path, line, column, line)

@@ -15,7 +15,7 @@ from typing import Any
 
 from lint.context import Context
 from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
-from lint.parse.jsontext import absolute, locate
+from lint.parse.jsontext import span_at
 from lint.rules import Finding, rule
 from lint.rules.english import english_body_names, english_row, english_syntax
 from lint.rules.http import is_graph_request
@@ -40,15 +40,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 def _store(page: Page, context: Context, version: str | None = None) -> SchemaStore | None:
     return store_for(context.config, version or page.version)
-
-
-def _position(example: JsonExample, pointer: str) -> Span:
-    """The file position of the value at ``pointer`` (for a member: its key)."""
-    found = locate(example.text).get(pointer)
-    if found is None:
-        return example.span
-    line, column = absolute(example.span, example.span.column, found.key_line, found.key_column)
-    return Span(example.span.path, line, column, line)
 
 
 def _resolve(store: SchemaStore, request: HttpRequest) -> Operation | None:
@@ -266,7 +257,7 @@ def schema_invalid(page: Page, context: Context) -> Iterator[Finding]:
         for error in errors:
             if error.suggestion is None and not _is_top_level_extra(error):
                 yield Finding(
-                    _position(request.body, error.pointer),
+                    span_at(request.body, error.pointer),
                     _describe(error),
                     context=f"{request.path} {error.pointer} {error.keyword}",
                 )
@@ -274,7 +265,7 @@ def schema_invalid(page: Page, context: Context) -> Iterator[Finding]:
         for error in errors:
             if error.suggestion is None:
                 yield Finding(
-                    _position(example, error.pointer),
+                    span_at(example, error.pointer),
                     _describe(error),
                     context=f"{example.origin} {error.pointer} {error.keyword}",
                 )
@@ -284,7 +275,7 @@ def _enum_value_findings(example: JsonExample, errors: list[SchemaError]) -> Ite
     for error in errors:
         if error.suggestion is not None:
             yield Finding(
-                _position(example, error.pointer),
+                span_at(example, error.pointer),
                 f"`{error.pointer}` is {_value_at(example.value, error.pointer)!r}, which matches the enum member "
                 f"`{error.suggestion}` only when case is ignored; the API is case-sensitive",
                 context=f"{error.pointer} {error.suggestion}",
@@ -458,7 +449,7 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
             if _is_top_level_extra(error):
                 key = error.pointer[1:]
                 yield Finding(
-                    _position(request.body, error.pointer),
+                    span_at(request.body, error.pointer),
                     f"example key `{key}` is not accepted by {operation.name or operation.template}"
                     + _case_hint(page, context, request, operation, key),
                     context=f"key {error.pointer}",
