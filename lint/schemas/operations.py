@@ -208,16 +208,27 @@ def _argument_names(args: str) -> set[str]:
 
 
 def _choose_overload(overloads: list[list[Any]], args: str | None) -> list[Any]:
-    """The overload whose parameter names are the call's argument names, else the first."""
-    names = _argument_names(args) if args else set()
+    """The overload whose parameter names are the call's argument names (ignoring case), else the first."""
+    names = {name.lower() for name in _argument_names(args)} if args else set()
     if names:
         for entry in overloads:
-            if set(entry[3]) == names:
+            if {str(param).lower() for param in entry[3]} == names:
                 return entry
         for entry in overloads:
-            if names <= set(entry[3]):
+            if names <= {str(param).lower() for param in entry[3]}:
                 return entry
     return overloads[0]
+
+
+def _arguments_accepted(overloads: list[list[Any]], args: str | None) -> bool:
+    """True unless a call names an argument that no overload of the function takes.
+
+    ``itemAt(idx=0)`` for ``itemAt(index)`` addresses nothing. Names match
+    without regard to case, as the service reads them; positional or absent
+    arguments are not judged.
+    """
+    names = {name.lower() for name in _argument_names(args)} if args else set()
+    return not names or any(names <= {str(param).lower() for param in entry[3]} for entry in overloads)
 
 
 def _parse_type(expression: str) -> tuple[str, bool]:
@@ -422,6 +433,8 @@ class OperationsIndex:
             return None
         full, kind, returns, params = _choose_overload(overloads, args)
         shown = _short(full) if full.rpartition(".")[0] == self.namespace else full
+        if kind == "function" and not _arguments_accepted(overloads, args):
+            return None
         if kind == "function":
             shown += "(" + ",".join(f"{p}={{{p}}}" for p in params) + ")"
         elif args:
