@@ -38,6 +38,26 @@ def op(
 
 
 CANCEL_M = "action:example.api.cancel(example.api.meeting)"
+ONLINE_MEETINGS = op(
+    "GET",
+    "/meetings/example.api.onlineMeeting",
+    "entity-set",
+    "example.api.onlineMeeting",
+    True,
+    None,
+    "Collection(example.api.onlineMeeting)",
+    "meetings",
+)
+
+
+def summary(parameters: str) -> Operation:
+    """The summary function on a meeting, called with ``parameters`` in its template."""
+    template = f"/meetings/{{meeting-id}}/summary({parameters})"
+    return op("GET", template, "function", M, False, None, "Edm.String", None, "example.api.summary")
+
+
+SUMMARY = summary("format={format}")
+SUMMARY_WITH_LANG = summary("format={format},lang={lang}")
 
 RESOLVED = [
     ("GET", "/people", op("GET", "/people", "entity-set", P, True, None, f"Collection({P})", "people")),
@@ -186,50 +206,9 @@ RESOLVED = [
         "/meetings/upcoming()/$count",
         op("GET", "/meetings/upcoming()/$count", "count", M, True, None, "Edm.Int32"),
     ),
-    (
-        "GET",
-        "/meetings/{id}/summary(format='text')",
-        op(
-            "GET",
-            "/meetings/{meeting-id}/summary(format={format})",
-            "function",
-            M,
-            False,
-            None,
-            "Edm.String",
-            None,
-            "example.api.summary",
-        ),
-    ),
-    (
-        "GET",
-        "/meetings/{id}/summary(format='a,b',lang='en')",
-        op(
-            "GET",
-            "/meetings/{meeting-id}/summary(format={format},lang={lang})",
-            "function",
-            M,
-            False,
-            None,
-            "Edm.String",
-            None,
-            "example.api.summary",
-        ),
-    ),
-    (
-        "GET",
-        "/meetings/example.api.onlineMeeting",
-        op(
-            "GET",
-            "/meetings/example.api.onlineMeeting",
-            "entity-set",
-            "example.api.onlineMeeting",
-            True,
-            None,
-            "Collection(example.api.onlineMeeting)",
-            "meetings",
-        ),
-    ),
+    ("GET", "/meetings/{id}/summary(format='text')", SUMMARY),
+    ("GET", "/meetings/{id}/summary(format='a,b',lang='en')", SUMMARY_WITH_LANG),
+    ("GET", "/meetings/example.api.onlineMeeting", ONLINE_MEETINGS),
     (
         "GET",
         "/meetings/{id}/example.api.onlineMeeting/joinUrl",
@@ -300,51 +279,9 @@ RESOLVED = [
     # An argument no overload takes addresses nothing; names match ignoring case.
     ("GET", "/meetings/{id}/summary(fmt='x')", None),
     ("GET", "/meetings/{id}/summary(format='x',language='en')", None),
-    (
-        "GET",
-        "/meetings/{id}/summary(FORMAT='text')",
-        op(
-            "GET",
-            "/meetings/{meeting-id}/summary(format={format})",
-            "function",
-            M,
-            False,
-            None,
-            "Edm.String",
-            None,
-            "example.api.summary",
-        ),
-    ),
-    (
-        "GET",
-        "/meetings/{id}/summary(Format='a,b',LANG='en')",
-        op(
-            "GET",
-            "/meetings/{meeting-id}/summary(format={format},lang={lang})",
-            "function",
-            M,
-            False,
-            None,
-            "Edm.String",
-            None,
-            "example.api.summary",
-        ),
-    ),
-    (
-        "GET",
-        "/meetings/{id}/summary('text')",
-        op(
-            "GET",
-            "/meetings/{meeting-id}/summary(format={format})",
-            "function",
-            M,
-            False,
-            None,
-            "Edm.String",
-            None,
-            "example.api.summary",
-        ),
-    ),
+    ("GET", "/meetings/{id}/summary(FORMAT='text')", SUMMARY),
+    ("GET", "/meetings/{id}/summary(Format='a,b',LANG='en')", SUMMARY_WITH_LANG),
+    ("GET", "/meetings/{id}/summary('text')", SUMMARY),
     ("DELETE", "/me", None),
     ("PATCH", "/people", None),
     ("GET", "/meetings/{id}/cancel/more", None),
@@ -358,20 +295,7 @@ RESOLVED = [
     ("GET", "/me/$count", None),
     ("GET", "/me/home/{property name}/more", None),
     # A type cast matches without regard to case, as the service reads it.
-    (
-        "GET",
-        "/meetings/EXAMPLE.API.ONLINEMEETING",
-        op(
-            "GET",
-            "/meetings/example.api.onlineMeeting",
-            "entity-set",
-            "example.api.onlineMeeting",
-            True,
-            None,
-            "Collection(example.api.onlineMeeting)",
-            "meetings",
-        ),
-    ),
+    ("GET", "/meetings/EXAMPLE.API.ONLINEMEETING", ONLINE_MEETINGS),
     # A placeholder standing for any member of a structured value.
     (
         "GET",
