@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails the run"
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
+    )
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     check.add_argument(
@@ -142,6 +145,7 @@ def _check(args: argparse.Namespace) -> int:
         format=args.format,
         output=Path(args.output) if args.output else None,
         color=args.color,
+        statistics=args.statistics,
         metadata=_metadata_options(args.metadata),
     )
     return run_check(options)

@@ -318,3 +318,19 @@ def test_a_damaged_schema_store_is_a_tool_error_naming_the_place(
     assert (code, findings) == (2, [])
     assert err.startswith(f"doclint: error: {store / message}")
     assert err.count("\n") == 1
+
+
+def test_statistics_count_findings_per_rule(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(GERMAN, PAGE.replace("202 Accepted", "204 No Content"))
+    assert main(["check", "--jobs", "1", "--statistics"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "2  DL101  status-prose-mismatch        error",
+        "Found 2 findings (2 errors) in 2 of 2 files.",
+    ]
+
+
+def test_statistics_are_text_only(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--statistics", "--format", "json"]) == 2
+    assert capsys.readouterr().err == (
+        "doclint: error: --statistics prints text; it cannot be combined with --format json\n"
+    )
