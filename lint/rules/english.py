@@ -24,6 +24,11 @@ class RowPairing(Struct, frozen=True):
     rows whose name is not ASCII, in order, with the English rows still
     left. ``missing`` are English rows with no counterpart; ``extra``
     translated rows with none.
+
+    The limit: a translated name that is ASCII (``motivo``, ``Farbe``) is
+    told from a real API name only by its place. If the translation moved
+    it, it pairs with whatever English row stands at its new place, or is
+    reported as extra beside a missing English row.
     """
 
     paired: tuple[tuple[TableRow, TableRow], ...]
