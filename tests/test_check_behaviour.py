@@ -334,3 +334,20 @@ def test_statistics_are_text_only(project: Path, capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().err == (
         "doclint: error: --statistics prints text; it cannot be combined with --format json\n"
     )
+
+
+def test_worker_processes_report_what_one_process_does(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Enough files to start worker processes: config, pages and findings cross process boundaries."""
+    from lint.engine import PARALLEL_THRESHOLD
+
+    for index in range(PARALLEL_THRESHOLD + 2):
+        text = PAGE if index % 3 else PAGE.replace("202 Accepted", "200 OK")
+        write(f"docs_src/v1.0/api/thing-{index:02d}.md", text)
+        write(f"locales/de-DE/v1.0/api/thing-{index:02d}.md", text)
+    assert main(["check", "--jobs", "1", "--format", "json"]) == 1
+    serial = capsys.readouterr().out
+    assert main(["check", "--jobs", "2", "--format", "json"]) == 1
+    parallel = capsys.readouterr().out
+    assert parallel == serial
+    findings = json.loads(parallel)
+    assert len(findings) == 2 + 2 * (PARALLEL_THRESHOLD + 2 - 9)
