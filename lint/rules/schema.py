@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from msgspec.structs import replace
+
 from lint.context import Context
 from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import span_at
@@ -103,8 +105,7 @@ def _as_written(error: SchemaError, written: dict[str, str]) -> SchemaError:
     head, _, rest = error.pointer[1:].partition("/")
     if head not in written:
         return error
-    pointer = "/" + written[head] + ("/" + rest if rest else "")
-    return SchemaError(error.message, pointer, error.schema_path, error.keyword, error.suggestion)
+    return replace(error, pointer="/" + written[head] + ("/" + rest if rest else ""))
 
 
 _PLACEHOLDER_TEXT = re.compile(r"^(?:[\w.@-]+-value(?:-\d+)?|<[^<>]+>|\{[^{}]+\}|@odata\.type: [\w.]+)$")
@@ -221,7 +222,7 @@ def _envelope_only(value: dict[str, Any]) -> bool:
 
 
 def _prefixed(error: SchemaError, prefix: str) -> SchemaError:
-    return SchemaError(error.message, prefix + error.pointer, error.schema_path, error.keyword, error.suggestion)
+    return replace(error, pointer=prefix + error.pointer)
 
 
 def _is_top_level_extra(error: SchemaError) -> bool:
@@ -447,11 +448,12 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
         assert request.body is not None
         for error in errors:
             if _is_top_level_extra(error):
-                key = error.pointer[1:]
+                case = error.member
+                hint = f" (the API's member is `{case}`; member names are case-sensitive)" if case else ""
+                target = operation.name or operation.template
                 yield Finding(
                     span_at(request.body, error.pointer),
-                    f"example key `{key}` is not accepted by {operation.name or operation.template}"
-                    + _case_hint(page, context, request, operation, key),
+                    f"example key `{error.pointer[1:]}` is not accepted by {target}{hint}",
                     context=f"key {error.pointer}",
                 )
     found = page_operation(page, context)
@@ -480,14 +482,6 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
                 related=english_row(context, page, name),
                 context=f"row {name}",
             )
-
-
-def _case_hint(page: Page, context: Context, request: HttpRequest, operation: Operation, key: str) -> str:
-    """A note naming the member ``key`` matches but for case (``Topic`` for ``topic``), else ``""``."""
-    store = _store(page, context, request.version)
-    members = properties(schema_of(store, operation.body_ref or "")) if store else {}
-    member = match_case(members, key)
-    return f" (the API's member is `{member}`; member names are case-sensitive)" if member else ""
 
 
 @rule("DL502", tags=("schema", "powershell"), formats=("platyps",))

@@ -47,7 +47,8 @@ class SchemaError(Struct, frozen=True):
     ``pointer`` is the JSON pointer (RFC 6901) of the offending value within
     the validated value (``""`` for the value itself); ``schema_path`` is the
     slash-joined path of the failing keyword in the schema; ``keyword`` is that
-    keyword; ``suggestion`` is the enum member the value matches but for case.
+    keyword; ``suggestion`` is the enum member the value matches but for case;
+    ``member`` is the declared member an undeclared key matches but for case.
     """
 
     message: str
@@ -55,6 +56,7 @@ class SchemaError(Struct, frozen=True):
     schema_path: str
     keyword: str
     suggestion: str | None = None
+    member: str | None = None
 
 
 def json_pointer(parts: Iterable[object]) -> str:
@@ -233,7 +235,11 @@ class SchemaStore:
                 member = case_match(declared, name)
                 hint = f" (did you mean {member!r}? member names are case-sensitive)" if member else ""
                 yield SchemaError(
-                    f"{name!r} is not {owner}{hint}", pointer + json_pointer([name]), schema_path, keyword
+                    f"{name!r} is not {owner}{hint}",
+                    pointer + json_pointer([name]),
+                    schema_path,
+                    keyword,
+                    member=member,
                 )
             return
         message = error.message
