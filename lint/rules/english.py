@@ -104,7 +104,11 @@ def english_counterpart(context: Context, page: Page, name: str, role: TableRole
 
 def english_row(context: Context, page: Page, name: str, role: TableRole = "body-parameters") -> tuple[Related, ...]:
     """The English row that the translated row ``name`` stands for, as a related location."""
-    source = english_counterpart(context, page, name, role)
+    return row_related(english_counterpart(context, page, name, role), role)
+
+
+def row_related(source: TableRow | None, role: TableRole) -> tuple[Related, ...]:
+    """An English row as the related location of a finding on its translated row."""
     if source is None:
         return ()
     kind = "header" if role.endswith("headers") else "parameter"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from lint.context import Context
 from lint.model import HttpRequest, HttpResponse, Note, Page
 from lint.rules import Finding, Related, rule
-from lint.rules.english import english_counterpart, english_row, english_status, row_name
+from lint.rules.english import english_counterpart, english_status, row_name, row_related
 from lint.rules.names import plain_name
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -267,6 +267,6 @@ def invalid_header_name(page: Page, context: Context) -> Iterator[Finding]:
                 yield Finding(
                     cell.span,
                     f"`{name}` is not an HTTP header name (header names are ASCII tokens, never translated){hint}",
-                    related=english_row(context, page, name, role),
+                    related=row_related(source, role),
                     context=f"header {name}",
                 )
