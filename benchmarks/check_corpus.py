@@ -12,7 +12,6 @@ Prints the findings per rule and locale, the time taken, and with
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections import Counter, defaultdict
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import load
+from benchmarks.corpus import load, print_samples
 from lint.config import build_config
 from lint.context import Context
 from lint.diagnostic import Diagnostic
@@ -75,11 +74,7 @@ def main() -> int:
     print(f"{'rule':30}" + "".join(f"{locale:>8}" for locale in locales) + f"{'total':>8}")
     for name, total in by_rule.most_common():
         print(f"{name:30}" + "".join(f"{by_locale[locale][name]:>8}" for locale in locales) + f"{total:>8}")
-    rng = random.Random(7)
-    for name in sorted(examples) if args.samples else []:
-        print(f"\n== {name}")
-        for item in rng.sample(examples[name], min(args.samples, len(examples[name]))):
-            print(f"{item.path}:{item.line}:{item.column}: {item.message}")
+    print_samples(examples, sorted(examples), args.samples, seed=7)
     return 0
 
 

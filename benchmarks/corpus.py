@@ -8,9 +8,13 @@ shared/ still passes.
 from __future__ import annotations
 
 import os
+import random
 import sys
 import tarfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+from lint.diagnostic import Diagnostic
 
 DEFAULT_TARBALL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "graph-v1.0-api-4locales.tar.gz"
 
@@ -37,3 +41,12 @@ def load(locales: tuple[str, ...] | None = None) -> list[tuple[str, bytes]]:
             if handle is not None:
                 files.append((member.name.removeprefix("./"), handle.read()))
     return files
+
+
+def print_samples(findings: Mapping[str, Sequence[Diagnostic]], names: Iterable[str], count: int, seed: int) -> None:
+    """Up to ``count`` findings of each rule in ``names``, drawn with ``seed``, for a human to judge."""
+    rng = random.Random(seed)
+    for name in names if count else []:
+        print(f"\n== {name}")
+        for item in rng.sample(list(findings[name]), min(count, len(findings[name]))):
+            print(f"{item.path}:{item.line}:{item.column}: {item.message}")

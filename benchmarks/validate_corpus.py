@@ -12,7 +12,6 @@ that many findings per rule (seeded) for a human to judge.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import load
+from benchmarks.corpus import load, print_samples
 from lint.config import build_config
 from lint.context import Context
 from lint.diagnostic import Diagnostic
@@ -83,11 +82,7 @@ def main() -> int:
     for name in SCHEMA_RULES:
         pages = len({item.path for item in samples[name]})
         print(f"{name:28} {counts[name]:6} findings on {pages:5} pages")
-    rng = random.Random(args.seed)
-    for name in SCHEMA_RULES if args.samples else []:
-        print(f"\n== {name}")
-        for item in rng.sample(samples[name], min(args.samples, len(samples[name]))):
-            print(f"{item.path}:{item.line}:{item.column}: {item.message}")
+    print_samples(samples, SCHEMA_RULES, args.samples, seed=args.seed)
     return 0
 
 
