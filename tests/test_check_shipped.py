@@ -234,3 +234,19 @@ def test_the_repository_baseline_holds_every_shipped_finding(in_repo: Path, caps
         0,
         f"All clear: no findings in 9 files; {len(EXPECTED)} hidden by the baseline.",
     )
+
+
+def test_a_baseline_written_on_one_file_keeps_the_other_files_entries(
+    in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written after a run on one page, the repository's baseline keeps all 32 entries (it used
+    to keep that page's 2 and drop the other 30)."""
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes((in_repo / ".doclint-baseline.json").read_bytes())
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert run(capsys, "--write-baseline", str(baseline), "docs_src/beta/api/participant-invite.md")[0] == 0
+    rewritten = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert len(rewritten) == len(recorded) == len(EXPECTED)
+    assert sorted(entry["fingerprint"] for entry in rewritten) == sorted(entry["fingerprint"] for entry in recorded)
+    assert main(["check", "--jobs", "1", "--baseline", str(baseline)]) == 0
+    assert capsys.readouterr().err == ""  # nothing fixed, nothing lost
