@@ -172,8 +172,9 @@ def run_check(options: CheckOptions) -> int:
 def _coverage(config: Config, selection: Selection) -> Callable[[BaselineEntry], bool]:
     """Whether this run could have reproduced a baseline entry: its file was checked by its rule.
 
-    A companion translation ran the pair rules only, so its other entries are
-    neither fixed nor to be dropped.
+    A rule left out (``--select``, ``--ignore``, ``per-path-ignores``) did not
+    run, and a companion translation ran the pair rules only: the entries of
+    rules that did not run are neither fixed nor to be dropped.
     """
     checked = {config.relative(path) for path in selection.files if path not in selection.companions}
     companions = {config.relative(path) for path in selection.companions}
@@ -181,6 +182,8 @@ def _coverage(config: Config, selection: Selection) -> Callable[[BaselineEntry],
 
     def covered(entry: BaselineEntry) -> bool:
         path = config.relative(entry.path)
+        if entry.code not in config.enabled or entry.code in config.ignored_codes(path):
+            return False
         return path in checked or (path in companions and entry.code in pair_codes)
 
     return covered

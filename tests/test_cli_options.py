@@ -251,6 +251,14 @@ def test_fixed_baseline_entries_are_reported(project: Path, capsys: pytest.Captu
     code, _, err = check(capsys, "--baseline", "baseline.json")
     assert (code, err) == (0, "doclint: 2 baseline entries are fixed; rewrite the baseline with --write-baseline\n")
     assert check(capsys, "--quiet", "--baseline", "baseline.json") == (0, "", "")
+    # A rule that did not run fixed nothing, and its entries stay in a rewritten baseline.
+    assert check(capsys, "--select", "DL001", "--baseline", "baseline.json") == (
+        0,
+        "All clear: no findings in 3 files.\n",
+        "",
+    )
+    assert main(["check", "--select", "DL001", "--write-baseline", "baseline.json"]) == 0
+    assert len(json.loads(Path("baseline.json").read_text(encoding="utf-8"))["findings"]) == 3
 
 
 # 5. translations brought in by their English page
