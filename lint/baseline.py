@@ -3,13 +3,23 @@
 ``--write-baseline FILE`` records today's findings by fingerprint (rule,
 path, line-free context): editing elsewhere in a file does not make them
 look new. ``--baseline FILE`` hides recorded findings and lets new ones fail.
+
+A run on some files (a pre-commit run) sees only those files, so writing a
+baseline replaces the entries this run could have reproduced and keeps the
+others; and an entry this run could have reproduced but did not is a fixed
+finding, which the caller reports so that the baseline does not keep
+silencing a defect that comes back.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from msgspec import Struct
 
 from lint.diagnostic import Diagnostic
 
@@ -20,7 +30,27 @@ class BaselineError(Exception):
     pass
 
 
-def write_baseline(path: Path, diagnostics: list[Diagnostic]) -> None:
+class BaselineEntry(Struct, frozen=True):
+    """One recorded finding; ``raw`` is the entry as written, kept verbatim when rewriting."""
+
+    fingerprint: str
+    code: str
+    path: str
+    raw: dict[str, Any]
+
+
+#: Whether the current run could have reproduced an entry (its file was checked by its rule).
+Coverage = Callable[[BaselineEntry], bool]
+
+
+def write_baseline(path: Path, diagnostics: list[Diagnostic], covered: Coverage | None = None) -> int:
+    """Record ``diagnostics``, keeping the existing entries this run did not cover; return how many were kept.
+
+    With ``covered`` None (or no existing file) the baseline is the run's findings alone.
+    """
+    kept: list[dict[str, Any]] = []
+    if covered is not None and path.exists():
+        kept = [entry.raw for entry in read_baseline(path) if not covered(entry)]
     entries = [
         {
             "fingerprint": item.fingerprint,
@@ -31,31 +61,45 @@ def write_baseline(path: Path, diagnostics: list[Diagnostic]) -> None:
         }
         for item in diagnostics
     ]
-    data = {"doclint_baseline": BASELINE_VERSION, "findings": entries}
+    # By path only (a stable sort): a full run writes the findings' own order, as before.
+    merged = sorted([*kept, *entries], key=lambda entry: str(entry.get("path")))
+    data = {"doclint_baseline": BASELINE_VERSION, "findings": merged}
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    temporary.replace(path)
+    try:
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        temporary.replace(path)
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write: {error.strerror or error}") from error
+    return len(kept)
 
 
-def read_baseline(path: Path) -> Counter[str]:
+def read_baseline(path: Path) -> list[BaselineEntry]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise BaselineError(f"{path}: no such baseline file") from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise BaselineError(f"{path}: not a doclint baseline (invalid JSON: {error})") from error
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read: {error.strerror or error}") from error
     if (
         not isinstance(data, dict)
         or data.get("doclint_baseline") != BASELINE_VERSION
         or not isinstance(data.get("findings"), list)
     ):
         raise BaselineError(f"{path}: not a doclint baseline (version {BASELINE_VERSION} expected)")
-    return Counter(str(entry.get("fingerprint")) for entry in data["findings"] if isinstance(entry, dict))
+    return [
+        BaselineEntry(str(entry.get("fingerprint")), str(entry.get("code")), str(entry.get("path")), entry)
+        for entry in data["findings"]
+        if isinstance(entry, dict)
+    ]
 
 
-def apply_baseline(diagnostics: list[Diagnostic], known: Counter[str]) -> tuple[list[Diagnostic], int]:
-    """Findings not in the baseline, and how many were hidden."""
-    remaining = Counter(known)
+def apply_baseline(
+    diagnostics: list[Diagnostic], entries: list[BaselineEntry]
+) -> tuple[list[Diagnostic], int, list[BaselineEntry]]:
+    """Findings not in the baseline, how many were hidden, and the entries that matched nothing."""
+    remaining = Counter(entry.fingerprint for entry in entries)
     kept = []
     hidden = 0
     for item in diagnostics:
@@ -64,4 +108,9 @@ def apply_baseline(diagnostics: list[Diagnostic], known: Counter[str]) -> tuple[
             hidden += 1
         else:
             kept.append(item)
-    return kept, hidden
+    unmatched = []
+    for entry in entries:
+        if remaining[entry.fingerprint] > 0:
+            remaining[entry.fingerprint] -= 1
+            unmatched.append(entry)
+    return kept, hidden, unmatched

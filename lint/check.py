@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from msgspec import Struct
 from msgspec.structs import replace
 
-from lint.baseline import apply_baseline, read_baseline, write_baseline
+from lint.baseline import BaselineEntry, apply_baseline, read_baseline, write_baseline
 from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
 from lint.discover import iter_pages
-from lint.engine import check_files
+from lint.engine import PARALLEL_THRESHOLD, check_files
 from lint.errors import ToolError
 from lint.pair import translations
 from lint.report import Summary, writer_for
-from lint.rules import SEVERITIES
+from lint.rules import SEVERITIES, all_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -44,10 +46,31 @@ class CheckOptions(Struct, frozen=True):
     statistics: bool = False
     #: API version -> CSDL file, overriding ``[tool.doclint] metadata``.
     metadata: dict[str, str] | None = None
+    #: Findings only: no summary line, no notes on stderr.
+    quiet: bool = False
+    #: Config file, files checked and timing on stderr.
+    verbose: bool = False
+    #: ``--exclude`` replaces the config's ``exclude``; ``--extend-exclude`` adds to it.
+    exclude: list[str] | None = None
+    extend_exclude: list[str] | None = None
+
+
+class Selection(Struct, frozen=True):
+    """The files to check, and which of them are translations brought in by their English page."""
+
+    files: list[str]
+    #: Run the pair (drift) rules alone; their findings count as warnings at most (see :func:`fails`).
+    companions: frozenset[str] = frozenset()
 
 
 def configure(options: CheckOptions) -> Config:
-    return load_config(options.config_file, select=options.select, extend_ignore=options.ignore)
+    return load_config(
+        options.config_file,
+        select=options.select,
+        extend_ignore=options.ignore,
+        exclude=options.exclude,
+        extend_exclude=options.extend_exclude,
+    )
 
 
 def configured_roots(config: Config) -> list[str]:
@@ -58,8 +81,13 @@ def configured_roots(config: Config) -> list[str]:
     return [os.path.relpath(config.root / root) for root in roots]
 
 
-def select_files(options: CheckOptions, config: Config) -> list[str]:
-    """Explicit files (plus the translations of English ones), or walked roots filtered by include/exclude."""
+def select_files(options: CheckOptions, config: Config) -> Selection:
+    """Explicit files (plus the translations of English ones), or walked roots filtered by include/exclude.
+
+    A translation that is not itself among the chosen files is a companion: it
+    is there to show what the English change broke in it (drift), not to make
+    an English-only commit answer for the translation's own defects.
+    """
     if options.paths:
         for path in options.paths:
             if not Path(path).exists():
@@ -69,10 +97,27 @@ def select_files(options: CheckOptions, config: Config) -> list[str]:
         chosen = list(dict.fromkeys([*explicit, *walked]))
     else:
         chosen = [path for path in iter_pages(configured_roots(config)) if config.included(path)]
-    if options.translations:
-        extra = [copy for path in chosen for copy in translations(path, config) if config.included(copy)]
-        chosen = list(dict.fromkeys([*chosen, *extra]))
-    return chosen
+    if not options.translations:
+        return Selection(chosen)
+    given = set(chosen)
+    extra = [copy for path in chosen for copy in translations(path, config) if config.included(copy)]
+    companions = [copy for copy in dict.fromkeys(extra) if copy not in given]
+    return Selection([*chosen, *companions], frozenset(companions))
+
+
+def fails(item: Diagnostic, fail_on: str, companions: frozenset[str]) -> bool:
+    """Whether ``item`` fails the run at threshold ``fail_on`` (error, warning, info, never).
+
+    A finding in a companion translation counts as a warning at most: it fails
+    the run only when ``fail-on`` is ``warning`` or ``info``.
+    """
+    if fail_on == "never":
+        return False
+    order: list[str] = list(SEVERITIES)
+    severity = item.severity
+    if item.path in companions and severity == "error":
+        severity = "warning"
+    return order.index(severity) <= order.index(fail_on)
 
 
 def run_check(options: CheckOptions) -> int:
@@ -85,26 +130,81 @@ def run_check(options: CheckOptions) -> int:
         cwd = Path.cwd()
         absolute = {version: str((cwd / path).resolve()) for version, path in options.metadata.items()}
         config = replace(config, metadata={**config.metadata, **absolute})
-    files = select_files(options, config)
-    results = check_files(files, config, options.jobs)
+    selection = select_files(options, config)
+    files = selection.files
+    started = time.perf_counter()
+    if options.verbose:
+        _describe_run(config, selection, options)
+    results = check_files(files, config, options.jobs, pair_only=selection.companions)
     errors = [result.error for result in results if result.error]
     if errors:
         raise ToolError(errors[0])
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
+    if options.verbose:
+        _note(f"checked {len(files)} files in {time.perf_counter() - started:.2f} s")
+    covered = _coverage(config, selection)
     if options.write_baseline is not None:
-        write_baseline(options.write_baseline, diagnostics)
-        print(f"doclint: wrote {len(diagnostics)} findings to {options.write_baseline}", file=sys.stderr)
+        kept = write_baseline(options.write_baseline, diagnostics, covered)
+        extra = f" (and kept {kept} entries of files not checked)" if kept else ""
+        _note(f"wrote {len(diagnostics)} findings to {options.write_baseline}{extra}")
         return EXIT_OK
     hidden = 0
     if options.baseline is not None:
-        diagnostics, hidden = apply_baseline(diagnostics, read_baseline(options.baseline))
-    _report(diagnostics, options, Summary(files=len(files), hidden_by_baseline=hidden))
-    if options.exit_zero or config.fail_on == "never":
+        diagnostics, hidden, unmatched = apply_baseline(diagnostics, read_baseline(options.baseline))
+        fixed = [entry for entry in unmatched if covered(entry)]
+        if fixed and not options.quiet:
+            noun = "entry is" if len(fixed) == 1 else "entries are"
+            _note(f"{len(fixed)} baseline {noun} fixed; rewrite the baseline with --write-baseline")
+    companion_findings = sum(item.path in selection.companions for item in diagnostics)
+    _report(
+        diagnostics,
+        options,
+        Summary(
+            files=len(files), hidden_by_baseline=hidden, quiet=options.quiet, companion_findings=companion_findings
+        ),
+    )
+    if options.exit_zero:
         return EXIT_OK
-    order: list[str] = list(SEVERITIES)
-    threshold = order.index(config.fail_on)
-    failing = any(order.index(item.severity) <= threshold for item in diagnostics)
+    failing = any(fails(item, config.fail_on, selection.companions) for item in diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _coverage(config: Config, selection: Selection) -> Callable[[BaselineEntry], bool]:
+    """Whether this run could have reproduced a baseline entry: its file was checked by its rule.
+
+    A rule left out (``--select``, ``--ignore``, ``per-path-ignores``) did not
+    run, and a companion translation ran the pair rules only: the entries of
+    rules that did not run are neither fixed nor to be dropped.
+    """
+    checked = {config.relative(path) for path in selection.files if path not in selection.companions}
+    companions = {config.relative(path) for path in selection.companions}
+    pair_codes = {rule.code for rule in all_rules() if rule.scope == "pair"}
+
+    def covered(entry: BaselineEntry) -> bool:
+        path = config.relative(entry.path)
+        if entry.code not in config.enabled or entry.code in config.ignored_codes(path):
+            return False
+        return path in checked or (path in companions and entry.code in pair_codes)
+
+    return covered
+
+
+def _note(message: str) -> None:
+    print(f"doclint: {message}", file=sys.stderr)
+
+
+def _describe_run(config: Config, selection: Selection, options: CheckOptions) -> None:
+    """``--verbose``: where the configuration came from and what will be checked, on stderr."""
+    _note(f"config: {config.file if config.file is not None else 'none found (defaults)'}")
+    _note(f"project root: {config.root}")
+    for path in selection.files:
+        _note(
+            f"file: {path}"
+            + (" (translation of a given English page: drift rules only)" if path in selection.companions else "")
+        )
+    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    where = f"{jobs} worker processes" if jobs > 1 and len(selection.files) >= PARALLEL_THRESHOLD else "this process"
+    _note(f"{len(selection.files)} files, {len(config.enabled)} rules enabled, checked in {where}")
 
 
 def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:

@@ -13,12 +13,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from lint import __version__
 from lint.baseline import BaselineError
 from lint.config import ConfigError
 from lint.errors import InternalError, ToolError
+
+if TYPE_CHECKING:
+    from lint.rules import Rule
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -45,11 +48,31 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint pages and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     check.add_argument(
-        "--format", "--output-format", dest="format", choices=("text", "json", "sarif", "github"), default="text"
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=("text", "full", "json", "sarif", "github"),
+        default="text",
+        help="text (one line per finding), full (text with the source lines), json, sarif or github",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument(
-        "--config", metavar="FILE", help="read [tool.doclint] from FILE (default: the nearest pyproject.toml)"
+        "--config",
+        metavar="FILE",
+        help="a TOML file: its [tool.doclint] table, else its top-level keys (default: the nearest pyproject.toml)",
+    )
+    check.add_argument(
+        "--exclude", metavar="GLOBS", help="comma-separated globs of paths to skip (replaces the config's exclude)"
+    )
+    check.add_argument(
+        "--extend-exclude",
+        metavar="GLOBS",
+        help="comma-separated globs of paths to skip (adds to the config's exclude)",
+    )
+    verbosity = check.add_mutually_exclusive_group()
+    verbosity.add_argument("--quiet", "-q", action="store_true", help="print the findings only, no summary or notes")
+    verbosity.add_argument(
+        "--verbose", "-v", action="store_true", help="say on stderr which config, files and rules are used, and timing"
     )
     check.add_argument(
         "--select", metavar="RULES", help="comma-separated rule codes, names or tags to run (replaces the config)"
@@ -94,7 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     schema_build.set_defaults(handler=_schemas_build)
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
-    rules.add_argument("rule", nargs="?", metavar="CODE|NAME", help="the rule to explain")
+    rules.add_argument(
+        "rule",
+        nargs="?",
+        metavar="RULES",
+        help="a code or name to explain, or what --select takes (prefixes, tags, ALL; comma-separated) to list",
+    )
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(handler=_rules)
     return parser
@@ -147,6 +175,10 @@ def _check(args: argparse.Namespace) -> int:
         color=args.color,
         statistics=args.statistics,
         metadata=_metadata_options(args.metadata),
+        quiet=args.quiet,
+        verbose=args.verbose,
+        exclude=_split(args.exclude),
+        extend_exclude=_split(args.extend_exclude),
     )
     return run_check(options)
 
@@ -190,11 +222,12 @@ def _split(value: str | None) -> list[str] | None:
 def _rules(args: argparse.Namespace) -> int:
     from lint.rules import all_rules, find_rule
 
-    if args.rule:
-        found = find_rule(args.rule)
-        if found is None:
-            raise ToolError(f"unknown rule `{args.rule}` (see `doclint rules`)")
-        selected = [found]
+    explained = find_rule(args.rule) if args.rule else None
+    selected: list[Rule]
+    if explained is not None:
+        selected = [explained]
+    elif args.rule:
+        selected = _rules_selected(args.rule)
     else:
         selected = all_rules()
     if args.format == "json":
@@ -210,17 +243,32 @@ def _rules(args: argparse.Namespace) -> int:
             }
             for rule in selected
         ]
-        json.dump(data if not args.rule else data[0], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(data[0] if explained else data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif args.rule:
-        rule = selected[0]
-        sys.stdout.write(f"{rule.code} {rule.name}\n")
-        sys.stdout.write(f"severity: {rule.severity}   scope: {rule.scope}   tags: {', '.join(rule.tags)}\n\n")
-        sys.stdout.write(rule.doc + "\n")
+    elif explained is not None:
+        sys.stdout.write(f"{explained.code} {explained.name}\n")
+        sys.stdout.write(
+            f"severity: {explained.severity}   scope: {explained.scope}   tags: {', '.join(explained.tags)}\n\n"
+        )
+        sys.stdout.write(explained.doc + "\n")
     else:
         for rule in selected:
             sys.stdout.write(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}\n")
     return EXIT_OK
+
+
+def _rules_selected(value: str) -> list[Rule]:
+    """The rules ``--select VALUE`` would run, in code order; an unknown selector is a usage error."""
+    from lint.config import check_selectors
+    from lint.rules import rules_matching
+
+    selectors = _split(value) or []
+    try:
+        check_selectors("", selectors)
+    except ConfigError as error:
+        raise ToolError(f"{error}; `doclint rules` lists them all") from error
+    chosen = {rule.code: rule for selector in selectors for rule in rules_matching(selector)}
+    return [chosen[code] for code in sorted(chosen)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

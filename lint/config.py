@@ -114,39 +114,74 @@ def load_config(
     *,
     select: list[str] | None = None,
     extend_ignore: list[str] | None = None,
+    exclude: list[str] | None = None,
+    extend_exclude: list[str] | None = None,
 ) -> Config:
     """Read ``[tool.doclint]`` from ``explicit`` or the nearest pyproject.toml.
 
-    ``select`` (command line ``--select``) replaces the file's ``select``;
-    ``extend_ignore`` (``--ignore``) adds to its ``ignore``. Both are validated
-    with the rest, so a misspelt rule on the command line is the same error.
+    ``explicit`` (``--config FILE``) may be any TOML file: its ``[tool.doclint]``
+    table when it has one, else its top-level keys (a pyproject.toml without the
+    table means defaults). The command line wins as ruff's does: ``select``
+    (``--select``) and ``exclude`` (``--exclude``) replace the file's lists,
+    ``extend_ignore`` (``--ignore``) and ``extend_exclude`` (``--extend-exclude``)
+    add to them. A rule the command line names but doclint lacks is an error
+    that names the option, not the file.
     """
+    check_selectors("--select", select)
+    check_selectors("--ignore", extend_ignore)
     file = explicit if explicit is not None else find_pyproject(start or Path.cwd())
+    overrides = {"select": select, "ignore+": extend_ignore, "exclude": exclude, "exclude+": extend_exclude}
     if file is None:
-        return build_config(_override({}, select, extend_ignore), root=(start or Path.cwd()), file=None)
+        return build_config(_override({}, overrides), root=(start or Path.cwd()), file=None)
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise ConfigError(f"{file}: no such file") from error
+    except IsADirectoryError as error:
+        raise ConfigError(f"{file}: is a directory, not a TOML file") from error
+    except OSError as error:
+        raise ConfigError(f"{file}: cannot read: {error.strerror or error}") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{file}: not valid TOML: {error}") from error
-    section = data.get("tool", {}).get("doclint", {}) if explicit is None or file.name == "pyproject.toml" else data
+    tool = data.get("tool")
+    table = "[tool.doclint]"
+    if isinstance(tool, dict) and "doclint" in tool:
+        section = tool["doclint"]
+    elif explicit is None or file.name == "pyproject.toml":
+        section = {}
+    else:
+        section, table = data, ""
     if not isinstance(section, dict):
         raise ConfigError(f"{file}: [tool.doclint] must be a table")
-    return build_config(_override(section, select, extend_ignore), root=file.parent.resolve(), file=file)
+    return build_config(_override(section, overrides), root=file.parent.resolve(), file=file, table=table)
 
 
-def _override(section: Mapping[str, Any], select: list[str] | None, extend_ignore: list[str] | None) -> dict[str, Any]:
+def check_selectors(option: str, selectors: list[str] | None) -> None:
+    """Every selector names a rule, a code prefix, a tag or ``ALL``; else an error naming ``option`` (if any)."""
+    for selector in selectors or []:
+        if not rules_matching(selector):
+            names = [item.name for item in all_rules()] + [item.code for item in all_rules()]
+            where = f"{option}: " if option else ""
+            raise ConfigError(f"{where}unknown rule or tag `{selector}`{_suggest(selector, names)}")
+
+
+def _override(section: Mapping[str, Any], overrides: Mapping[str, list[str] | None]) -> dict[str, Any]:
+    """``key`` replaces the file's list, ``key+`` extends it (a non-list value is left for validation)."""
     merged = dict(section)
-    if select is not None:
-        merged["select"] = select
-    if extend_ignore is not None:
-        merged["ignore"] = [*merged.get("ignore", []), *extend_ignore]
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key.endswith("+"):
+            base = key[:-1]
+            existing = merged.get(base, [])
+            merged[base] = [*existing, *value] if isinstance(existing, list) else existing
+        else:
+            merged[key] = value
     return merged
 
 
-def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None) -> Config:
-    where = f"{file}: [tool.doclint]" if file else "[tool.doclint]"
+def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, table: str = "[tool.doclint]") -> Config:
+    where = " ".join(part for part in (f"{file}:" if file else "", table) if part) or "config:"
     for key, value in section.items():
         normalized = key.replace("_", "-")
         if normalized not in _KEYS:

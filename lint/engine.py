@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from msgspec import Struct
 
@@ -38,8 +38,11 @@ class FileResult(Struct, frozen=True):
     error: str | None = None
 
 
-def check_files(paths: Sequence[str], config: Config, jobs: int | None = None) -> list[FileResult]:
-    """Check each path; results in the order of ``paths``."""
+def check_files(
+    paths: Sequence[str], config: Config, jobs: int | None = None, *, pair_only: Collection[str] = ()
+) -> list[FileResult]:
+    """Check each path; results in the order of ``paths``. Paths in ``pair_only`` run the pair rules alone."""
+    flags = [path in pair_only for path in paths]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
         # Imported here: multiprocessing costs a one-file pre-commit run time it never uses.
@@ -47,18 +50,18 @@ def check_files(paths: Sequence[str], config: Config, jobs: int | None = None) -
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(paths) // (workers * 8))
-            return list(pool.map(_check_file_task, paths, [config] * len(paths), chunksize=chunk))
-    return [_check_file_task(path, config) for path in paths]
+            return list(pool.map(_check_file_task, paths, [config] * len(paths), flags, chunksize=chunk))
+    return [_check_file_task(path, config, flag) for path, flag in zip(paths, flags, strict=True)]
 
 
-def _check_file_task(path: str, config: Config) -> FileResult:
+def _check_file_task(path: str, config: Config, pair_only: bool = False) -> FileResult:
     try:
         page = _parse(path, config)
     except SourceError as error:
         return FileResult(path, (), str(error))
     except Exception as error:
         raise InternalError(f"parsing {path} failed: {type(error).__name__}: {error}") from error
-    return FileResult(path, tuple(check_page(page, config)))
+    return FileResult(path, tuple(check_page(page, config, pair_only=pair_only)))
 
 
 def _parse(path: str, config: Config) -> Page:
@@ -96,12 +99,21 @@ def applicable_rules(page: Page, config: Config) -> list[Rule]:
     ]
 
 
-def check_page(page: Page, config: Config, context: Context | None = None) -> list[Diagnostic]:
-    """All diagnostics of one page, suppressions applied, sorted."""
+def check_page(
+    page: Page, config: Config, context: Context | None = None, *, pair_only: bool = False
+) -> list[Diagnostic]:
+    """All diagnostics of one page, suppressions applied, sorted.
+
+    ``pair_only`` runs the pair (drift) rules alone: a translation brought in only
+    because its English page changed is asked what the change broke, not for its
+    own defects, which belong to the translation's commits.
+    """
     context = context or context_for(page, config)
     stamped: list[tuple[Rule, Finding]] = []
     for rule in applicable_rules(page, config):
         if rule.scope == "pair" and context.english is None:
+            continue
+        if pair_only and rule.scope != "pair":
             continue
         try:
             stamped.extend((rule, finding) for finding in rule.check(page, context))
@@ -114,7 +126,8 @@ def check_page(page: Page, config: Config, context: Context | None = None) -> li
     suppressions = read_suppressions(page)
     kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
     unused_rule = find_rule("unused-suppression")
-    if unused_rule is not None and config.rule_enabled(unused_rule, page.path):
+    # With the page rules not run, a directive that silences one of them only looks unused.
+    if unused_rule is not None and not pair_only and config.rule_enabled(unused_rule, page.path):
         for directive in suppressions.unused():
             if suppressions.suppresses(unused_rule.code, directive.span.line):
                 continue

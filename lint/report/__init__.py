@@ -10,13 +10,17 @@ from msgspec import Struct
 
 from lint.diagnostic import Diagnostic
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "full", "json", "sarif", "github")
 
 
 class Summary(Struct, frozen=True):
     files: int
     hidden_by_baseline: int = 0
     color: bool = False
+    #: ``--quiet``: the findings only, no summary line.
+    quiet: bool = False
+    #: Findings in translations brought in by their English page (drift rules only).
+    companion_findings: int = 0
 
 
 Writer = Callable[[list[Diagnostic], TextIO, Summary], None]

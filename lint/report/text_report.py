@@ -1,4 +1,9 @@
-"""``path:line:col: CODE name message``: the format editors and terminals link."""
+"""``path:line:col: severity CODE name message``: the format editors and terminals link.
+
+The location comes first, so that editors and terminals jump to it; the
+severity follows, so that a writer sees at a glance which findings block a
+commit (with the default ``fail-on``, the errors).
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,31 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
-    def paint(text: str, style: str) -> str:
-        return f"{style}{text}{_RESET}" if summary.color else text
-
     for item in diagnostics:
-        where = paint(f"{item.path}:{item.line}:{item.column}:", _BOLD)
-        code = paint(item.code, _COLORS[item.severity])
-        stream.write(f"{where} {code} {item.name} {item.message}\n")
-        for related in item.related:
-            stream.write(paint(f"    {related.path}:{related.line}:{related.column}: {related.message}", _DIM) + "\n")
-    stream.write(_summary_line(diagnostics, summary) + "\n")
+        stream.write(finding_line(item, summary.color) + "\n")
+        for line in related_lines(item, summary.color):
+            stream.write(line + "\n")
+    if not summary.quiet:
+        stream.write(_summary_line(diagnostics, summary) + "\n")
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    return f"{style}{text}{_RESET}" if color else text
+
+
+def finding_line(item: Diagnostic, color: bool = False) -> str:
+    """``path:line:col: severity CODE name message``, the severity and code in the severity's colour."""
+    where = paint(f"{item.path}:{item.line}:{item.column}:", _BOLD, color)
+    label = paint(f"{item.severity} {item.code}", _COLORS[item.severity], color)
+    return f"{where} {label} {item.name} {item.message}"
+
+
+def related_lines(item: Diagnostic, color: bool = False) -> list[str]:
+    """The other places a finding names (the English line a translation contradicts), indented."""
+    return [
+        paint(f"    {related.path}:{related.line}:{related.column}: {related.message}", _DIM, color)
+        for related in item.related
+    ]
 
 
 def write_statistics(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
@@ -46,7 +66,10 @@ def _summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     ]
     affected = len({item.path for item in diagnostics})
     noun = "finding" if len(diagnostics) == 1 else "findings"
-    return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}."
+    drift = (
+        f"; {summary.companion_findings} in translations checked for drift only" if summary.companion_findings else ""
+    )
+    return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}{drift}."
 
 
 def _plural(level: str, count: int) -> str:
