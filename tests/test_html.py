@@ -542,6 +542,16 @@ def test_http_block_without_a_message() -> None:
     assert parse(text, "p.html").prose_statuses == ()
 
 
+def test_graph_explorer_block_is_an_http_request() -> None:
+    """DocFX publishes a ``msgraph-interactive`` fence as ``lang-msgraph-interactive``: the same request."""
+    text = (
+        '<main>\n<pre><code class="lang-msgraph-interactive">GET https://graph.microsoft.com/v1.0/me\n</code></pre>\n'
+    )
+    page = parse(text, "p.html")
+    assert [(r.method, r.path, r.version, r.span.line) for r in page.requests] == [("GET", "/me", "v1.0", 2)]
+    assert page.code_blocks == ()
+
+
 def test_headers_only_http_block_is_not_a_diagnostic() -> None:
     assert codes('<main><pre><code class="lang-http">Prefer: return=minimal\n</code></pre></main>') == []
 

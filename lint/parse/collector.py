@@ -165,11 +165,13 @@ class PageCollector(Struct):
         """An ``http`` block under the HTTP request heading is syntax; anywhere else, an example."""
         return "syntax" if self.current_role == "http-request" else "example"
 
-    def add_http_block(self, found: HttpBlock, block: Span) -> None:
-        """The messages of one ``http`` code block; a block holding none is a diagnostic."""
+    def add_http_block(self, found: HttpBlock, block: Span, language: str = "http") -> None:
+        """The messages of one HTTP code block; a block holding none is a diagnostic."""
         if found.empty:
             self.diagnostics.append(
-                ParseDiagnostic("http-syntax", "code block labelled `http` holds no HTTP request or response", block)
+                ParseDiagnostic(
+                    "http-syntax", f"code block labelled `{language}` holds no HTTP request or response", block
+                )
             )
         self.requests.extend(found.requests)
         self.responses.extend(found.responses)

@@ -25,7 +25,7 @@ from lint.parse.bilingual import despan, split_anchor
 from lint.parse.callouts import callout_marker
 from lint.parse.collector import PageCollector
 from lint.parse.frontmatter import split_front_matter
-from lint.parse.http import parse_http_block
+from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
 from lint.parse.prose import find_statuses
@@ -182,7 +182,7 @@ def _fence(builder: _Builder, token: Token) -> None:
     column = _content_column(builder, first_content, content_lines)
     block = builder.span(fence_line, builder.first_text_column(fence_line), last_line)
     section = builder.current_anchor
-    if language == "http":
+    if language in HTTP_LANGUAGES:
         result = parse_http_block(
             content_lines,
             path=builder.path,
@@ -193,7 +193,7 @@ def _fence(builder: _Builder, token: Token) -> None:
             section=section,
             block=block,
         )
-        builder.add_http_block(result, block)
+        builder.add_http_block(result, block, language)
         return
     text = "\n".join(content_lines)
     if language in _JSON_LANGUAGES:
