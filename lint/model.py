@@ -69,8 +69,9 @@ class ParseDiagnostic(Struct, frozen=True):
 
     ``code`` is the kebab-case name of the rule that reports it
     (``http-syntax``, ``annotation-syntax``, ``json-syntax``,
-    ``front-matter-syntax``, ``unsupported-format``, ``invalid-encoding``), so the
-    lint engine can surface parse problems through its normal rule machinery.
+    ``front-matter-syntax``, ``unsupported-format``, ``invalid-encoding``,
+    ``unclosed-fence``), so the lint engine can surface parse problems through
+    its normal rule machinery.
     """
 
     code: str
@@ -264,6 +265,9 @@ class CodeBlock(Struct, frozen=True):
     fenced: bool = True
     annotation: Annotation | None = None
     section: str | None = None
+    #: True for a fence never closed: its text runs on over what the writer
+    #: meant as prose and other blocks, so it is no example to check.
+    unclosed: bool = False
 
 
 class Include(Struct, frozen=True):

@@ -20,10 +20,25 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from lint.model import Cell, CodeBlock, Comment, Include, Note, Page, ProseStatus, Section, Segment, Span, Tab, TableRow
+from lint.model import (
+    Cell,
+    CodeBlock,
+    Comment,
+    Include,
+    Note,
+    Page,
+    ParseDiagnostic,
+    ProseStatus,
+    Section,
+    Segment,
+    Span,
+    Tab,
+    TableRow,
+)
 from lint.parse.bilingual import despan, split_anchor
 from lint.parse.callouts import callout_marker
 from lint.parse.collector import PageCollector
+from lint.parse.fences import find_unclosed
 from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
@@ -182,6 +197,22 @@ def _fence(builder: _Builder, token: Token) -> None:
     column = _content_column(builder, first_content, content_lines)
     block = builder.span(fence_line, builder.first_text_column(fence_line), last_line)
     section = builder.current_anchor
+    unclosed = find_unclosed(builder.lines, fence_line, last_line, token.markup) if token.type == "fence" else None
+    if unclosed is not None:
+        # One defect, one finding: the swallowed text is no request, response
+        # or JSON example, so it is kept as code the JSON and HTTP rules skip.
+        builder.diagnostics.append(ParseDiagnostic("unclosed-fence", unclosed.message(), block))
+        builder.code_blocks.append(
+            CodeBlock(
+                language=language,
+                text="\n".join(content_lines),
+                span=block,
+                annotation=annotation,
+                section=section,
+                unclosed=True,
+            )
+        )
+        return
     if language in HTTP_LANGUAGES:
         result = parse_http_block(
             content_lines,
