@@ -26,8 +26,7 @@ def test_fence_swallowing_the_next_example_is_reported_once_at_its_opening() -> 
             "unclosed-fence",
             4,
             1,
-            "this code fence is never closed: everything after line 4 is code up to line 12 "
-            "(line 11 opens another fence inside it); add the closing fence",
+            "this code fence is not closed before the fence on line 11: everything after line 4 up to line 12 is code",
         )
     ]
     # No request, response or JSON example is read from the swallowed text ...

@@ -36,12 +36,12 @@ class UnclosedFence(Struct, frozen=True):
 
     def message(self) -> str:
         """What the writer reads: which lines became code, naming the opening line."""
-        where = f"this code fence is never closed: everything after line {self.opening} is code"
         if self.swallowed_opening is not None:
             return (
-                f"{where} up to line {self.last} (line {self.swallowed_opening} opens another fence "
-                "inside it); add the closing fence"
+                f"this code fence is not closed before the fence on line {self.swallowed_opening}: "
+                f"everything after line {self.opening} up to line {self.last} is code"
             )
+        where = f"this code fence is never closed: everything after line {self.opening} is code"
         if self.to_end:
             return f"{where}, to the end of the page; add the closing fence"
         return f"{where}, to line {self.last}; add the closing fence"
