@@ -228,13 +228,20 @@ class TableRow(Struct, frozen=True):
 
 
 class Table(Struct, frozen=True):
-    """A table classified by role, with its header row and body rows."""
+    """A table classified by role, with its header row and body rows.
+
+    ``rows`` are the rows that name something (a parameter, a header, a
+    permission ...); rows that only label or separate groups of them (a lone
+    ``**RA Policy**`` cell, an empty row) are in ``labels``, so that no rule
+    takes a group title for a parameter name.
+    """
 
     role: TableRole
     header: TableRow
     rows: tuple[TableRow, ...]
     span: Span
     section: str | None = None
+    labels: tuple[TableRow, ...] = ()
 
     def names(self) -> list[str]:
         """The first cell of every row: parameter or header names."""

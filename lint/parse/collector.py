@@ -24,6 +24,7 @@ own way of turning source positions into spans: this module knows no syntax.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -54,7 +55,10 @@ from lint.parse.http import HttpBlock
 from lint.parse.locate import version_from_path
 from lint.parse.sections import AnchorRegistry, section_role, table_role
 
-__all__ = ["PageCollector", "diagnostics_in_order", "make_annotation", "parse_annotation"]
+__all__ = ["PageCollector", "diagnostics_in_order", "is_label_row", "make_annotation", "parse_annotation"]
+
+#: A cell wholly in bold or italics: ``**RA Policy**``, ``_Group_``.
+_EMPHASIZED = re.compile(r"^(\*\*|__|\*|_)(?=\S).*\S\1$", re.DOTALL)
 
 #: Turns an offset into an annotation's JSON text into the span to report there.
 ErrorAt = Callable[[int], Span]
@@ -182,15 +186,16 @@ class PageCollector(Struct):
         A translated header without embedded English says nothing the
         classifier can read; the section then decides alone.
         """
-        header, body = rows[0], tuple(rows[1:])
+        header, body = rows[0], rows[1:]
         english = [cell.source or (cell.text if self.english else "") for cell in header.cells]
         self.tables.append(
             Table(
                 role=table_role(self.current_role, english),
                 header=header,
-                rows=body,
+                rows=tuple(row for row in body if not is_label_row(row)),
                 span=span,
                 section=self.current_anchor,
+                labels=tuple(row for row in body if is_label_row(row)),
             )
         )
         for row in rows:
@@ -284,6 +289,23 @@ def make_annotation(data: dict[str, Any], span: Span) -> Annotation:
         truncated=data.get("truncated") is True,
         raw=data,
     )
+
+
+def is_label_row(row: TableRow) -> bool:
+    """A row that titles or separates a group of rows rather than naming something.
+
+    Either every cell is empty, or only the first is filled, wholly in bold
+    or italics (``|**RA Policy**|`` over the rows of that policy). A first
+    cell alone in plain text may still be a parameter whose type and
+    description are missing, so it stays a row.
+    """
+    texts = [cell.text for cell in row.cells]
+    if not any(texts):
+        return True
+    first = row.cells[0]
+    if any(texts[1:]):
+        return False
+    return any(_EMPHASIZED.match(text) for text in (first.text, first.source or "") if text)
 
 
 def diagnostics_in_order(diagnostics: Iterable[ParseDiagnostic]) -> tuple[ParseDiagnostic, ...]:

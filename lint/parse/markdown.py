@@ -43,6 +43,7 @@ from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
+from lint.parse.markdown_tables import read_table
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
 from lint.parse.sections import slugify
@@ -295,33 +296,39 @@ def _error_at(builder: _Builder, content: str, body: str, line: int) -> Callable
 
 def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
     """Read one table starting at ``tokens[index]``; return the index after it."""
-    table_token = tokens[index]
-    assert table_token.map is not None
-    rows: list[TableRow] = []
-    cells: list[Cell] = []
-    row_line = 0
-    index += 1
-    while index < len(tokens) and tokens[index].type != "table_close":
-        token = tokens[index]
-        if token.type == "tr_open":
-            assert token.map is not None
-            row_line = token.map[0] + 1
-            cells = []
-        elif token.type == "inline":
-            cells.append(_cell(builder, token.content, row_line, len(cells)))
-        elif token.type == "tr_close":
-            rows.append(TableRow(tuple(cells), builder.span(row_line, builder.first_text_column(row_line))))
-        index += 1
+    found = read_table(tokens, index, builder.lines, _markdown().parse)
+    for comment in found.comments:
+        _html_block(builder, comment)
+    for line in found.broken:
+        builder.diagnostics.append(
+            ParseDiagnostic(
+                "broken-table-row",
+                "this line goes on with the table row above but does not start with `|`, so Markdown makes it "
+                "a row of its own; join it to the row above (write a line break in a cell as `<br>`)",
+                builder.span(line, builder.first_text_column(line)),
+            )
+        )
+    rows = [
+        TableRow(
+            tuple(
+                _cell(builder, content, row.line, position, row.cell_ends[position])
+                for position, content in enumerate(row.contents)
+            ),
+            builder.span(row.line, builder.first_text_column(row.line), row.last_line),
+        )
+        for row in found.rows
+    ]
     if rows:
-        start = table_token.map[0] + 1
-        builder.add_table(rows, builder.span(start, builder.first_text_column(start), table_token.map[1]))
-    return index + 1
+        start = rows[0].span.line
+        builder.add_table(rows, builder.span(start, builder.first_text_column(start), found.end))
+    return found.next_index
 
 
-def _cell(builder: _Builder, content: str, line: int, position: int) -> Cell:
+def _cell(builder: _Builder, content: str, line: int, position: int, end_line: int) -> Cell:
     text = despan(content)
     column = _cell_column(builder.lines[line - 1] if 1 <= line <= len(builder.lines) else "", position)
-    return Cell(text.text.strip(), builder.span(line, column), text.source.strip() if text.source is not None else None)
+    source = text.source.strip() if text.source is not None else None
+    return Cell(text.text.strip(), builder.span(line, column, end_line), source)
 
 
 def _cell_column(raw: str, position: int) -> int:

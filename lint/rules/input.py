@@ -223,3 +223,25 @@ def unclosed_fence(page: Page, context: Context) -> Iterator[Finding]:
         ```
     """
     yield from _parse_problems(page, "unclosed-fence")
+
+
+@rule("DL010", severity="warning", tags=("syntax", "params"))
+def broken_table_row(page: Page, context: Context) -> Iterator[Finding]:
+    """A table cell goes on to the next line, which does not start with `|`.
+
+    Markdown has no line breaks inside a table row: the second line becomes a
+    row of its own, whose first cell (the rest of a description) the page
+    shows in the name column. Translations often break a long description
+    this way. doclint joins the line back to its row, so no rule takes it for
+    a parameter, and reports it once, at the line.
+
+    Bad::
+
+        |reason|String|The reason for rejecting the call,
+        in the words of the callee.|
+
+    Good::
+
+        |reason|String|The reason for rejecting the call,<br>in the words of the callee.|
+    """
+    yield from _parse_problems(page, "broken-table-row")
