@@ -13,7 +13,10 @@ def codes(text: str) -> list[tuple[str, int, int]]:
 
 def test_malformed_annotation_is_a_diagnostic_at_the_json_error() -> None:
     text = '# t\n\n<!-- {\n  "blockType": "request",\n}-->\n```http\nGET /me\n```\n'
-    assert codes(text) == [("annotation-syntax", 5, 1)]
+    assert codes(text) == [("annotation-syntax", 4, 25)]
+    assert [d.message for d in parse(text, "page.md").diagnostics] == [
+        "annotation comment is not valid JSON: trailing comma: remove the `,` before `}`"
+    ]
     page = parse(text, "page.md")
     assert page.requests[0].annotation is None
 

@@ -52,6 +52,7 @@ from lint.model import (
     TableRow,
 )
 from lint.parse.http import HttpBlock
+from lint.parse.json_errors import describe_json_error
 from lint.parse.locate import version_from_path
 from lint.parse.sections import AnchorRegistry, section_role, table_role
 
@@ -263,8 +264,9 @@ def parse_annotation(body: str, span: Span, error_at: ErrorAt) -> Annotation | C
     try:
         data = json.loads(body)
     except json.JSONDecodeError as error:
+        message, offset = describe_json_error(body, error)
         return ParseDiagnostic(
-            "annotation-syntax", f"annotation comment is not valid JSON: {error.msg}", error_at(error.pos)
+            "annotation-syntax", f"annotation comment is not valid JSON: {message}", error_at(offset)
         )
     if not isinstance(data, dict):
         return ParseDiagnostic("annotation-syntax", "annotation comment is not a JSON object", span)
