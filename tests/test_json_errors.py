@@ -41,6 +41,30 @@ CASES = [
     ('{"a": }', 1, 7, "a value is missing after `:`, before `}`"),
     ('{"a": 1,, "b": 2}', 1, 9, "a property name in double quotes is missing before `,`"),
     ('{"a": ', 1, 7, "the JSON text ends where a value is expected"),
+    (
+        '{\n  "when": 2018-04-01T12:39:16Z,\n}',
+        2,
+        11,
+        "`2018-04-01T12:39:16Z` is not a JSON value (write text in double quotes)",
+    ),
+    (
+        '{"code": ""internalServerError"}',
+        1,
+        12,
+        'unexpected text right after a string: `internalServerError"}` (a `"` too many?)',
+    ),
+    (
+        '{"a": 1,\u202f"b": 2}',
+        1,
+        9,
+        "a narrow no-break space (U+202F) is not allowed outside strings; use a plain space",
+    ),
+    (
+        '{"a": [Zip file containing a package]}',
+        1,
+        8,
+        "`Zip` is not a JSON value (write text in double quotes; the only bare words are true, false and null)",
+    ),
 ]
 
 

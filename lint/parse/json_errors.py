@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 __all__ = ["describe_json_error"]
 
 _WORD = re.compile(r"[A-Za-z_$][\w$.-]*")
-_SNIPPET = re.compile(r"\S{1,20}")
+_SNIPPET = re.compile(r"\S{1,30}")
+#: A bare value: what follows a ``:`` or ``,`` up to the next delimiter.
+_BARE = re.compile(r"[^\s,\]}]+")
 _VALUE_START = re.compile(r'["\[{\d-]|true\b|false\b|null\b')
 
 
@@ -26,6 +29,9 @@ def describe_json_error(text: str, error: json.JSONDecodeError) -> tuple[str, in
     """A message for ``error``, raised on ``text``, and the offset it belongs at."""
     pos = min(error.pos, len(text))
     message = error.msg
+    if pos < len(text) and _invisible(text[pos]):
+        name = unicodedata.name(text[pos], "").lower() or "invisible character"
+        return f"a {name} (U+{ord(text[pos]):04X}) is not allowed outside strings; use a plain space", pos
     if message.startswith("Expecting property name") or message.startswith("Expecting value"):
         return _expected(text, pos, member=message.startswith("Expecting property"))
     if message.startswith("Illegal trailing comma"):
@@ -107,6 +113,17 @@ def _expected_comma(text: str, pos: int) -> tuple[str, int]:
         return f"`{here}` cannot close {kind}: a `{closer}` is missing before it", pos
     if text.startswith(("//", "/*"), pos):
         return "comments are not allowed in JSON", pos
+    before = text[pos - 1] if pos > 0 else " "
+    if before == '"':
+        return f'unexpected text right after a string: `{_snippet(text, pos)}` (a `"` too many?)', pos
+    if not before.isspace() and before not in "]}":
+        # A number or literal the parser took, glued to more text: an unquoted date, version, id ...
+        start = pos
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ":,[{":
+            start -= 1
+        bare = _BARE.match(text, start)
+        value = bare.group() if bare else text[start:pos]
+        return f"`{value}` is not a JSON value (write text in double quotes)", start
     if opened == "{" and here == '"':
         return "a comma is missing between two members", pos
     if opened == "[" and _VALUE_START.match(text, pos):
@@ -137,8 +154,17 @@ def _previous(text: str, pos: int) -> int | None:
 
 
 def _snippet(text: str, pos: int) -> str:
+    """The text from ``pos`` to the next blank, shortened with an ellipsis past 30 characters."""
     found = _SNIPPET.match(text, pos)
-    return found.group() if found else text[pos : pos + 1]
+    if not found:
+        return text[pos : pos + 1]
+    more = len(text) > found.end() and not text[found.end()].isspace()
+    return found.group() + ("…" if more else "")
+
+
+def _invisible(char: str) -> bool:
+    """A space or format character other than a plain space or tab (no-break space, zero-width space ...)."""
+    return char not in " \t\r\n" and unicodedata.category(char) in ("Zs", "Cf")
 
 
 def _open_container(text: str, pos: int) -> str:
