@@ -52,7 +52,6 @@ from lint.model import (
     TableRow,
 )
 from lint.parse.http import HttpBlock
-from lint.parse.json_errors import describe_json_error
 from lint.parse.locate import version_from_path
 from lint.parse.sections import AnchorRegistry, section_role, table_role
 
@@ -264,6 +263,8 @@ def parse_annotation(body: str, span: Span, error_at: ErrorAt) -> Annotation | C
     try:
         data = json.loads(body)
     except json.JSONDecodeError as error:
+        from lint.parse.json_errors import describe_json_error  # rare: keeps the one-file start-up lean
+
         message, offset = describe_json_error(body, error)
         return ParseDiagnostic(
             "annotation-syntax", f"annotation comment is not valid JSON: {message}", error_at(offset)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 __all__ = ["describe_json_error"]
 
@@ -30,6 +29,8 @@ def describe_json_error(text: str, error: json.JSONDecodeError) -> tuple[str, in
     pos = min(error.pos, len(text))
     message = error.msg
     if pos < len(text) and _invisible(text[pos]):
+        import unicodedata  # only for this rare message: keeps the one-file start-up lean
+
         name = unicodedata.name(text[pos], "").lower() or "invisible character"
         return f"a {name} (U+{ord(text[pos]):04X}) is not allowed outside strings; use a plain space", pos
     if message.startswith("Expecting property name") or message.startswith("Expecting value"):
@@ -164,7 +165,11 @@ def _snippet(text: str, pos: int) -> str:
 
 def _invisible(char: str) -> bool:
     """A space or format character other than a plain space or tab (no-break space, zero-width space ...)."""
-    return char not in " \t\r\n" and unicodedata.category(char) in ("Zs", "Cf")
+    if char in " \t\r\n" or char.isascii():
+        return False
+    import unicodedata
+
+    return unicodedata.category(char) in ("Zs", "Cf")
 
 
 def _open_container(text: str, pos: int) -> str:

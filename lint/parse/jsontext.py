@@ -17,7 +17,6 @@ from typing import Any
 from msgspec import Struct
 
 from lint.model import Annotation, JsonError, JsonExample, Span
-from lint.parse.json_errors import describe_json_error
 
 _TOKEN = re.compile(
     r'(?P<string>"(?:[^"\\\n]|\\.)*")'
@@ -76,6 +75,8 @@ def parse_json(
             origin=origin,
         )
     except json.JSONDecodeError as error:
+        from lint.parse.json_errors import describe_json_error  # only pages with a broken example pay for it
+
         message, offset = describe_json_error(text, error)
         line, column = absolute(span, base_column, *line_and_column(text, offset))
         return JsonExample(
