@@ -69,8 +69,9 @@ class ParseDiagnostic(Struct, frozen=True):
 
     ``code`` is the kebab-case name of the rule that reports it
     (``http-syntax``, ``annotation-syntax``, ``json-syntax``,
-    ``front-matter-syntax``, ``unsupported-format``, ``invalid-encoding``), so the
-    lint engine can surface parse problems through its normal rule machinery.
+    ``front-matter-syntax``, ``unsupported-format``, ``invalid-encoding``,
+    ``unclosed-fence``), so the lint engine can surface parse problems through
+    its normal rule machinery.
     """
 
     code: str
@@ -227,13 +228,20 @@ class TableRow(Struct, frozen=True):
 
 
 class Table(Struct, frozen=True):
-    """A table classified by role, with its header row and body rows."""
+    """A table classified by role, with its header row and body rows.
+
+    ``rows`` are the rows that name something (a parameter, a header, a
+    permission ...); rows that only label or separate groups of them (a lone
+    ``**RA Policy**`` cell, an empty row) are in ``labels``, so that no rule
+    takes a group title for a parameter name.
+    """
 
     role: TableRole
     header: TableRow
     rows: tuple[TableRow, ...]
     span: Span
     section: str | None = None
+    labels: tuple[TableRow, ...] = ()
 
     def names(self) -> list[str]:
         """The first cell of every row: parameter or header names."""
@@ -264,6 +272,9 @@ class CodeBlock(Struct, frozen=True):
     fenced: bool = True
     annotation: Annotation | None = None
     section: str | None = None
+    #: True for a fence never closed: its text runs on over what the writer
+    #: meant as prose and other blocks, so it is no example to check.
+    unclosed: bool = False
 
 
 class Include(Struct, frozen=True):

@@ -542,13 +542,23 @@ def test_http_block_without_a_message() -> None:
     assert parse(text, "p.html").prose_statuses == ()
 
 
+def test_graph_explorer_block_is_an_http_request() -> None:
+    """DocFX publishes a ``msgraph-interactive`` fence as ``lang-msgraph-interactive``: the same request."""
+    text = (
+        '<main>\n<pre><code class="lang-msgraph-interactive">GET https://graph.microsoft.com/v1.0/me\n</code></pre>\n'
+    )
+    page = parse(text, "p.html")
+    assert [(r.method, r.path, r.version, r.span.line) for r in page.requests] == [("GET", "/me", "v1.0", 2)]
+    assert page.code_blocks == ()
+
+
 def test_headers_only_http_block_is_not_a_diagnostic() -> None:
     assert codes('<main><pre><code class="lang-http">Prefer: return=minimal\n</code></pre></main>') == []
 
 
 def test_malformed_annotation_comment() -> None:
     text = '<main>\n<!-- {\n  "blockType": "request",\n} -->\n<pre><code class="lang-http">GET /me\n</code></pre>\n'
-    assert codes(text) == [("annotation-syntax", 4, 1)]
+    assert codes(text) == [("annotation-syntax", 3, 25)]
     assert parse(text, "p.html").requests[0].annotation is None
 
 
@@ -577,7 +587,8 @@ def test_json_error_position_and_language_classes() -> None:
     text = '<main>\n<pre><code class="language-JSON">{\n  "a": 1,\n}\n</code></pre>\n<pre><code>plain</code></pre>'
     page = parse(text, "p.html")
     (example,) = page.json_examples
-    assert example.error is not None and (example.error.line, example.error.column) == (4, 1)
+    # A trailing comma is reported at the comma, which is what the writer deletes.
+    assert example.error is not None and (example.error.line, example.error.column) == (3, 9)
     assert [(c.language, c.text) for c in page.code_blocks] == [("", "plain")]
 
 

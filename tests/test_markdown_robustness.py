@@ -13,7 +13,10 @@ def codes(text: str) -> list[tuple[str, int, int]]:
 
 def test_malformed_annotation_is_a_diagnostic_at_the_json_error() -> None:
     text = '# t\n\n<!-- {\n  "blockType": "request",\n}-->\n```http\nGET /me\n```\n'
-    assert codes(text) == [("annotation-syntax", 5, 1)]
+    assert codes(text) == [("annotation-syntax", 4, 25)]
+    assert [d.message for d in parse(text, "page.md").diagnostics] == [
+        "annotation comment is not valid JSON: trailing comma: remove the `,` before `}`"
+    ]
     page = parse(text, "page.md")
     assert page.requests[0].annotation is None
 
@@ -139,3 +142,23 @@ def test_a_table_of_values_is_not_a_parameter_table() -> None:
         "| activityDomain value | Suggestions |\n|:--|:--|\n| work | Working hours |\n"
     )
     assert [table.role for table in parse(text, "p.md").tables] == ["body-parameters", "other"]
+
+
+def test_graph_explorer_fence_is_an_http_request_with_its_annotation() -> None:
+    text = (
+        '## Example\n<!-- { "blockType": "request", "name": "get_me" } -->\n'
+        "```msgraph-interactive\nGET https://graph.microsoft.com/beta/me?$select=id\n```\n"
+    )
+    page = parse(text, "p.md")
+    assert [(r.method, r.path, r.query, r.version, r.origin, r.span.line, r.span.column) for r in page.requests] == [
+        ("GET", "/me", "$select=id", "beta", "example", 4, 1)
+    ]
+    assert page.requests[0].annotation is not None and page.requests[0].annotation.name == "get_me"
+    assert page.code_blocks == ()
+
+
+def test_graph_explorer_fence_without_a_request_names_its_language() -> None:
+    page = parse("```msgraph-interactive\nSee above.\n```\n", "p.md")
+    assert [(d.code, d.message, d.span.line) for d in page.diagnostics] == [
+        ("http-syntax", "code block labelled `msgraph-interactive` holds no HTTP request or response", 1)
+    ]

@@ -1,6 +1,6 @@
 """Each fixture states the findings it must produce in its first line; the test demands exactly those.
 
-    <!-- expect: 9:1 DL002, 17:3 DL002 -->
+    <!-- expect: 8:9 DL002, 17:3 DL002 -->
 
 Like sphinx-lint's and markdownlint's fixtures: the expectation sits next to
 the text that causes it, and a rule that fires anywhere else fails the test.

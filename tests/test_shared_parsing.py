@@ -65,7 +65,12 @@ def test_json_body_error_position_is_absolute() -> None:
     )
     body = block.requests[0].body
     assert body is not None and body.error is not None
-    assert (body.error.line, body.error.column) == (24, 4)
+    # At the trailing comma (line 23, column 4 + 8), not at the bracket after it.
+    assert (body.error.line, body.error.column, body.error.message) == (
+        23,
+        12,
+        "trailing comma: remove the `,` before `}`",
+    )
 
 
 def test_empty_and_non_http_blocks() -> None:

@@ -24,6 +24,7 @@ own way of turning source positions into spans: this module knows no syntax.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -54,7 +55,10 @@ from lint.parse.http import HttpBlock
 from lint.parse.locate import version_from_path
 from lint.parse.sections import AnchorRegistry, section_role, table_role
 
-__all__ = ["PageCollector", "diagnostics_in_order", "make_annotation", "parse_annotation"]
+__all__ = ["PageCollector", "diagnostics_in_order", "is_label_row", "make_annotation", "parse_annotation"]
+
+#: A cell wholly in bold or italics: ``**RA Policy**``, ``_Group_``.
+_EMPHASIZED = re.compile(r"^(\*\*|__|\*|_)(?=\S).*\S\1$", re.DOTALL)
 
 #: Turns an offset into an annotation's JSON text into the span to report there.
 ErrorAt = Callable[[int], Span]
@@ -165,11 +169,13 @@ class PageCollector(Struct):
         """An ``http`` block under the HTTP request heading is syntax; anywhere else, an example."""
         return "syntax" if self.current_role == "http-request" else "example"
 
-    def add_http_block(self, found: HttpBlock, block: Span) -> None:
-        """The messages of one ``http`` code block; a block holding none is a diagnostic."""
+    def add_http_block(self, found: HttpBlock, block: Span, language: str = "http") -> None:
+        """The messages of one HTTP code block; a block holding none is a diagnostic."""
         if found.empty:
             self.diagnostics.append(
-                ParseDiagnostic("http-syntax", "code block labelled `http` holds no HTTP request or response", block)
+                ParseDiagnostic(
+                    "http-syntax", f"code block labelled `{language}` holds no HTTP request or response", block
+                )
             )
         self.requests.extend(found.requests)
         self.responses.extend(found.responses)
@@ -180,15 +186,16 @@ class PageCollector(Struct):
         A translated header without embedded English says nothing the
         classifier can read; the section then decides alone.
         """
-        header, body = rows[0], tuple(rows[1:])
+        header, body = rows[0], rows[1:]
         english = [cell.source or (cell.text if self.english else "") for cell in header.cells]
         self.tables.append(
             Table(
                 role=table_role(self.current_role, english),
                 header=header,
-                rows=body,
+                rows=tuple(row for row in body if not is_label_row(row)),
                 span=span,
                 section=self.current_anchor,
+                labels=tuple(row for row in body if is_label_row(row)),
             )
         )
         for row in rows:
@@ -256,8 +263,11 @@ def parse_annotation(body: str, span: Span, error_at: ErrorAt) -> Annotation | C
     try:
         data = json.loads(body)
     except json.JSONDecodeError as error:
+        from lint.parse.json_errors import describe_json_error  # rare: keeps the one-file start-up lean
+
+        message, offset = describe_json_error(body, error)
         return ParseDiagnostic(
-            "annotation-syntax", f"annotation comment is not valid JSON: {error.msg}", error_at(error.pos)
+            "annotation-syntax", f"annotation comment is not valid JSON: {message}", error_at(offset)
         )
     if not isinstance(data, dict):
         return ParseDiagnostic("annotation-syntax", "annotation comment is not a JSON object", span)
@@ -282,6 +292,23 @@ def make_annotation(data: dict[str, Any], span: Span) -> Annotation:
         truncated=data.get("truncated") is True,
         raw=data,
     )
+
+
+def is_label_row(row: TableRow) -> bool:
+    """A row that titles or separates a group of rows rather than naming something.
+
+    Either every cell is empty, or only the first is filled, wholly in bold
+    or italics (``|**RA Policy**|`` over the rows of that policy). A first
+    cell alone in plain text may still be a parameter whose type and
+    description are missing, so it stays a row.
+    """
+    texts = [cell.text for cell in row.cells]
+    if not any(texts):
+        return True
+    first = row.cells[0]
+    if any(texts[1:]):
+        return False
+    return any(_EMPHASIZED.match(text) for text in (first.text, first.source or "") if text)
 
 
 def diagnostics_in_order(diagnostics: Iterable[ParseDiagnostic]) -> tuple[ParseDiagnostic, ...]:

@@ -71,7 +71,7 @@ from lint.model import (
 from lint.model import Comment as CommentNode
 from lint.parse.callouts import callout_marker
 from lint.parse.collector import PageCollector
-from lint.parse.http import parse_http_block
+from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
 from lint.parse.prose import find_statuses
@@ -787,7 +787,7 @@ class _Builder(PageCollector, kw_only=True):
         block = self.tag_span(pre, end=True)
         annotation = self.take_annotation()
         section = self.current_anchor
-        if language == "http":
+        if language in HTTP_LANGUAGES:
             result = parse_http_block(
                 lines,
                 path=self.path,
@@ -804,7 +804,7 @@ class _Builder(PageCollector, kw_only=True):
                 requests=tuple(replace(r, span=_shift(r.span, first_line, shift)) for r in result.requests),
                 responses=tuple(replace(r, span=_shift(r.span, first_line, shift)) for r in result.responses),
             )
-            self.add_http_block(shifted, block)
+            self.add_http_block(shifted, block, language)
             return
         text = "\n".join(lines)
         if language in _JSON_LANGUAGES:

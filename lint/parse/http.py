@@ -25,6 +25,11 @@ from lint.parse.jsontext import parse_json
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
+#: Code block languages that hold HTTP messages. Graph pages put an example
+#: request the reader can run in Graph Explorer ("Try it") in a
+#: ``msgraph-interactive`` fence; it is an HTTP request like any ``http`` one.
+HTTP_LANGUAGES = frozenset({"http", "msgraph-interactive"})
+
 # Written so that no two quantifiers compete for the same spaces: the lazy
 # forms these replace took seconds on one long line of blanks.
 REQUEST_LINE = re.compile(r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?P<target>\S(?:.*\S)?)[ \t]*$")

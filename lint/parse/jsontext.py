@@ -75,12 +75,14 @@ def parse_json(
             origin=origin,
         )
     except json.JSONDecodeError as error:
-        line = span.line + error.lineno - 1
-        column = (span.column if error.lineno == 1 else base_column) + error.colno - 1
+        from lint.parse.json_errors import describe_json_error  # only pages with a broken example pay for it
+
+        message, offset = describe_json_error(text, error)
+        line, column = absolute(span, base_column, *line_and_column(text, offset))
         return JsonExample(
             text=text,
             span=span,
-            error=JsonError(error.msg, line, column),
+            error=JsonError(message, line, column),
             annotation=annotation,
             origin=origin,
         )
@@ -92,6 +94,12 @@ def parse_json(
     return JsonExample(
         text=text, span=span, value=value, annotation=annotation, origin=origin, duplicate_keys=duplicates
     )
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def absolute(span: Span, base_column: int, line: int, column: int) -> tuple[int, int]:

@@ -20,14 +20,30 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from lint.model import Cell, CodeBlock, Comment, Include, Note, Page, ProseStatus, Section, Segment, Span, Tab, TableRow
+from lint.model import (
+    Cell,
+    CodeBlock,
+    Comment,
+    Include,
+    Note,
+    Page,
+    ParseDiagnostic,
+    ProseStatus,
+    Section,
+    Segment,
+    Span,
+    Tab,
+    TableRow,
+)
 from lint.parse.bilingual import despan, split_anchor
 from lint.parse.callouts import callout_marker
 from lint.parse.collector import PageCollector
+from lint.parse.fences import find_unclosed
 from lint.parse.frontmatter import split_front_matter
-from lint.parse.http import parse_http_block
+from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
+from lint.parse.markdown_tables import read_table
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
 from lint.parse.sections import slugify
@@ -182,7 +198,23 @@ def _fence(builder: _Builder, token: Token) -> None:
     column = _content_column(builder, first_content, content_lines)
     block = builder.span(fence_line, builder.first_text_column(fence_line), last_line)
     section = builder.current_anchor
-    if language == "http":
+    unclosed = find_unclosed(builder.lines, fence_line, last_line, token.markup) if token.type == "fence" else None
+    if unclosed is not None:
+        # One defect, one finding: the swallowed text is no request, response
+        # or JSON example, so it is kept as code the JSON and HTTP rules skip.
+        builder.diagnostics.append(ParseDiagnostic("unclosed-fence", unclosed.message(), block))
+        builder.code_blocks.append(
+            CodeBlock(
+                language=language,
+                text="\n".join(content_lines),
+                span=block,
+                annotation=annotation,
+                section=section,
+                unclosed=True,
+            )
+        )
+        return
+    if language in HTTP_LANGUAGES:
         result = parse_http_block(
             content_lines,
             path=builder.path,
@@ -193,7 +225,7 @@ def _fence(builder: _Builder, token: Token) -> None:
             section=section,
             block=block,
         )
-        builder.add_http_block(result, block)
+        builder.add_http_block(result, block, language)
         return
     text = "\n".join(content_lines)
     if language in _JSON_LANGUAGES:
@@ -264,33 +296,39 @@ def _error_at(builder: _Builder, content: str, body: str, line: int) -> Callable
 
 def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
     """Read one table starting at ``tokens[index]``; return the index after it."""
-    table_token = tokens[index]
-    assert table_token.map is not None
-    rows: list[TableRow] = []
-    cells: list[Cell] = []
-    row_line = 0
-    index += 1
-    while index < len(tokens) and tokens[index].type != "table_close":
-        token = tokens[index]
-        if token.type == "tr_open":
-            assert token.map is not None
-            row_line = token.map[0] + 1
-            cells = []
-        elif token.type == "inline":
-            cells.append(_cell(builder, token.content, row_line, len(cells)))
-        elif token.type == "tr_close":
-            rows.append(TableRow(tuple(cells), builder.span(row_line, builder.first_text_column(row_line))))
-        index += 1
+    found = read_table(tokens, index, builder.lines, _markdown().parse)
+    for comment in found.comments:
+        _html_block(builder, comment)
+    for line in found.broken:
+        builder.diagnostics.append(
+            ParseDiagnostic(
+                "broken-table-row",
+                "this line goes on with the table row above but does not start with `|`, so Markdown makes it "
+                "a row of its own; join it to the row above (write a line break in a cell as `<br>`)",
+                builder.span(line, builder.first_text_column(line)),
+            )
+        )
+    rows = [
+        TableRow(
+            tuple(
+                _cell(builder, content, row.line, position, row.cell_ends[position])
+                for position, content in enumerate(row.contents)
+            ),
+            builder.span(row.line, builder.first_text_column(row.line), row.last_line),
+        )
+        for row in found.rows
+    ]
     if rows:
-        start = table_token.map[0] + 1
-        builder.add_table(rows, builder.span(start, builder.first_text_column(start), table_token.map[1]))
-    return index + 1
+        start = rows[0].span.line
+        builder.add_table(rows, builder.span(start, builder.first_text_column(start), found.end))
+    return found.next_index
 
 
-def _cell(builder: _Builder, content: str, line: int, position: int) -> Cell:
+def _cell(builder: _Builder, content: str, line: int, position: int, end_line: int) -> Cell:
     text = despan(content)
     column = _cell_column(builder.lines[line - 1] if 1 <= line <= len(builder.lines) else "", position)
-    return Cell(text.text.strip(), builder.span(line, column), text.source.strip() if text.source is not None else None)
+    source = text.source.strip() if text.source is not None else None
+    return Cell(text.text.strip(), builder.span(line, column, end_line), source)
 
 
 def _cell_column(raw: str, position: int) -> int:

@@ -81,8 +81,8 @@ def _responses_without_request(page: Page, annotations: list[Annotation]) -> Ite
     """A `response` annotation needs a request shown before it (since the previous response).
 
     Any example request counts, annotated or not, and so does a block the
-    writer marked `ignored` (often the request in another fence, such as
-    ``msgraph-interactive``): only a response with nothing to answer is wrong.
+    writer marked `ignored` (often the request shown in another form, such as
+    an SDK tab): only a response with nothing to answer is wrong.
     """
     events: list[tuple[int, str, Annotation | None]] = [
         (request.span.line, "request", None) for request in page.requests if request.origin == "example"
@@ -189,3 +189,59 @@ def powershell_syntax(page: Page, context: Context) -> Iterator[Finding]:
         }
     """
     yield from _parse_problems(page, "powershell-syntax")
+
+
+@rule("DL009", tags=("syntax",))
+def unclosed_fence(page: Page, context: Context) -> Iterator[Finding]:
+    """A code fence is never closed, so the headings, prose and examples after it are read as code.
+
+    Markdown does not stop at a missing closing fence: the code runs on to the
+    end of the page, or up to the closing fence of the next example, whose
+    opening line becomes code too. The page then renders headings as code and
+    loses an example. Reported once, at the opening fence; the swallowed text
+    is not checked as an example.
+
+    Bad::
+
+        ```http
+        POST https://graph.microsoft.com/v1.0/me/sendMail
+
+        ## Response
+        ```http
+        HTTP/1.1 202 Accepted
+        ```
+
+    Good::
+
+        ```http
+        POST https://graph.microsoft.com/v1.0/me/sendMail
+        ```
+
+        ## Response
+        ```http
+        HTTP/1.1 202 Accepted
+        ```
+    """
+    yield from _parse_problems(page, "unclosed-fence")
+
+
+@rule("DL010", severity="warning", tags=("syntax", "params"))
+def broken_table_row(page: Page, context: Context) -> Iterator[Finding]:
+    """A table cell goes on to the next line, which does not start with `|`.
+
+    Markdown has no line breaks inside a table row: the second line becomes a
+    row of its own, whose first cell (the rest of a description) the page
+    shows in the name column. Translations often break a long description
+    this way. doclint joins the line back to its row, so no rule takes it for
+    a parameter, and reports it once, at the line.
+
+    Bad::
+
+        |reason|String|The reason for rejecting the call,
+        in the words of the callee.|
+
+    Good::
+
+        |reason|String|The reason for rejecting the call,<br>in the words of the callee.|
+    """
+    yield from _parse_problems(page, "broken-table-row")
