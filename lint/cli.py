@@ -32,17 +32,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"doclint {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for tool errors")
+    # Every subcommand takes --debug too, as ruff's do: ``doclint check --debug`` is what a user
+    # types after seeing the hint in an error line. SUPPRESS keeps a subcommand that was not
+    # given it from resetting the ``doclint --debug check`` spelling to False.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for tool errors"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    extract = commands.add_parser("extract", help="print the document model of each page")
+    extract = commands.add_parser("extract", parents=[common], help="print the document model of each page")
     extract.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)"
     )
     extract.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     extract.set_defaults(handler=_extract)
 
-    check = commands.add_parser("check", help="lint pages and report findings")
+    check = commands.add_parser("check", parents=[common], help="lint pages and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     check.add_argument(
         "--format", "--output-format", dest="format", choices=("text", "json", "sarif", "github"), default="text"
@@ -79,10 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     check.set_defaults(handler=_check)
 
-    schemas = commands.add_parser("schemas", help="JSON Schemas from OData CSDL metadata")
+    schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
     schema_commands.required = True
-    schema_build = schema_commands.add_parser("build", help="convert CSDL into schema.json and operations.json")
+    schema_build = schema_commands.add_parser(
+        "build", parents=[common], help="convert CSDL into schema.json and operations.json"
+    )
     schema_build.add_argument("--metadata", required=True, metavar="FILE.csdl", help="OData CSDL 4.0 XML")
     schema_build.add_argument("--out", required=True, metavar="DIR", help="directory to write")
     schema_build.add_argument(
@@ -93,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_build.set_defaults(handler=_schemas_build)
 
-    rules = commands.add_parser("rules", help="list the rules, or explain one")
+    rules = commands.add_parser("rules", parents=[common], help="list the rules, or explain one")
     rules.add_argument("rule", nargs="?", metavar="CODE|NAME", help="the rule to explain")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(handler=_rules)
