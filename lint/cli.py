@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,8 @@ from lint.errors import InternalError, ToolError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+#: 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -233,6 +236,15 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status. A Ctrl-C anywhere is one line and 130, as shells expect."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("doclint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -258,6 +270,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _stop_on_first_signal(signum: int, frame: object) -> None:
+    """Ctrl-C is a KeyboardInterrupt (:func:`main` says so in one line); SIGTERM exits 143 quietly.
+
+    Either unwinds through the engine, which stops its workers on the way:
+    left to SIGTERM's default, the parent would die and leave them behind.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
+
+
 def run() -> NoReturn:
     """The ``doclint`` command and ``python -m lint``: :func:`main`, then exit.
 
@@ -265,7 +290,12 @@ def run() -> NoReturn:
     it first spares the interpreter's exit-time garbage collection a pass over
     all of it, which cost a one-file pre-commit check some 20 ms. (Tests call
     :func:`main`, so they never freeze their own process.)
+
+    The first Ctrl-C (or SIGTERM) stops the run; further ones, while workers
+    are being stopped, are ignored rather than interrupting the clean-up.
     """
+    signal.signal(signal.SIGINT, _stop_on_first_signal)
+    signal.signal(signal.SIGTERM, _stop_on_first_signal)
     status = main()
     gc.freeze()
     sys.exit(status)

@@ -43,11 +43,12 @@ def check_files(paths: Sequence[str], config: Config, jobs: int | None = None) -
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
         # Imported here: multiprocessing costs a one-file pre-commit run time it never uses.
-        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(paths) // (workers * 8))
-            return list(pool.map(_check_file_task, paths, [config] * len(paths), chunksize=chunk))
+        from lint.workers import map_in_workers
+
+        batch = max(1, len(paths) // (workers * 8))
+        return map_in_workers(partial(_check_file_task, config=config), paths, workers, batch)
     return [_check_file_task(path, config) for path in paths]
 
 
