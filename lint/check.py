@@ -22,6 +22,7 @@ from lint.errors import ToolError
 from lint.pair import translations
 from lint.report import Summary, writer_for
 from lint.rules import SEVERITIES
+from lint.streams import discard_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -123,4 +124,9 @@ def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summa
     color = options.color == "always" or (
         options.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    write(diagnostics, sys.stdout, replace(summary, color=color))
+    try:
+        write(diagnostics, sys.stdout, replace(summary, color=color))
+        sys.stdout.flush()  # a closed pipe shows here, not in the exit-time flush
+    except BrokenPipeError:
+        # The reader (``| head``) has all it wanted; the exit status still tells the findings.
+        discard_stdout()

@@ -20,12 +20,15 @@ from lint import __version__
 from lint.baseline import BaselineError
 from lint.config import ConfigError
 from lint.errors import InternalError, ToolError
+from lint.streams import discard_stdout
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 #: 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C.
 EXIT_INTERRUPTED = 130
+#: 128 + SIGPIPE, what a shell reports for a writer whose reader went away.
+EXIT_BROKEN_PIPE = 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -248,14 +251,19 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the exit-time flush
+        return status
     except (ToolError, ConfigError, BaselineError) as error:
         if args.debug:
             raise
         print(f"doclint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
-        return EXIT_OK
+        # The reader went away (``doclint extract | head``): exit as a shell expects of a
+        # command killed by SIGPIPE. ``check`` handles this itself to exit with its findings' status.
+        discard_stdout()
+        return EXIT_BROKEN_PIPE
     except InternalError as error:
         if args.debug:
             raise
