@@ -16,7 +16,7 @@ from msgspec.structs import replace
 from lint.baseline import apply_baseline, read_baseline, write_baseline
 from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
-from lint.discover import iter_pages
+from lint.discover import PAGE_SUFFIXES, iter_pages
 from lint.engine import check_files
 from lint.errors import ToolError
 from lint.pair import translations
@@ -66,14 +66,35 @@ def select_files(options: CheckOptions, config: Config) -> list[str]:
             if not Path(path).exists():
                 raise ToolError(f"{path}: no such file or directory")
         explicit = [path for path in options.paths if Path(path).is_file()]
-        walked = [path for path in iter_pages(p for p in options.paths if Path(p).is_dir()) if config.included(path)]
+        walked = [page for path in options.paths if Path(path).is_dir() for page in _pages_under([path], config)]
         chosen = list(dict.fromkeys([*explicit, *walked]))
     else:
-        chosen = [path for path in iter_pages(configured_roots(config)) if config.included(path)]
+        chosen = _pages_under(configured_roots(config), config)
     if options.translations:
         extra = [copy for path in chosen for copy in translations(path, config) if config.included(copy)]
         chosen = list(dict.fromkeys([*chosen, *extra]))
     return chosen
+
+
+def _pages_under(directories: list[str], config: Config) -> list[str]:
+    """The pages to check under ``directories``; none is an error, never an "All clear" about nothing.
+
+    Each directory given as PATH must hold a page (a mistyped or empty one is a
+    mistake, whatever the other PATHs hold); so must the configured roots
+    together: a CI run that checks nothing is a misconfiguration, not a pass.
+    The pre-commit hook is not affected: it always names files.
+    """
+    found = list(iter_pages(directories))
+    kept = [path for path in found if config.included(path)]
+    if not kept:
+        where = " and ".join(f"{directory.rstrip('/')}/" for directory in directories)
+        if found:
+            raise ToolError(
+                f"no pages to check under {where}: all {len(found)} are left out by `include`/`exclude`"
+                f" in {config.file or '[tool.doclint]'}"
+            )
+        raise ToolError(f"no pages found under {where} (pages are {', '.join(PAGE_SUFFIXES)} files)")
+    return kept
 
 
 def run_check(options: CheckOptions) -> int:

@@ -125,8 +125,12 @@ def _extract(args: argparse.Namespace) -> int:
     from lint.source import SourceError, read_source
 
     config = load_config()
+    given = args.paths or configured_roots(config)
+    paths = list(iter_pages(given))
+    if not paths:
+        raise ToolError(f"no pages found under {' and '.join(given)}")
     pages = []
-    for path in iter_pages(args.paths or configured_roots(config)):
+    for path in paths:
         try:
             source = read_source(path)
         except SourceError as error:
