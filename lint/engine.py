@@ -116,18 +116,8 @@ def check_page(page: Page, config: Config, context: Context | None = None) -> li
     kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
     unused_rule = find_rule("unused-suppression")
     if unused_rule is not None and config.rule_enabled(unused_rule, page.path):
-        for directive in suppressions.unused():
-            if suppressions.suppresses(unused_rule.code, directive.span.line):
-                continue
-            what = ", ".join(sorted(directive.unknown)) if directive.unknown else None
-            message = (
-                f"unknown rule `{what}` in `doclint-{directive.kind}`"
-                if what
-                else f"`doclint-{directive.kind}` suppresses nothing"
-            )
-            kept.append(
-                (unused_rule, Finding(directive.span, message, context=f"{directive.kind} {sorted(directive.codes)}"))
-            )
+        for problem in suppressions.problems(unused_rule.code):
+            kept.append((unused_rule, Finding(problem.span, problem.message, context=problem.context)))
     return _stamp(kept, config)
 
 
