@@ -59,6 +59,8 @@ def _run_batch(function: Callable[[_Item], _Result], items: Sequence[_Item]) -> 
 
 #: Signals that stop a run: Ctrl-C, and ``timeout``'s or a CI runner's SIGTERM.
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: Windows has no signal masks (nor fork); there the handlers alone do what they can.
+_HAS_MASKS = hasattr(signal, "pthread_sigmask")
 
 
 def _ignore_interrupts() -> None:
@@ -69,7 +71,8 @@ def _ignore_interrupts() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    if _HAS_MASKS:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 @contextmanager
@@ -86,11 +89,13 @@ def _signals_held() -> Iterator[None]:
         return
     caught: list[int] = []
     previous = {number: signal.signal(number, lambda signum, frame: caught.append(signum)) for number in _STOP_SIGNALS}
-    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    if _HAS_MASKS:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+        if _HAS_MASKS:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
         for number, handler in previous.items():
             signal.signal(number, handler)
         for caught_number in dict.fromkeys(caught):
