@@ -18,12 +18,13 @@ from msgspec.structs import replace
 from lint.baseline import BaselineEntry, apply_baseline, read_baseline, write_baseline
 from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
-from lint.discover import iter_pages
+from lint.discover import PAGE_SUFFIXES, iter_pages
 from lint.engine import PARALLEL_THRESHOLD, check_files
 from lint.errors import ToolError
 from lint.pair import translations
 from lint.report import Summary, writer_for
 from lint.rules import SEVERITIES, all_rules
+from lint.streams import discard_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -93,10 +94,10 @@ def select_files(options: CheckOptions, config: Config) -> Selection:
             if not Path(path).exists():
                 raise ToolError(f"{path}: no such file or directory")
         explicit = [path for path in options.paths if Path(path).is_file()]
-        walked = [path for path in iter_pages(p for p in options.paths if Path(p).is_dir()) if config.included(path)]
+        walked = [page for path in options.paths if Path(path).is_dir() for page in _pages_under([path], config)]
         chosen = list(dict.fromkeys([*explicit, *walked]))
     else:
-        chosen = [path for path in iter_pages(configured_roots(config)) if config.included(path)]
+        chosen = _pages_under(configured_roots(config), config)
     if not options.translations:
         return Selection(chosen)
     given = set(chosen)
@@ -118,6 +119,27 @@ def fails(item: Diagnostic, fail_on: str, companions: frozenset[str]) -> bool:
     if item.path in companions and severity == "error":
         severity = "warning"
     return order.index(severity) <= order.index(fail_on)
+
+
+def _pages_under(directories: list[str], config: Config) -> list[str]:
+    """The pages to check under ``directories``; none is an error, never an "All clear" about nothing.
+
+    Each directory given as PATH must hold a page (a mistyped or empty one is a
+    mistake, whatever the other PATHs hold); so must the configured roots
+    together: a CI run that checks nothing is a misconfiguration, not a pass.
+    The pre-commit hook is not affected: it always names files.
+    """
+    found = list(iter_pages(directories))
+    kept = [path for path in found if config.included(path)]
+    if not kept:
+        where = " and ".join(f"{directory.rstrip('/')}/" for directory in directories)
+        if found:
+            raise ToolError(
+                f"no pages to check under {where}: all {len(found)} are left out by `include`/`exclude`"
+                f" in {config.file or '[tool.doclint]'}"
+            )
+        raise ToolError(f"no pages found under {where} (pages are {', '.join(PAGE_SUFFIXES)} files)")
+    return kept
 
 
 def run_check(options: CheckOptions) -> int:
@@ -223,4 +245,9 @@ def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summa
     color = options.color == "always" or (
         options.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    write(diagnostics, sys.stdout, replace(summary, color=color))
+    try:
+        write(diagnostics, sys.stdout, replace(summary, color=color))
+        sys.stdout.flush()  # a closed pipe shows here, not in the exit-time flush
+    except BrokenPipeError:
+        # The reader (``| head``) has all it wanted; the exit status still tells the findings.
+        discard_stdout()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from lint import __version__
 from lint.baseline import BaselineError
 from lint.config import ConfigError
 from lint.errors import InternalError, ToolError
+from lint.streams import discard_stdout
 
 if TYPE_CHECKING:
     from lint.rules import Rule
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+#: 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
+#: 128 + SIGPIPE, what a shell reports for a writer whose reader went away.
+EXIT_BROKEN_PIPE = 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,17 +41,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"doclint {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for tool errors")
+    # Every subcommand takes --debug too, as ruff's do: ``doclint check --debug`` is what a user
+    # types after seeing the hint in an error line. SUPPRESS keeps a subcommand that was not
+    # given it from resetting the ``doclint --debug check`` spelling to False.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for tool errors"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    extract = commands.add_parser("extract", help="print the document model of each page")
+    extract = commands.add_parser("extract", parents=[common], help="print the document model of each page")
     extract.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)"
     )
     extract.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     extract.set_defaults(handler=_extract)
 
-    check = commands.add_parser("check", help="lint pages and report findings")
+    check = commands.add_parser("check", parents=[common], help="lint pages and report findings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     check.add_argument(
         "--format",
@@ -102,10 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     check.set_defaults(handler=_check)
 
-    schemas = commands.add_parser("schemas", help="JSON Schemas from OData CSDL metadata")
+    schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
     schema_commands.required = True
-    schema_build = schema_commands.add_parser("build", help="convert CSDL into schema.json and operations.json")
+    schema_build = schema_commands.add_parser(
+        "build", parents=[common], help="convert CSDL into schema.json and operations.json"
+    )
     schema_build.add_argument("--metadata", required=True, metavar="FILE.csdl", help="OData CSDL 4.0 XML")
     schema_build.add_argument("--out", required=True, metavar="DIR", help="directory to write")
     schema_build.add_argument(
@@ -116,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_build.set_defaults(handler=_schemas_build)
 
-    rules = commands.add_parser("rules", help="list the rules, or explain one")
+    rules = commands.add_parser("rules", parents=[common], help="list the rules, or explain one")
     rules.add_argument(
         "rule",
         nargs="?",
@@ -138,8 +153,12 @@ def _extract(args: argparse.Namespace) -> int:
     from lint.source import SourceError, read_source
 
     config = load_config()
+    given = args.paths or configured_roots(config)
+    paths = list(iter_pages(given))
+    if not paths:
+        raise ToolError(f"no pages found under {' and '.join(given)}")
     pages = []
-    for path in iter_pages(args.paths or configured_roots(config)):
+    for path in paths:
         try:
             source = read_source(path)
         except SourceError as error:
@@ -272,17 +291,31 @@ def _rules_selected(value: str) -> list[Rule]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status. A Ctrl-C anywhere is one line and 130, as shells expect."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("doclint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the exit-time flush
+        return status
     except (ToolError, ConfigError, BaselineError) as error:
         if args.debug:
             raise
         print(f"doclint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
-        return EXIT_OK
+        # The reader went away (``doclint extract | head``): exit as a shell expects of a
+        # command killed by SIGPIPE. ``check`` handles this itself to exit with its findings' status.
+        discard_stdout()
+        return EXIT_BROKEN_PIPE
     except InternalError as error:
         if args.debug:
             raise
@@ -297,6 +330,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _stop_on_first_signal(signum: int, frame: object) -> None:
+    """Ctrl-C is a KeyboardInterrupt (:func:`main` says so in one line); SIGTERM exits 143 quietly.
+
+    Either unwinds through the engine, which stops its workers on the way:
+    left to SIGTERM's default, the parent would die and leave them behind.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
+
+
 def run() -> NoReturn:
     """The ``doclint`` command and ``python -m lint``: :func:`main`, then exit.
 
@@ -304,7 +350,12 @@ def run() -> NoReturn:
     it first spares the interpreter's exit-time garbage collection a pass over
     all of it, which cost a one-file pre-commit check some 20 ms. (Tests call
     :func:`main`, so they never freeze their own process.)
+
+    The first Ctrl-C (or SIGTERM) stops the run; further ones, while workers
+    are being stopped, are ignored rather than interrupting the clean-up.
     """
+    signal.signal(signal.SIGINT, _stop_on_first_signal)
+    signal.signal(signal.SIGTERM, _stop_on_first_signal)
     status = main()
     gc.freeze()
     sys.exit(status)

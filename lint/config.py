@@ -190,6 +190,14 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         if not isinstance(value, expected):
             raise ConfigError(f"{where} `{key}` must be a {_type_name(expected)}, not {_type_name(type(value))}")
     values = {key.replace("_", "-"): value for key, value in section.items()}
+    for key in ("source-root", "locales-root"):
+        # The defaults may be absent (a project without translations); a root someone
+        # configured must exist, or pairing and the walk of the tree switch off in silence.
+        if key in values and not (root / values[key]).is_dir():
+            raise ConfigError(
+                f"{where} `{key}`: no directory `{values[key]}` in {root}"
+                + (" (remove the key while there are no translations)" if key == "locales-root" else "")
+            )
 
     def strings(key: str) -> tuple[str, ...]:
         items = values.get(key, [])

@@ -46,15 +46,19 @@ def check_files(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
         # Imported here: multiprocessing costs a one-file pre-commit run time it never uses.
-        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(paths) // (workers * 8))
-            return list(pool.map(_check_file_task, paths, [config] * len(paths), flags, chunksize=chunk))
-    return [_check_file_task(path, config, flag) for path, flag in zip(paths, flags, strict=True)]
+        from lint.workers import map_in_workers
+
+        batch = max(1, len(paths) // (workers * 8))
+        task = partial(_check_file_task, config=config)
+        return map_in_workers(task, list(zip(paths, flags, strict=True)), workers, batch)
+    return [_check_file_task((path, flag), config) for path, flag in zip(paths, flags, strict=True)]
 
 
-def _check_file_task(path: str, config: Config, pair_only: bool = False) -> FileResult:
+def _check_file_task(item: tuple[str, bool], config: Config) -> FileResult:
+    """One file's result; ``item`` is the path and whether only the pair rules run on it."""
+    path, pair_only = item
     try:
         page = _parse(path, config)
     except SourceError as error:
@@ -128,18 +132,8 @@ def check_page(
     unused_rule = find_rule("unused-suppression")
     # With the page rules not run, a directive that silences one of them only looks unused.
     if unused_rule is not None and not pair_only and config.rule_enabled(unused_rule, page.path):
-        for directive in suppressions.unused():
-            if suppressions.suppresses(unused_rule.code, directive.span.line):
-                continue
-            what = ", ".join(sorted(directive.unknown)) if directive.unknown else None
-            message = (
-                f"unknown rule `{what}` in `doclint-{directive.kind}`"
-                if what
-                else f"`doclint-{directive.kind}` suppresses nothing"
-            )
-            kept.append(
-                (unused_rule, Finding(directive.span, message, context=f"{directive.kind} {sorted(directive.codes)}"))
-            )
+        for problem in suppressions.problems(unused_rule.code):
+            kept.append((unused_rule, Finding(problem.span, problem.message, context=problem.context)))
     return _stamp(kept, config)
 
 
