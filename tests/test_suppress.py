@@ -172,3 +172,18 @@ def test_directives_in_platyps_help(capsys: pytest.CaptureFixture[str], directiv
     lines.insert(81, f"<!-- {directive} -->")
     found = findings(capsys, "\n".join(lines), "Invoke-X.md", "--select", "duplicate-example,unused-suppression")
     assert found == expected
+
+
+def test_markdown_directive_at_the_end_of_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A ``disable-line`` comment after the text it silences is read in Markdown too, and checked."""
+    silenced = TWO_FINDINGS.replace(
+        "`200 OK` response code.\n", "`200 OK` response code. <!-- doclint-disable-line DL101 -->\n", 1
+    )
+    assert findings(capsys, silenced) == ["page.md:12:39: DL101"]
+    misspelled = PAGE.replace("response code.\n", "response code. <!-- doclint-disable-lne DL101 -->\n", 1)
+    assert findings(capsys, misspelled) == [
+        "page.md:4:39: DL101",
+        "page.md:4:62: DL900 unknown directive `doclint-disable-lne` (did you mean `doclint-disable-line`?)",
+    ]
+    in_code = PAGE + "\n```http\nGET /me <!-- doclint-disable-line DL101 -->\n```\n"
+    assert findings(capsys, in_code) == ["page.md:4:39: DL101"]

@@ -50,6 +50,8 @@ from lint.parse.sections import slugify
 
 _ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$", re.DOTALL)
+_CODE_TOKENS = ("fence", "code_block")
+_INLINE_DIRECTIVE = re.compile(r"<!--(?P<body>\s*doclint-[^>]*?)-->")
 _INCLUDE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)\s*\]", re.IGNORECASE)
 _TAB = re.compile(r"^\[(?P<label>[^\]]*)\]\(#tab/(?P<id>[^)\s]+)\)\s*$")
 _JSON_LANGUAGES = {"json", "jsonc"}
@@ -105,6 +107,7 @@ def parse(text: str, path: str) -> Page:
         builder.diagnostics.append(front.diagnostic)
     tokens = _markdown().parse("\n".join(body_lines))
     _walk(builder, tokens)
+    _inline_directives(builder, tokens)
     return builder.to_page(
         locale=locale,
         format="markdown",
@@ -284,6 +287,23 @@ def _html_block(builder: _Builder, token: Token) -> None:
         builder.comments.append(
             Comment(comment.group("body").strip(), builder.span(line, builder.first_text_column(line), end))
         )
+
+
+def _inline_directives(builder: _Builder, tokens: list[Token]) -> None:
+    """``doclint-*`` comments written after text on a line (``| row | <!-- doclint-disable-line X -->``).
+
+    Inline parsing is off, so markdown-it reports only comments that stand as
+    blocks; a ``disable-line`` directive belongs at the end of the line it
+    silences, and one left unseen would neither suppress nor be reported.
+    Lines inside code blocks are examples, not directives.
+    """
+    known = {comment.span.line for comment in builder.comments}
+    code = [(token.map[0] + 1, token.map[1]) for token in tokens if token.type in _CODE_TOKENS and token.map]
+    for number, raw in enumerate(builder.lines, start=1):
+        if "doclint-" not in raw or number in known or any(start <= number <= end for start, end in code):
+            continue
+        for match in _INLINE_DIRECTIVE.finditer(raw):
+            builder.comments.append(Comment(match.group("body").strip(), builder.span(number, match.start() + 1)))
 
 
 def _error_at(builder: _Builder, content: str, body: str, line: int) -> Callable[[int], Span]:
