@@ -25,7 +25,8 @@ from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
 from lint.engine import check_page
 from lint.parse.detect import parse_source
-from lint.schemas.store import CACHE_DIR, store_for
+from lint.schemas.bundled import BUNDLED
+from lint.schemas.store import cache_directory, store_for
 from lint.source import read_source
 
 TESTS = Path(__file__).resolve().parent
@@ -128,9 +129,11 @@ def test_pages_are_v1_0_and_the_store_comes_from_the_configured_csdl(project: Pa
     assert config.metadata == {"v1.0": CSDL.as_posix()}
     store = store_for(config, "v1.0")
     assert store is not None
-    assert store.directory.parent == project / CACHE_DIR
+    assert store.directory.parent == cache_directory() / "schemas"
     assert store.directory.name.startswith("v1.0-")
-    assert store_for(config, "beta") is None
+    beta = store_for(config, "beta")  # no metadata for beta: the store doclint carries
+    assert beta is not None and beta.directory == BUNDLED / "beta"
+    assert store_for(config, "v2.0") is None
 
 
 def test_every_schema_rule_fires_and_every_page_is_otherwise_clean(results: dict[str, list[Diagnostic]]) -> None:
@@ -267,31 +270,35 @@ def test_cli_metadata_option_gives_the_config_findings(
         csdl = str(CSDL)
     code, reported = run_cli(capsys, "--metadata", f"v1.0={csdl}")
     assert code == 1
-    assert (root / CACHE_DIR).is_dir()
+    assert not (root / ".doclint-cache").exists()
     via_config = sorted(comparable(name, item) for name, items in results.items() for item in items)
     assert sorted(comparable("", item) for item in reported) == via_config
 
 
-def test_without_metadata_the_schema_rules_are_silent(
-    results: dict[str, list[Diagnostic]],
+def test_without_metadata_the_store_doclint_carries_judges_the_pages(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """No metadata, no schemas: Graph v1.0 itself, which has no `/meetings` (the fixture CSDL's invention)."""
     monkeypatch.chdir(write_project(tmp_path_factory.mktemp("schema-rules-none"), metadata=False))
-    assert run_cli(capsys) == (0, [])
+    code, reported = run_cli(capsys, "--select", "DL5")
+    assert code == 1
+    on_unknown_path = [
+        (item["line"], item["message"]) for item in reported if str(item["path"]).endswith("/unknown-path.md")
+    ]
+    assert on_unknown_path[0] == (9, "`POST /meetings/{meeting-id}/cancel` matches no operation of the v1.0 API")
+    assert on_unknown_path[-1] == (44, "`DELETE /me`: the v1.0 API allows only GET, PATCH, PUT on this path")
 
 
 def test_metadata_given_after_a_run_without_it_is_used(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The same project checked in one process first without, then with metadata (as a front end may)."""
     root = write_project(tmp_path_factory.mktemp("schema-rules-stale"), metadata=False)
     plain = load_config(root / "pyproject.toml")
-    assert store_for(plain, "v1.0") is None
+    carried = store_for(plain, "v1.0")
+    assert carried is not None and carried.directory == BUNDLED / "v1.0"
     with_metadata = replace(plain, metadata={"v1.0": str(CSDL)})
-    if store_for(with_metadata, "v1.0") is None:
-        pytest.xfail(
-            "lint/schemas/store.py store_for caches stores by (root, version) only, ignoring config.metadata: "
-            "the None cached for the run without metadata is returned for the run with it"
-        )
+    built = store_for(with_metadata, "v1.0")
+    assert built is not None and built.directory.parent == cache_directory() / "schemas"
     page = parse_source(read_source(str(root / "docs_src" / "v1.0" / "api" / "unknown-path.md")))
     assert [item.code for item in check_page(page, with_metadata)] == ["DL504"] * 4

@@ -31,6 +31,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from lint.schemas.operations import Operation, OperationsIndex
+from lint.schemas.packed import is_packed, read_packed
 from lint.schemas.placeholders import is_placeholder, is_truncated_base64, lists_alternatives
 from lint.schemas.storefile import read_store_json
 
@@ -89,8 +90,13 @@ def flags_case_match(members: list[str], value: object) -> str | None:
     return None if result == value else result
 
 
+def is_store(directory: Path) -> bool:
+    """Whether ``directory`` holds a schema store: ``operations.json`` and a plain or packed schema."""
+    return (directory / OPERATIONS_FILE).is_file() and ((directory / SCHEMA_FILE).is_file() or is_packed(directory))
+
+
 class SchemaStore:
-    """Schemas and operations built for one API version (a build output directory)."""
+    """Schemas and operations built for one API version (a build output directory, plain or packed)."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
@@ -101,7 +107,9 @@ class SchemaStore:
 
     @cached_property
     def document(self) -> dict[str, Any]:
-        """The parsed ``schema.json``."""
+        """The parsed ``schema.json``, or a packed store's document whose ``$defs`` load on demand."""
+        if is_packed(self.directory):
+            return read_packed(self.directory)
         data: dict[str, Any] = read_store_json(self.directory / SCHEMA_FILE)
         return data
 
