@@ -91,6 +91,11 @@ def run_check(options: CheckOptions) -> int:
     if errors:
         raise ToolError(errors[0])
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
+    from lint.rules.schema import unavailable_note  # (already loaded with the rules)
+
+    note = unavailable_note(diagnostics)  # a check that could not run is said once, not only per page
+    if note:
+        print(note, file=sys.stderr)
     if options.write_baseline is not None:
         write_baseline(options.write_baseline, diagnostics)
         print(f"doclint: wrote {len(diagnostics)} findings to {options.write_baseline}", file=sys.stderr)

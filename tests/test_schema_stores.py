@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from lint.cli import main
 from lint.config import Config, build_config
@@ -147,3 +148,53 @@ def test_an_unwritable_cache_is_a_tool_error(tmp_path: Path, monkeypatch: pytest
     schemas.parent.write_text("a file, not a directory", encoding="utf-8")
     with pytest.raises(ToolError, match=r"cannot create the schema cache.*DOCLINT_CACHE_DIR"):
         store_module._locate(config, "v1.0")
+
+
+def test_a_page_without_a_store_says_so_once_per_page_and_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No version in the path or the URLs: `schema-unavailable` on each page, one note on stderr."""
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    pages = tmp_path / "docs" / "api"
+    pages.mkdir(parents=True)
+    unversioned = REJECT_PAGE.replace("https://graph.microsoft.com/v1.0", "")
+    for name in ("call-reject.md", "call-answer.md"):
+        (pages / name).write_text(unversioned, encoding="utf-8")
+    (pages / "prose.md").write_text("# Prose only\n\nNothing to check against a schema.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--jobs", "2", "--select", "DL5", "--format", "json", "docs"]) == 0
+    out, err = capsys.readouterr()
+    found = [(item["path"], item["line"], item["column"], item["name"], item["severity"]) for item in json.loads(out)]
+    assert found == [
+        ("docs/api/call-answer.md", 5, 1, "schema-unavailable", "info"),
+        ("docs/api/call-reject.md", 5, 1, "schema-unavailable", "info"),
+    ]
+    assert json.loads(out)[0]["message"] == (
+        "the page's API version is unknown: neither the page's path nor its requests name v1.0 or beta, "
+        "so its examples and paths are not checked against the API's schema"
+    )
+    assert err == (
+        "doclint: note: the schema rules did not check 2 pages: no schema store for API version unknown "
+        "(see the schema-unavailable findings)\n"
+    )
+
+
+def test_a_version_doclint_does_not_carry_names_itself(tmp_path: Path) -> None:
+    from lint.engine import check_page
+    from lint.parse.detect import parse_source
+    from lint.rules.schema import unavailable_note
+    from lint.source import decode_source
+
+    config = build_config({"select": ["DL5"]}, root=tmp_path, file=None)
+    text = REJECT_PAGE.replace("https://graph.microsoft.com/v1.0", "")
+    page = replace(parse_source(decode_source("docs/v2.0/api/call-reject.md", text.encode())), version="v2.0")
+    found = check_page(page, config)
+    assert [(item.line, item.name) for item in found] == [(5, "schema-unavailable")]
+    assert found[0].message == (
+        "no schema store for API version `v2.0`: its examples and paths are not checked against the API's schema "
+        "(name its CSDL in `[tool.doclint] metadata`)"
+    )
+    assert unavailable_note(found) == (
+        "doclint: note: the schema rules did not check 1 page: no schema store for API version v2.0 "
+        "(see the schema-unavailable findings)"
+    )

@@ -2,20 +2,23 @@
 
 A JSON example that parses can still be wrong: a misspelt property, an enum
 value in the wrong case, a path that exists in no API version. The schema
-store for the page's API version (shipped under ``docs_src/schemas`` or built
-from ``[tool.doclint] metadata``) is the authority. Pages whose version has
-no store are not checked by these rules.
+store for the page's API version (carried by doclint for Graph v1.0 and
+beta, configured as ``[tool.doclint] schemas``, or built from ``metadata``)
+is the authority. A page whose version has no store is not checked by these
+rules, and ``schema-unavailable`` says so: a check that cannot run never
+passes in silence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from msgspec.structs import replace
 
 from lint.context import Context
+from lint.diagnostic import Diagnostic
 from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import span_at
 from lint.rules import Finding, rule
@@ -573,3 +576,79 @@ def _computed(value: Any, pointer: str) -> bool:
     """
     found = _value_at(value, pointer)
     return isinstance(found, str) and bool(_COMPUTED.match(found))
+
+
+@rule("DL509", severity="info", tags=("schema",))
+def schema_unavailable(page: Page, context: Context) -> Iterator[Finding]:
+    """A page has examples or paths to check, but no schema store covers its API version.
+
+    The schema rules then cannot judge it: this finding (once per page and
+    version, and a note on stderr once per run) says so, instead of letting
+    the page pass as if it had been checked. doclint carries stores for
+    Graph `v1.0` and `beta`; a page's version comes from its path (`.../v1.0/...`)
+    or from the URLs of its requests. Point `[tool.doclint] metadata` at the
+    CSDL of any other version.
+
+    Bad (a page under `docs/api/`, whose requests name no version)::
+
+        POST /communications/calls/{id}/reject
+
+    Good (the page lives under `docs/v1.0/api/`, or its examples name the version)::
+
+        POST https://graph.microsoft.com/v1.0/communications/calls/{id}/reject
+    """
+    for version, span in _checkable_versions(page).items():
+        if store_for(context.config, version) is not None:
+            continue
+        if version is None:
+            message = (
+                f"{_UNKNOWN_VERSION}: neither the page's path nor its requests name v1.0 or beta, "
+                "so its examples and paths are not checked against the API's schema"
+            )
+        else:
+            message = (
+                f"{_NO_STORE} `{version}`: its examples and paths are not checked against the API's schema "
+                f"(name its CSDL in `[tool.doclint] metadata`)"
+            )
+        yield Finding(span, message, context=f"version {version}")
+
+
+_UNKNOWN_VERSION = "the page's API version is unknown"
+_NO_STORE = "no schema store for API version"
+_NOTE_VERSION = re.compile(re.escape(_NO_STORE) + r" `([^`]+)`")
+
+
+def _checkable_versions(page: Page) -> dict[str | None, Span]:
+    """Each API version the schema rules would check something of, with the first such place."""
+    found: dict[str | None, Span] = {}
+    for request in page.requests:
+        if is_graph_request(request) and "/.../" not in request.path:
+            found.setdefault(request.version or page.version, request.span)
+    for response in page.responses:
+        if response.body is not None and response.body.value is not None:
+            found.setdefault(page.version, response.body.span)
+    for example in page.json_examples:
+        if example.annotation is not None and example.annotation.odata_type and example.value is not None:
+            found.setdefault(page.version, example.span)
+    cmdlet = page.cmdlet
+    if cmdlet is not None and cmdlet.operation_path:
+        found.setdefault(page.version, Span(page.path, 1, 1, 1))
+    return found
+
+
+def unavailable_note(diagnostics: Iterable[Diagnostic]) -> str | None:
+    """The once-per-run stderr note for the run's ``schema-unavailable`` findings, if any."""
+    pages: set[str] = set()
+    versions: set[str] = set()
+    for item in diagnostics:
+        if item.name == "schema-unavailable":
+            pages.add(item.path)
+            found = _NOTE_VERSION.match(item.message)
+            versions.add(found.group(1) if found else "unknown")
+    if not pages:
+        return None
+    count = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+    return (
+        f"doclint: note: the schema rules did not check {count}: no schema store for API version "
+        f"{', '.join(sorted(versions))} (see the schema-unavailable findings)"
+    )
