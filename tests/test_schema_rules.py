@@ -147,47 +147,58 @@ def test_every_schema_rule_fires_and_every_page_is_otherwise_clean(results: dict
 
 
 def test_schema_invalid_messages(results: dict[str, list[Diagnostic]]) -> None:
+    """Words first: the member, what is wrong with it; then the schema path without its wrapper layers."""
     guid = the(results, "edm-primitives.md", 36, "DL501")
     assert guid.message == (
-        "`/values/guid`: '57dab8b1' is not a valid Edm.Guid "
-        "(schema: else/properties/values/else/properties/guid/pattern)"
+        '`values/guid` is "57dab8b1", not a valid Edm.Guid (like 57dab8b1-894c-409a-b240-bd8beae78896) '
+        "(schema: values/guid/pattern)"
     )
     assert guid.severity == "error"
+    assert the(results, "edm-primitives.md", 42, "DL501").message == (
+        "`values/i32` must be at most 2147483647 (Edm.Int32), not 2147483648 (schema: values/i32/maximum)"
+    )
+    assert the(results, "edm-primitives.md", 47, "DL501").message == (
+        "`values/b` must be true, false or null, not a string (schema: values/b/type)"
+    )
     assert the(results, "request-types.md", 40, "DL501").message == (
-        "`/location/zip`: 'zip' is not a property of example.api.address "
-        "(schema: else/properties/location/else/additionalProperties)"
+        "`location/zip` is not a property of example.api.address (schema: location/additionalProperties)"
+    )
+    assert the(results, "request-types.md", 36, "DL501").message == (
+        "`color` is null, not one of the values of example.api.color: `red`, `green`, `NavyBlue` (schema: color/enum)"
+    )
+    assert the(results, "request-types.md", 45, "DL501").message == (
+        "`values/fixedTags/1` must be a string, not null (schema: values/fixedTags/items/type)"
     )
     assert the(results, "derived-types.md", 73, "DL501").message == (
-        "`/shape`: example.api.shape is abstract: '@odata.type' must name a derived type "
-        "(schema: else/properties/shape/else/else/required)"
+        "`shape` is an abstract example.api.shape: its `@odata.type` must name a derived type (schema: shape/required)"
     )
     assert the(results, "derived-types.md", 90, "DL501").message == (
-        "`/@odata.type`: '#example.api.person' names neither example.api.meeting nor a known type derived from it "
-        "(schema: else/properties/@odata.type/enum)"
+        '`@odata.type` is "#example.api.person", which names neither example.api.meeting nor a known type derived '
+        "from it (schema: @odata.type/enum)"
     )
     assert the(results, "placeholder-shapes.md", 44, "DL501").message == (
-        "`/location/Street`: 'Street' is not a property of example.api.address (did you mean 'street'? "
-        "member names are case-sensitive) (schema: else/properties/location/else/additionalProperties)"
+        "`location/Street` is not a property of example.api.address (did you mean `street`? "
+        "member names are case-sensitive) (schema: location/additionalProperties)"
     )
     assert the(results, "placeholder-shapes.md", 42, "DL501").message.startswith(
-        "`/color`: 'red | purple' is not one of"
+        '`color` is "red | purple", not one of the values of example.api.color'
     )
     assert the(results, "responses.md", 69, "DL501").message == (
-        "`/value/1/subject`: 7 is not of type 'string', 'null' (schema: else/properties/subject/type)"
+        "`value/1/subject` must be a string or null, not a number (schema: subject/type)"
     )
 
 
 def test_powershell_example_invalid_message(results: dict[str, list[Diagnostic]]) -> None:
     found = the(results, "Invoke-MgCancelMeeting.md", 53, "DL502")
     assert found.message == (
-        "EXAMPLE 2: `/reason`: 'maybe' is not one of ['none', 'busy', 'forbidden', 'unknownFutureValue'] "
-        "(schema: properties/reason/else/enum)"
+        'EXAMPLE 2: `reason` is "maybe", not one of the values of example.api.cancelReason: '
+        "`none`, `busy`, `forbidden`, `unknownFutureValue` (schema: reason/enum)"
     )
     assert found.severity == "error"
     nested = the(results, "Invoke-MgInviteMeetingAttendee.md", 62, "DL502")
-    assert nested.message == (
-        "EXAMPLE 2: `/people/0/postalCode`: None is not of type 'string' "
-        "(schema: properties/people/items/properties/postalCode/type)"
+    assert (
+        nested.message
+        == "EXAMPLE 2: `people/0/postalCode` must be a string, not null (schema: people/items/postalCode/type)"
     )
 
 

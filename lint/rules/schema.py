@@ -25,6 +25,7 @@ from lint.rules import Finding, rule
 from lint.rules.english import english_body_names, english_row, english_syntax
 from lint.rules.http import is_graph_request
 from lint.rules.names import plain_name
+from lint.schemas.messages import sentence, short_schema_path
 from lint.schemas.operations import Operation
 from lint.schemas.shape import (
     enum_members,
@@ -203,7 +204,7 @@ def _validate_typed(
     elif not collection and not own_value and _wrapped_entity(value):
         # Older pages show one entity as {"value": {...}}: say so once, then check the entity.
         envelope = SchemaError(
-            f"a single {type_name} is returned as the object itself, not wrapped in `value`",
+            f"wraps a single {type_name}, which the API returns as the object itself, not wrapped in `value`",
             "/value",
             "(root)",
             "envelope",
@@ -233,8 +234,8 @@ def _is_top_level_extra(error: SchemaError) -> bool:
 
 
 def _describe(error: SchemaError) -> str:
-    where = f"`{error.pointer}`" if error.pointer else "the body"
-    return f"{where}: {error.message} (schema: {error.schema_path or '(root)'})"
+    """Words first (``reason is "maybe", not one of ...``), then the schema path without its wrappers."""
+    return f"{sentence(error.pointer, error.message)} (schema: {short_schema_path(error.schema_path)})"
 
 
 @rule("DL501", tags=("schema", "json"))

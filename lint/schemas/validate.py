@@ -30,6 +30,7 @@ from msgspec import Struct
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from lint.schemas import messages
 from lint.schemas.operations import Operation, OperationsIndex
 from lint.schemas.packed import is_packed, read_packed
 from lint.schemas.placeholders import is_placeholder, is_truncated_base64, lists_alternatives
@@ -45,6 +46,8 @@ _ACTION = "action:"
 class SchemaError(Struct, frozen=True):
     """One problem in a value.
 
+    ``message`` is the predicate about the value (``must be a string, not a
+    number``): :func:`lint.schemas.messages.sentence` puts the member in front.
     ``pointer`` is the JSON pointer (RFC 6901) of the offending value within
     the validated value (``""`` for the value itself); ``schema_path`` is the
     slash-joined path of the failing keyword in the schema; ``keyword`` is that
@@ -241,32 +244,45 @@ class SchemaStore:
             declared = schema.get("properties", {})
             for name in self._extras(instance, schema):
                 member = case_match(declared, name)
-                hint = f" (did you mean {member!r}? member names are case-sensitive)" if member else ""
+                hint = f" (did you mean `{member}`? member names are case-sensitive)" if member else ""
                 yield SchemaError(
-                    f"{name!r} is not {owner}{hint}",
+                    f"is not {owner}{hint}",
                     pointer + json_pointer([name]),
                     schema_path,
                     keyword,
                     member=member,
                 )
             return
-        message = error.message
         suggestion: str | None = None
-        if keyword == "enum":
+        limit = error.validator_value
+        if keyword == "type":
+            message = messages.wrong_kind(limit, instance, edm)
+        elif keyword == "enum":
             suggestion = case_match(schema.get("enum", ()), instance)
             if pointer.endswith("/@odata.type") or pointer == "/@odata.type":
                 expected = next((v for v in schema.get("enum", ()) if not str(v).startswith("#")), "?")
-                message = f"{instance!r} names neither {expected} nor a known type derived from it"
+                message = (
+                    f"is {messages.shown(instance)}, which names neither {expected} nor a known type derived from it"
+                )
+            else:
+                message = messages.not_in_enum(list(schema.get("enum", ())), instance, edm)
         elif keyword == "pattern" and isinstance(edm, str):
             if _FLAGS in schema:
                 suggestion = flags_case_match(schema[_FLAGS], instance)
-                message = f"{instance!r} is not a valid {edm} value (comma-separated members of {schema[_FLAGS]})"
+                members = ", ".join(f"`{m}`" for m in schema[_FLAGS])
+                message = (
+                    f"is {messages.shown(instance)}, not a valid {edm} value (comma-separated members of {members})"
+                )
             else:
-                message = f"{instance!r} is not a valid {edm}"
-        elif keyword == "required" and isinstance(edm, str) and error.validator_value == ["@odata.type"]:
-            message = f"{edm} is abstract: '@odata.type' must name a derived type"
+                message = messages.bad_edm_text(instance, edm)
+        elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            message = messages.out_of_range(keyword, limit, instance, edm)
+        elif keyword == "required" and isinstance(edm, str) and limit == ["@odata.type"]:
+            message = f"is an abstract {edm}: its `@odata.type` must name a derived type"
+        else:
+            message = messages.generic(keyword, limit, instance, error.message)
         if suggestion is not None:
-            message += f" (did you mean {suggestion!r}?)"
+            message += f" (did you mean `{suggestion}`?)"
         yield SchemaError(message, pointer, schema_path, keyword, suggestion)
 
 
