@@ -33,7 +33,7 @@ TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "schema_rules"
 CSDL = TESTS / "fixtures" / "csdl" / "example.csdl"
 PAGES = sorted(path.name for path in FIXTURES.glob("*.md"))
-SCHEMA_RULES = {"DL501", "DL502", "DL503", "DL504", "DL505"}
+SCHEMA_RULES = {"DL501", "DL502", "DL503", "DL504", "DL505", "DL506", "DL507"}
 _EXPECT = re.compile(r"<!--\s*expect:(?P<items>[^>]*)-->")
 
 Finding = tuple[int, int, str]
@@ -313,3 +313,49 @@ def test_metadata_given_after_a_run_without_it_is_used(tmp_path_factory: pytest.
     assert built is not None and built.directory.parent == cache_directory() / "schemas"
     page = parse_source(read_source(str(root / "docs_src" / "v1.0" / "api" / "unknown-path.md")))
     assert [item.code for item in check_page(page, with_metadata)] == ["DL504"] * 4
+
+
+def test_near_miss_messages(results: dict[str, list[Diagnostic]]) -> None:
+    """unknown-type at the value with the closest type; undeclared-member on the key; closed types' hints."""
+    page = "near-misses.md"
+    assert the(results, page, 28, "DL507").message == (
+        "`lable` is not declared by example.api.bag, an open type that accepts it without complaint: "
+        "did you mean `label`?"
+    )
+    assert the(results, page, 28, "DL507").severity == "warning"
+    assert the(results, page, 49, "DL506").message == (
+        "`@odata.type` names `example.api.taggedBg`, which is not a type of the v1.0 API "
+        "(did you mean `example.api.taggedBag`?)"
+    )
+    assert the(results, page, 72, "DL506").message == (
+        "`@odata.type` names `example.api.adress`, which is not a type of the v1.0 API "
+        "(did you mean `example.api.address`?)"
+    )
+    assert the(results, page, 66, "DL501").message == (
+        "`location/stret` is not a property of example.api.address (did you mean `street`?) "
+        "(schema: location/additionalProperties)"
+    )
+    assert the(results, page, 83, "DL505").message == (
+        "example key `reasn` is not accepted by example.api.cancel (did you mean `reason`?)"
+    )
+
+
+def test_an_unknown_action_is_named_not_the_methods_of_a_key(results: dict[str, list[Diagnostic]]) -> None:
+    """`POST /meetings/rescheduleAll` read `rescheduleAll` as a key: "allows only DELETE, GET, PATCH, PUT"."""
+    page = "near-misses.md"
+    assert the(results, page, 89, "DL504").message == (
+        "`POST /meetings/m-1/cancl`: `cancl` is not an action or function bound to example.api.meeting "
+        "in the v1.0 API (did you mean `cancel`?)"
+    )
+    assert the(results, page, 93, "DL504").message == (
+        "`POST /meetings/example.api.upcomingg`: `example.api.upcomingg` is not an action or function bound to "
+        "Collection(example.api.meeting) in the v1.0 API (did you mean `example.api.upcoming`?)"
+    )
+    assert the(results, page, 97, "DL504").message == (
+        "`POST /meetings/rescheduleAll`: `rescheduleAll` is not an action or function bound to "
+        "Collection(example.api.meeting) in the v1.0 API"
+    )
+    # A real operation with the wrong method, and a key, keep the methods message.
+    assert the(results, "unknown-path.md", 32, "DL504").message == (
+        "`GET /meetings/m-1/cancel`: the v1.0 API allows only POST on this path"
+    )

@@ -34,6 +34,7 @@ from lint.schemas import messages
 from lint.schemas.operations import Operation, OperationsIndex
 from lint.schemas.packed import is_packed, read_packed
 from lint.schemas.placeholders import is_placeholder, is_truncated_base64, lists_alternatives
+from lint.schemas.spelling import near_name
 from lint.schemas.storefile import read_store_json
 
 SCHEMA_FILE = "schema.json"
@@ -52,7 +53,8 @@ class SchemaError(Struct, frozen=True):
     the validated value (``""`` for the value itself); ``schema_path`` is the
     slash-joined path of the failing keyword in the schema; ``keyword`` is that
     keyword; ``suggestion`` is the enum member the value matches but for case;
-    ``member`` is the declared member an undeclared key matches but for case.
+    ``member`` is the declared member an undeclared key matches but for case;
+    ``near`` the one it is a near miss of (``replaceCallId`` for ``replacesCallId``).
     """
 
     message: str
@@ -61,6 +63,7 @@ class SchemaError(Struct, frozen=True):
     keyword: str
     suggestion: str | None = None
     member: str | None = None
+    near: str | None = None
 
 
 def json_pointer(parts: Iterable[object]) -> str:
@@ -244,13 +247,18 @@ class SchemaStore:
             declared = schema.get("properties", {})
             for name in self._extras(instance, schema):
                 member = case_match(declared, name)
-                hint = f" (did you mean `{member}`? member names are case-sensitive)" if member else ""
+                near = None if member else near_name(name, [key for key in declared if not key.startswith("@")])
+                if member:
+                    hint = f" (did you mean `{member}`? member names are case-sensitive)"
+                else:
+                    hint = f" (did you mean `{near}`?)" if near else ""
                 yield SchemaError(
                     f"is not {owner}{hint}",
                     pointer + json_pointer([name]),
                     schema_path,
                     keyword,
                     member=member,
+                    near=near,
                 )
             return
         suggestion: str | None = None
