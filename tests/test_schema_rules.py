@@ -344,7 +344,7 @@ def test_an_unknown_action_is_named_not_the_methods_of_a_key(results: dict[str, 
     """`POST /meetings/rescheduleAll` read `rescheduleAll` as a key: "allows only DELETE, GET, PATCH, PUT"."""
     page = "near-misses.md"
     assert the(results, page, 89, "DL504").message == (
-        "`POST /meetings/m-1/cancl`: `cancl` is not an action or function bound to example.api.meeting "
+        "`POST /meetings/m-1/cancl`: `cancl` is neither a property nor an action or function of example.api.meeting "
         "in the v1.0 API (did you mean `cancel`?)"
     )
     assert the(results, page, 93, "DL504").message == (

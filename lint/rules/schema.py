@@ -497,7 +497,10 @@ def _unknown_operation(store: SchemaStore, path: str) -> tuple[str, str] | None:
         if meant is None and not _CAMEL_CASE.match(short):
             return None
     hint = f" (did you mean `{meant}`?)" if meant else ""
-    return f"`{name}` is not an action or function bound to {where}", hint
+    if where.startswith("Collection("):
+        return f"`{name}` is not an action or function bound to {where}", hint
+    # After a single item the segment may also have been meant as a navigation property.
+    return f"`{name}` is neither a property nor an action or function of {where}", hint
 
 
 def _workbook_function_post(store: SchemaStore, request: HttpRequest) -> bool:
