@@ -882,7 +882,7 @@ def _odata_type_uses(page: Page) -> Iterator[tuple[str | None, str, Span]]:
     bodies += [(page.version, response.body) for response in page.responses if response.body is not None]
     bodies += [(page.version, example) for example in page.json_examples]
     for version, example in bodies:
-        if example.value is None:
+        if example.value is None or "@odata.type" not in example.text:
             continue
         for pointer, name in _odata_type_values(example.value, ""):
             span = _value_span(example, pointer)
