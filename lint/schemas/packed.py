@@ -141,7 +141,9 @@ class PackedDefs(Mapping[str, Any]):
         return isinstance(key, str) and key in self._shard(key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self else default
+        if key not in self:
+            return default
+        return self[key]
 
     def keys_list(self) -> list[str]:
         if self._keys is None:
