@@ -28,7 +28,8 @@ from lint.engine import check_page
 from lint.parse.detect import parse_source
 from lint.source import decode_source
 
-CONFIG = build_config({}, root=Path("/nonexistent"), file=None)
+# The schema rules (which now find doclint's own Graph stores anywhere) are validate_corpus.py's to measure.
+CONFIG = build_config({"ignore": ["schema"]}, root=Path("/nonexistent"), file=None)
 
 
 def check_one(item: tuple[str, bytes, bytes | None]) -> list[Diagnostic]:

@@ -165,6 +165,11 @@ def run_check(options: CheckOptions) -> int:
     if options.verbose:
         _note(f"checked {len(files)} files in {time.perf_counter() - started:.2f} s")
     covered = _coverage(config, selection)
+    from lint.rules.schema import unavailable_note  # (already loaded with the rules)
+
+    note = unavailable_note(diagnostics)  # a check that could not run is said once, not only per page
+    if note and not options.quiet:
+        print(note, file=sys.stderr)
     if options.write_baseline is not None:
         kept = write_baseline(options.write_baseline, diagnostics, covered)
         extra = f" (and kept {kept} entries of files not checked)" if kept else ""

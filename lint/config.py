@@ -56,7 +56,7 @@ class Config(Struct, frozen=True):
     fail_on: str = "error"
     formats: Mapping[str, str] = field(default_factory=dict)
     metadata: Mapping[str, str] = field(default_factory=dict)
-    schemas: str = "docs_src/schemas"
+    schemas: str = ""  # "" = the stores doclint carries (lint/data/schemas)
     deprecated_paths: tuple[str, ...] = ()
     english_locale: str = "en-US"
 
@@ -256,7 +256,7 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         fail_on=fail_on,
         formats=dict(values.get("formats", {})),
         metadata=dict(values.get("metadata", {})),
-        schemas=values.get("schemas", "docs_src/schemas"),
+        schemas=values.get("schemas", ""),
         deprecated_paths=strings("deprecated-paths"),
         english_locale=values.get("english-locale", "en-US"),
     )

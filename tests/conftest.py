@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,12 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run a test from the repository root, as a user would run doclint."""
     monkeypatch.chdir(REPO)
     return REPO
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _schema_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """CSDL files converted by tests are cached in a temporary directory, never in the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        cache = tmp_path_factory.mktemp("doclint-cache")
+        patch.setenv("DOCLINT_CACHE_DIR", str(cache))
+        yield cache

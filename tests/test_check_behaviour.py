@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
+from lint.schemas.bundled import BUNDLED
 
 PAGE = """# thing: act
 
@@ -309,10 +310,12 @@ POST /communications/calls/{id}/reject
 def test_a_damaged_schema_store_is_a_tool_error_naming_the_place(
     project: Path, capsys: pytest.CaptureFixture[str], damage: object, message: str
 ) -> None:
+    (project / "pyproject.toml").write_text('[tool.doclint]\nschemas = "docs_src/schemas"\n', encoding="utf-8")
     store = project / "docs_src" / "schemas" / "v1.0"
     store.mkdir(parents=True)
-    shipped = Path(__file__).resolve().parent.parent / "docs_src" / "schemas" / "v1.0"
-    (store / "schema.json").write_bytes((shipped / "schema.json").read_bytes())
+    shipped = BUNDLED / "v1.0"
+    for name in ("head.json", "defs.bin"):
+        (store / name).write_bytes((shipped / name).read_bytes())
     text = (shipped / "operations.json").read_text(encoding="utf-8")
     assert callable(damage)
     (store / "operations.json").write_text(damage(text), encoding="utf-8")

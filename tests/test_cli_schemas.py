@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
+from lint.schemas.bundled import BUNDLED, SOURCES
+from lint.schemas.bundled import main as bundled_main
+from lint.schemas.validate import SchemaStore
 from tests.conftest import REPO
 
 BETA = REPO / "docs_src" / "metadata" / "beta-2021-07.csdl"
@@ -27,21 +30,39 @@ def test_schemas_build_writes_the_store(tmp_path: Path, capsys: pytest.CaptureFi
     assert defs["microsoft.graph.rejectReason"]["enum"] == ["none", "busy", "forbidden", "unknownFutureValue"]
 
 
-def test_shipped_schemas_are_what_the_command_builds(tmp_path: Path) -> None:
-    roots = ["reject", "invite", "commsNotifications", "inviteParticipantsOperation"]
-    for version, csdl in (("beta", "beta-2021-07.csdl"), ("v1.0", "v1.0-Prod.csdl")):
-        args = [
-            "schemas",
-            "build",
-            "--metadata",
-            str(REPO / "docs_src/metadata" / csdl),
-            "--out",
-            str(tmp_path / version),
-        ]
-        assert main([*args, *(item for root in roots for item in ("--root", root))]) == 0
-        for name in ("schema.json", "operations.json"):
-            shipped = (REPO / "docs_src/schemas" / version / name).read_bytes()
+def test_the_stores_doclint_carries_are_a_fresh_build_of_the_csdl(tmp_path: Path) -> None:
+    """``python -m lint.schemas.bundled`` rebuilds them; run it after changing the conversion or the CSDL."""
+    assert bundled_main(["--out", str(tmp_path)]) == 0
+    for version in SOURCES:
+        for name in ("head.json", "defs.bin", "operations.json"):
+            shipped = (BUNDLED / version / name).read_bytes()
             assert (tmp_path / version / name).read_bytes() == shipped, (version, name)
+
+
+def test_the_carried_stores_are_complete(tmp_path: Path) -> None:
+    """Every type and action of the CSDL, not the closure of a few roots: the packed store holds the full build."""
+    for version, csdl in SOURCES.items():
+        assert (
+            main(
+                [
+                    "schemas",
+                    "build",
+                    "--metadata",
+                    str(REPO / "docs_src/metadata" / csdl),
+                    "--out",
+                    str(tmp_path / version),
+                ]
+            )
+            == 0
+        )
+        full = json.loads((tmp_path / version / "schema.json").read_text(encoding="utf-8"))
+        carried = SchemaStore(BUNDLED / version)
+        assert len(carried.defs) == len(full["$defs"]) > 4000
+        for key in ("microsoft.graph.call", "microsoft.graph.commsNotification", "microsoft.graph.user"):
+            assert carried.defs[key] == full["$defs"][key]
+        assert {k: v for k, v in carried.document.items() if k != "$defs"} == {
+            k: v for k, v in full.items() if k != "$defs"
+        }
 
 
 @pytest.mark.parametrize(

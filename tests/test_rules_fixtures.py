@@ -43,6 +43,8 @@ def test_fixture_findings(fixture: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.chdir(FIXTURES)
     relative = fixture.relative_to(FIXTURES).as_posix()
     page = parse_source(decode_source(relative, fixture.read_bytes()))
-    config = build_config({}, root=FIXTURES, file=None)
+    # The fixtures document an invented `/things` API: the schema rules, which judge pages against the
+    # Graph stores doclint carries, have their own fixtures (tests/fixtures/schema_rules).
+    config = build_config({"ignore": ["schema"]}, root=FIXTURES, file=None)
     found = sorted((item.line, item.column, item.code) for item in check_page(page, config))
     assert found == expected(fixture.read_text(encoding="utf-8"))

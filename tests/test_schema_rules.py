@@ -25,14 +25,15 @@ from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
 from lint.engine import check_page
 from lint.parse.detect import parse_source
-from lint.schemas.store import CACHE_DIR, store_for
+from lint.schemas.bundled import BUNDLED
+from lint.schemas.store import cache_directory, store_for
 from lint.source import read_source
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "schema_rules"
 CSDL = TESTS / "fixtures" / "csdl" / "example.csdl"
 PAGES = sorted(path.name for path in FIXTURES.glob("*.md"))
-SCHEMA_RULES = {"DL501", "DL502", "DL503", "DL504", "DL505"}
+SCHEMA_RULES = {"DL501", "DL502", "DL503", "DL504", "DL505", "DL506", "DL507"}
 _EXPECT = re.compile(r"<!--\s*expect:(?P<items>[^>]*)-->")
 
 Finding = tuple[int, int, str]
@@ -128,9 +129,11 @@ def test_pages_are_v1_0_and_the_store_comes_from_the_configured_csdl(project: Pa
     assert config.metadata == {"v1.0": CSDL.as_posix()}
     store = store_for(config, "v1.0")
     assert store is not None
-    assert store.directory.parent == project / CACHE_DIR
+    assert store.directory.parent == cache_directory() / "schemas"
     assert store.directory.name.startswith("v1.0-")
-    assert store_for(config, "beta") is None
+    beta = store_for(config, "beta")  # no metadata for beta: the store doclint carries
+    assert beta is not None and beta.directory == BUNDLED / "beta"
+    assert store_for(config, "v2.0") is None
 
 
 def test_every_schema_rule_fires_and_every_page_is_otherwise_clean(results: dict[str, list[Diagnostic]]) -> None:
@@ -144,47 +147,58 @@ def test_every_schema_rule_fires_and_every_page_is_otherwise_clean(results: dict
 
 
 def test_schema_invalid_messages(results: dict[str, list[Diagnostic]]) -> None:
+    """Words first: the member, what is wrong with it; then the schema path without its wrapper layers."""
     guid = the(results, "edm-primitives.md", 36, "DL501")
     assert guid.message == (
-        "`/values/guid`: '57dab8b1' is not a valid Edm.Guid "
-        "(schema: else/properties/values/else/properties/guid/pattern)"
+        '`values/guid` is "57dab8b1", not a valid Edm.Guid (like 57dab8b1-894c-409a-b240-bd8beae78896) '
+        "(schema: values/guid/pattern)"
     )
     assert guid.severity == "error"
+    assert the(results, "edm-primitives.md", 42, "DL501").message == (
+        "`values/i32` must be at most 2147483647 (Edm.Int32), not 2147483648 (schema: values/i32/maximum)"
+    )
+    assert the(results, "edm-primitives.md", 47, "DL501").message == (
+        "`values/b` must be true, false or null, not a string (schema: values/b/type)"
+    )
     assert the(results, "request-types.md", 40, "DL501").message == (
-        "`/location/zip`: 'zip' is not a property of example.api.address "
-        "(schema: else/properties/location/else/additionalProperties)"
+        "`location/zip` is not a property of example.api.address (schema: location/additionalProperties)"
+    )
+    assert the(results, "request-types.md", 36, "DL501").message == (
+        "`color` is null, not one of the values of example.api.color: `red`, `green`, `NavyBlue` (schema: color/enum)"
+    )
+    assert the(results, "request-types.md", 45, "DL501").message == (
+        "`values/fixedTags/1` must be a string, not null (schema: values/fixedTags/items/type)"
     )
     assert the(results, "derived-types.md", 73, "DL501").message == (
-        "`/shape`: example.api.shape is abstract: '@odata.type' must name a derived type "
-        "(schema: else/properties/shape/else/else/required)"
+        "`shape` is an abstract example.api.shape: its `@odata.type` must name a derived type (schema: shape/required)"
     )
     assert the(results, "derived-types.md", 90, "DL501").message == (
-        "`/@odata.type`: '#example.api.person' names neither example.api.meeting nor a known type derived from it "
-        "(schema: else/properties/@odata.type/enum)"
+        '`@odata.type` is "#example.api.person", which names neither example.api.meeting nor a known type derived '
+        "from it (schema: @odata.type/enum)"
     )
     assert the(results, "placeholder-shapes.md", 44, "DL501").message == (
-        "`/location/Street`: 'Street' is not a property of example.api.address (did you mean 'street'? "
-        "member names are case-sensitive) (schema: else/properties/location/else/additionalProperties)"
+        "`location/Street` is not a property of example.api.address (did you mean `street`? "
+        "member names are case-sensitive) (schema: location/additionalProperties)"
     )
     assert the(results, "placeholder-shapes.md", 42, "DL501").message.startswith(
-        "`/color`: 'red | purple' is not one of"
+        '`color` is "red | purple", not one of the values of example.api.color'
     )
     assert the(results, "responses.md", 69, "DL501").message == (
-        "`/value/1/subject`: 7 is not of type 'string', 'null' (schema: else/properties/subject/type)"
+        "`value/1/subject` must be a string or null, not a number (schema: subject/type)"
     )
 
 
 def test_powershell_example_invalid_message(results: dict[str, list[Diagnostic]]) -> None:
     found = the(results, "Invoke-MgCancelMeeting.md", 53, "DL502")
     assert found.message == (
-        "EXAMPLE 2: `/reason`: 'maybe' is not one of ['none', 'busy', 'forbidden', 'unknownFutureValue'] "
-        "(schema: properties/reason/else/enum)"
+        'EXAMPLE 2: `reason` is "maybe", not one of the values of example.api.cancelReason: '
+        "`none`, `busy`, `forbidden`, `unknownFutureValue` (schema: reason/enum)"
     )
     assert found.severity == "error"
     nested = the(results, "Invoke-MgInviteMeetingAttendee.md", 62, "DL502")
-    assert nested.message == (
-        "EXAMPLE 2: `/people/0/postalCode`: None is not of type 'string' "
-        "(schema: properties/people/items/properties/postalCode/type)"
+    assert (
+        nested.message
+        == "EXAMPLE 2: `people/0/postalCode` must be a string, not null (schema: people/items/postalCode/type)"
     )
 
 
@@ -267,31 +281,81 @@ def test_cli_metadata_option_gives_the_config_findings(
         csdl = str(CSDL)
     code, reported = run_cli(capsys, "--metadata", f"v1.0={csdl}")
     assert code == 1
-    assert (root / CACHE_DIR).is_dir()
+    assert not (root / ".doclint-cache").exists()
     via_config = sorted(comparable(name, item) for name, items in results.items() for item in items)
     assert sorted(comparable("", item) for item in reported) == via_config
 
 
-def test_without_metadata_the_schema_rules_are_silent(
-    results: dict[str, list[Diagnostic]],
+def test_without_metadata_the_store_doclint_carries_judges_the_pages(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """No metadata, no schemas: Graph v1.0 itself, which has no `/meetings` (the fixture CSDL's invention)."""
     monkeypatch.chdir(write_project(tmp_path_factory.mktemp("schema-rules-none"), metadata=False))
-    assert run_cli(capsys) == (0, [])
+    code, reported = run_cli(capsys, "--select", "DL5")
+    assert code == 1
+    on_unknown_path = [
+        (item["line"], item["message"]) for item in reported if str(item["path"]).endswith("/unknown-path.md")
+    ]
+    assert on_unknown_path[0] == (9, "`POST /meetings/{meeting-id}/cancel` matches no operation of the v1.0 API")
+    assert on_unknown_path[-1] == (44, "`DELETE /me`: the v1.0 API allows only GET, PATCH, PUT on this path")
 
 
 def test_metadata_given_after_a_run_without_it_is_used(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The same project checked in one process first without, then with metadata (as a front end may)."""
     root = write_project(tmp_path_factory.mktemp("schema-rules-stale"), metadata=False)
     plain = load_config(root / "pyproject.toml")
-    assert store_for(plain, "v1.0") is None
+    carried = store_for(plain, "v1.0")
+    assert carried is not None and carried.directory == BUNDLED / "v1.0"
     with_metadata = replace(plain, metadata={"v1.0": str(CSDL)})
-    if store_for(with_metadata, "v1.0") is None:
-        pytest.xfail(
-            "lint/schemas/store.py store_for caches stores by (root, version) only, ignoring config.metadata: "
-            "the None cached for the run without metadata is returned for the run with it"
-        )
+    built = store_for(with_metadata, "v1.0")
+    assert built is not None and built.directory.parent == cache_directory() / "schemas"
     page = parse_source(read_source(str(root / "docs_src" / "v1.0" / "api" / "unknown-path.md")))
     assert [item.code for item in check_page(page, with_metadata)] == ["DL504"] * 4
+
+
+def test_near_miss_messages(results: dict[str, list[Diagnostic]]) -> None:
+    """unknown-type at the value with the closest type; undeclared-member on the key; closed types' hints."""
+    page = "near-misses.md"
+    assert the(results, page, 28, "DL507").message == (
+        "`lable` is not declared by example.api.bag, an open type that accepts it without complaint: "
+        "did you mean `label`?"
+    )
+    assert the(results, page, 28, "DL507").severity == "warning"
+    assert the(results, page, 49, "DL506").message == (
+        "`@odata.type` names `example.api.taggedBg`, which is not a type of the v1.0 API "
+        "(did you mean `example.api.taggedBag`?)"
+    )
+    assert the(results, page, 72, "DL506").message == (
+        "`@odata.type` names `example.api.adress`, which is not a type of the v1.0 API "
+        "(did you mean `example.api.address`?)"
+    )
+    assert the(results, page, 66, "DL501").message == (
+        "`location/stret` is not a property of example.api.address (did you mean `street`?) "
+        "(schema: location/additionalProperties)"
+    )
+    assert the(results, page, 83, "DL505").message == (
+        "example key `reasn` is not accepted by example.api.cancel (did you mean `reason`?)"
+    )
+
+
+def test_an_unknown_action_is_named_not_the_methods_of_a_key(results: dict[str, list[Diagnostic]]) -> None:
+    """`POST /meetings/rescheduleAll` read `rescheduleAll` as a key: "allows only DELETE, GET, PATCH, PUT"."""
+    page = "near-misses.md"
+    assert the(results, page, 89, "DL504").message == (
+        "`POST /meetings/m-1/cancl`: `cancl` is neither a property nor an action or function of example.api.meeting "
+        "in the v1.0 API (did you mean `cancel`?)"
+    )
+    assert the(results, page, 93, "DL504").message == (
+        "`POST /meetings/example.api.upcomingg`: `example.api.upcomingg` is not an action or function bound to "
+        "Collection(example.api.meeting) in the v1.0 API (did you mean `example.api.upcoming`?)"
+    )
+    assert the(results, page, 97, "DL504").message == (
+        "`POST /meetings/rescheduleAll`: `rescheduleAll` is not an action or function bound to "
+        "Collection(example.api.meeting) in the v1.0 API"
+    )
+    # A real operation with the wrong method, and a key, keep the methods message.
+    assert the(results, "unknown-path.md", 32, "DL504").message == (
+        "`GET /meetings/m-1/cancel`: the v1.0 API allows only POST on this path"
+    )

@@ -2,26 +2,32 @@
 
 A JSON example that parses can still be wrong: a misspelt property, an enum
 value in the wrong case, a path that exists in no API version. The schema
-store for the page's API version (shipped under ``docs_src/schemas`` or built
-from ``[tool.doclint] metadata``) is the authority. Pages whose version has
-no store are not checked by these rules.
+store for the page's API version (carried by doclint for Graph v1.0 and
+beta, configured as ``[tool.doclint] schemas``, or built from ``metadata``)
+is the authority. A page whose version has no store is not checked by these
+rules, and ``schema-unavailable`` says so: a check that cannot run never
+passes in silence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from msgspec.structs import replace
 
 from lint.context import Context
+from lint.diagnostic import Diagnostic
 from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
-from lint.parse.jsontext import span_at
+from lint.parse.jsontext import absolute, locate, span_at
 from lint.rules import Finding, rule
 from lint.rules.english import english_body_names, english_row, english_syntax
 from lint.rules.http import is_graph_request
 from lint.rules.names import plain_name
+from lint.schemas.messages import sentence, short_schema_path
+from lint.schemas.nearmiss import UNDECLARED, undeclared_near_misses
 from lint.schemas.operations import Operation
 from lint.schemas.shape import (
     enum_members,
@@ -32,6 +38,7 @@ from lint.schemas.shape import (
     properties,
     schema_of,
 )
+from lint.schemas.spelling import near_name
 from lint.schemas.store import store_for
 from lint.schemas.validate import SchemaError, SchemaStore
 
@@ -58,6 +65,29 @@ def _validate(store: SchemaStore, ref: str, value: Any) -> list[SchemaError]:
         return []
 
 
+def _checked(store: SchemaStore, ref: str, value: Any) -> list[SchemaError]:
+    """Schema errors, near-miss members of open types (``undeclared-member``), minus unknown-type echoes.
+
+    A misspelt ``@odata.type`` is ``unknown-type``'s finding; the validator's
+    "names neither ... nor a type derived from it" about the same value would
+    report the one defect twice.
+    """
+    errors = [error for error in _validate(store, ref, value) if not _unknown_type_echo(store, value, error)]
+    return errors + undeclared_near_misses(store, ref, value)
+
+
+def _unknown_type_echo(store: SchemaStore, value: Any, error: SchemaError) -> bool:
+    """An error that only repeats ``unknown-type``: the name itself, or an abstract type's missing subtype."""
+    if error.keyword == "enum" and error.pointer.endswith("/@odata.type"):
+        name = _value_at(value, error.pointer)
+    elif error.keyword == "required" and "abstract" in error.message:
+        owner = _value_at(value, error.pointer)
+        name = owner.get("@odata.type") if isinstance(owner, dict) else None
+    else:
+        return False
+    return isinstance(name, str) and _reported_unknown(store, name) is not None
+
+
 def _request_checks(page: Page, context: Context) -> list[tuple[HttpRequest, Operation, list[SchemaError]]]:
     """Each example request body validated against its operation: once per page, shared by three rules."""
     return context.remember("schema.requests", lambda: list(_validate_requests(page, context)))
@@ -73,7 +103,7 @@ def _validate_requests(page: Page, context: Context) -> Iterator[tuple[HttpReque
         if store is None or operation is None or not operation.body_ref:
             continue
         value, written = _canonical_parameters(store, operation, body.value)
-        errors = _validate(store, operation.body_ref, value)
+        errors = _checked(store, operation.body_ref, value)
         yield (
             request,
             operation,
@@ -114,7 +144,11 @@ _PLACEHOLDER_TEXT = re.compile(r"^(?:[\w.@-]+-value(?:-\d+)?|<[^<>]+>|\{[^{}]+\}
 def _doc_placeholder(value: Any, error: SchemaError) -> bool:
     """``"formulas-value"``, ``"<address>"``, ``"{id}"``: the older docs' placeholders for any value."""
     found = _value_at(value, error.pointer)
-    return isinstance(found, str) and bool(_PLACEHOLDER_TEXT.match(found)) and error.keyword != "additionalProperties"
+    return (
+        isinstance(found, str)
+        and bool(_PLACEHOLDER_TEXT.match(found))
+        and error.keyword not in ("additionalProperties", UNDECLARED)
+    )
 
 
 def _response_type(response: HttpResponse, page: Page, store: SchemaStore) -> tuple[str | None, bool]:
@@ -195,19 +229,19 @@ def _validate_typed(
         errors = [
             _prefixed(error, f"/value/{index}")
             for index, item in enumerate(value["value"])
-            for error in _validate(store, type_name, item)
+            for error in _checked(store, type_name, item)
         ]
     elif not collection and not own_value and _wrapped_entity(value):
         # Older pages show one entity as {"value": {...}}: say so once, then check the entity.
         envelope = SchemaError(
-            f"a single {type_name} is returned as the object itself, not wrapped in `value`",
+            f"wraps a single {type_name}, which the API returns as the object itself, not wrapped in `value`",
             "/value",
             "(root)",
             "envelope",
         )
-        errors = [envelope, *(_prefixed(error, "/value") for error in _validate(store, type_name, value["value"]))]
+        errors = [envelope, *(_prefixed(error, "/value") for error in _checked(store, type_name, value["value"]))]
     else:
-        errors = _validate(store, type_name, value)
+        errors = _checked(store, type_name, value)
     # A truncated example omits members on purpose: never judge it for completeness.
     return [error for error in errors if not (truncated and error.keyword == "required")]
 
@@ -230,8 +264,8 @@ def _is_top_level_extra(error: SchemaError) -> bool:
 
 
 def _describe(error: SchemaError) -> str:
-    where = f"`{error.pointer}`" if error.pointer else "the body"
-    return f"{where}: {error.message} (schema: {error.schema_path or '(root)'})"
+    """Words first (``reason is "maybe", not one of ...``), then the schema path without its wrappers."""
+    return f"{sentence(error.pointer, error.message)} (schema: {short_schema_path(error.schema_path)})"
 
 
 @rule("DL501", tags=("schema", "json"))
@@ -256,7 +290,7 @@ def schema_invalid(page: Page, context: Context) -> Iterator[Finding]:
     for request, _operation, errors in _request_checks(page, context):
         assert request.body is not None
         for error in errors:
-            if error.suggestion is None and not _is_top_level_extra(error):
+            if error.suggestion is None and not _is_top_level_extra(error) and error.keyword != UNDECLARED:
                 yield Finding(
                     span_at(request.body, error.pointer),
                     _describe(error),
@@ -264,7 +298,7 @@ def schema_invalid(page: Page, context: Context) -> Iterator[Finding]:
                 )
     for example, errors in _typed_examples(page, context):
         for error in errors:
-            if error.suggestion is None:
+            if error.suggestion is None and error.keyword != UNDECLARED:
                 yield Finding(
                     span_at(example, error.pointer),
                     _describe(error),
@@ -407,7 +441,11 @@ def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
             allowed = sorted(store.operations.methods(request.path))
         except (KeyError, ValueError):
             allowed = []
-        if allowed:
+        unknown = _unknown_operation(store, request.path)
+        if unknown is not None:
+            what, hint = unknown
+            message = f"`{request.method} {request.path}`: {what} in the {version} API{hint}"
+        elif allowed:
             message = (
                 f"`{request.method} {request.path}`: the {version} API allows only {', '.join(allowed)} on this path"
             )
@@ -416,6 +454,53 @@ def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
         yield Finding(
             request.span, message, related=english_syntax(context), context=f"{request.method} {request.path} {version}"
         )
+
+
+_OPERATION_NAME = re.compile(r"^(?:[A-Za-z]\w*\.)*[A-Za-z][A-Za-z0-9]*(?:\(.*\))?$")
+_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z][A-Za-z]*$")
+
+
+def _unknown_operation(store: SchemaStore, path: str) -> tuple[str, str] | None:
+    """What to say (and the "did you mean" hint) when the last segment names an operation the API lacks.
+
+    Without this, an unknown action after a collection reads as a key, and the
+    writer is told which methods a single item allows. The last segment is
+    taken for an operation name when it is near one bound there, is
+    namespace-qualified (``microsoft.graph.x``), or is camelCase
+    (``updatePriorities``): keys are ``{id}``, GUIDs, numbers or addresses.
+    """
+    parent, _, last = path.split("?", 1)[0].rstrip("/").rpartition("/")
+    if not parent or not _OPERATION_NAME.match(last):
+        return None
+    try:
+        found = store.operations.bound_at(parent)
+    except (KeyError, ValueError):
+        found = None
+    if found is None:
+        return None
+    where, bound = found
+    name = last.partition("(")[0]
+    namespace, _, short = name.rpartition(".")
+    if namespace:
+        qualified = store.operations.qualify(name).lower()
+        if any(qualified == known.lower() for known in bound):
+            return None  # a real operation, used with another method: the methods message says so
+        meant = next((known for known in bound if known.rpartition(".")[2].lower() == short.lower()), None)
+        meant = meant or near_name(name, bound)
+        if meant is None and not namespace.casefold().startswith("microsoft"):
+            return None  # a key with dots in it (a domain name), not an operation
+    else:
+        shorts = sorted({known.rpartition(".")[2] for known in bound})
+        if any(short.lower() == known.lower() for known in shorts):
+            return None
+        meant = near_name(short, shorts)
+        if meant is None and not _CAMEL_CASE.match(short):
+            return None
+    hint = f" (did you mean `{meant}`?)" if meant else ""
+    if where.startswith("Collection("):
+        return f"`{name}` is not an action or function bound to {where}", hint
+    # After a single item the segment may also have been meant as a navigation property.
+    return f"`{name}` is neither a property nor an action or function of {where}", hint
 
 
 def _workbook_function_post(store: SchemaStore, request: HttpRequest) -> bool:
@@ -449,7 +534,10 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
         for error in errors:
             if _is_top_level_extra(error):
                 case = error.member
-                hint = f" (the API's member is `{case}`; member names are case-sensitive)" if case else ""
+                if case:
+                    hint = f" (the API's member is `{case}`; member names are case-sensitive)"
+                else:
+                    hint = f" (did you mean `{error.near}`?)" if error.near else ""
                 target = operation.name or operation.template
                 yield Finding(
                     span_at(request.body, error.pointer),
@@ -476,9 +564,11 @@ def unknown_parameter(page: Page, context: Context) -> Iterator[Finding]:
             if match_case(nested, name):
                 continue  # the table describes a parameter's object, one level down
             accepted = ", ".join(f"`{member}`" for member in members)
+            meant = near_name(name, members)
+            hint = f"did you mean `{meant}`? " if meant else ""
             yield Finding(
                 row.cells[0].span,
-                f"`{name}` is not a parameter of {operation.name or operation.template} (it accepts {accepted})",
+                f"`{name}` is not a parameter of {operation.name or operation.template} ({hint}it accepts {accepted})",
                 related=english_row(context, page, name),
                 context=f"row {name}",
             )
@@ -573,3 +663,251 @@ def _computed(value: Any, pointer: str) -> bool:
     """
     found = _value_at(value, pointer)
     return isinstance(found, str) and bool(_COMPUTED.match(found))
+
+
+@rule("DL509", severity="info", tags=("schema",))
+def schema_unavailable(page: Page, context: Context) -> Iterator[Finding]:
+    """A page has examples or paths to check, but no schema store covers its API version.
+
+    The schema rules then cannot judge it: this finding (once per page and
+    version, and a note on stderr once per run) says so, instead of letting
+    the page pass as if it had been checked. doclint carries stores for
+    Graph `v1.0` and `beta`; a page's version comes from its path (`.../v1.0/...`)
+    or from the URLs of its requests. Point `[tool.doclint] metadata` at the
+    CSDL of any other version.
+
+    Bad (a page under `docs/api/`, whose requests name no version)::
+
+        POST /communications/calls/{id}/reject
+
+    Good (the page lives under `docs/v1.0/api/`, or its examples name the version)::
+
+        POST https://graph.microsoft.com/v1.0/communications/calls/{id}/reject
+    """
+    for version, span in _checkable_versions(page).items():
+        if store_for(context.config, version) is not None:
+            continue
+        if version is None:
+            message = (
+                f"{_UNKNOWN_VERSION}: neither the page's path nor its requests name v1.0 or beta, "
+                "so its examples and paths are not checked against the API's schema"
+            )
+        else:
+            message = (
+                f"{_NO_STORE} `{version}`: its examples and paths are not checked against the API's schema "
+                f"(name its CSDL in `[tool.doclint] metadata`)"
+            )
+        yield Finding(span, message, context=f"version {version}")
+
+
+_UNKNOWN_VERSION = "the page's API version is unknown"
+_NO_STORE = "no schema store for API version"
+_NOTE_VERSION = re.compile(re.escape(_NO_STORE) + r" `([^`]+)`")
+
+
+def _checkable_versions(page: Page) -> dict[str | None, Span]:
+    """Each API version the schema rules would check something of, with the first such place."""
+    found: dict[str | None, Span] = {}
+    for request in page.requests:
+        if is_graph_request(request) and "/.../" not in request.path:
+            found.setdefault(request.version or page.version, request.span)
+    for response in page.responses:
+        if response.body is not None and response.body.value is not None:
+            found.setdefault(page.version, response.body.span)
+    for example in page.json_examples:
+        if example.annotation is not None and example.annotation.odata_type and example.value is not None:
+            found.setdefault(page.version, example.span)
+    cmdlet = page.cmdlet
+    if cmdlet is not None and cmdlet.operation_path:
+        found.setdefault(page.version, Span(page.path, 1, 1, 1))
+    return found
+
+
+def unavailable_note(diagnostics: Iterable[Diagnostic]) -> str | None:
+    """The once-per-run stderr note for the run's ``schema-unavailable`` findings, if any."""
+    pages: set[str] = set()
+    versions: set[str] = set()
+    for item in diagnostics:
+        if item.name == "schema-unavailable":
+            pages.add(item.path)
+            found = _NOTE_VERSION.match(item.message)
+            versions.add(found.group(1) if found else "unknown")
+    if not pages:
+        return None
+    count = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+    return (
+        f"doclint: note: the schema rules did not check {count}: no schema store for API version "
+        f"{', '.join(sorted(versions))} (see the schema-unavailable findings)"
+    )
+
+
+@rule("DL506", tags=("schema", "json"))
+def unknown_type(page: Page, context: Context) -> Iterator[Finding]:
+    """An `@odata.type`, in a JSON example or an annotation comment, names no type of the API.
+
+    A misspelt type silently switches the example's validation off (no
+    schema to check it against) and misleads readers who copy it. The
+    finding names the closest real type.
+
+    Bad::
+
+        "@odata.type": "#microsoft.graph.commsNotificationz"
+
+    Good::
+
+        "@odata.type": "#microsoft.graph.commsNotification"
+    """
+    for version, name, span in _odata_type_uses(page):
+        store = store_for(context.config, version)
+        checked = _reported_unknown(store, name) if store is not None else None
+        if store is None or checked is None:
+            continue
+        meant = near_name(checked, _type_names(store))
+        if meant is not None and meant.casefold() == checked.casefold():
+            message = f"`@odata.type` names `{checked}`, but the {version} API spells the type `{meant}`"
+        else:
+            hint = f" (did you mean `{meant}`?)" if meant else ""
+            message = f"`@odata.type` names `{checked}`, which is not a type of the {version} API{hint}"
+        yield Finding(span, message, context=f"type {checked}")
+
+
+@rule("DL507", severity="warning", tags=("schema", "json"))
+def undeclared_member(page: Page, context: Context) -> Iterator[Finding]:
+    """A member of an open type is a near miss of a declared member: a typo the schema cannot catch.
+
+    Open types (a quarter of Graph's complex types) accept members they do
+    not declare, so `clientContxt` on a `call` passes validation. A member
+    that is not declared but differs from a declared one only by case or by
+    one or two letters is reported, naming the member meant. OData
+    annotations (`@odata.*`, `@microsoft.graph.*`) and members of derived
+    types are not judged.
+
+    Bad::
+
+        { "clientContxt": "d45324c1-fcb5-430a-902c-f20af696537c" }
+
+    Good::
+
+        { "clientContext": "d45324c1-fcb5-430a-902c-f20af696537c" }
+    """
+    for request, _operation, errors in _request_checks(page, context):
+        assert request.body is not None
+        yield from _undeclared_findings(request.body, errors)
+    for example, errors in _typed_examples(page, context):
+        yield from _undeclared_findings(example, errors)
+
+
+def _undeclared_findings(example: JsonExample, errors: list[SchemaError]) -> Iterator[Finding]:
+    for error in errors:
+        if error.keyword == UNDECLARED:
+            yield Finding(
+                span_at(example, error.pointer),
+                sentence(error.pointer, error.message),
+                context=f"{error.pointer} {error.member}",
+            )
+
+
+_COLLECTION_OF = re.compile(r"^Collection\((?P<inner>[^()]+)\)$")
+_TYPE_NAME = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$")
+
+
+def _type_name_to_check(name: str) -> str | None:
+    """The qualified type name an `@odata.type` value names, or None for what is not a type name to judge.
+
+    ``#`` and ``Collection(...)`` are peeled; Edm primitives, placeholders
+    (``{type}``, ``<type>``, ``String``) and ``microsoft.graph.None`` are not judged.
+    """
+    text = name.strip().lstrip("#")
+    collection = _COLLECTION_OF.match(text)
+    if collection:
+        text = collection.group("inner").strip()
+    if text.startswith("Edm.") or not _TYPE_NAME.match(text) or text.rpartition(".")[2].lower() == "none":
+        return None  # "microsoft.graph.None": the docs' way of saying that a response has no body
+    return text
+
+
+def _reported_unknown(store: SchemaStore, name: str) -> str | None:
+    """The type name ``unknown-type`` reports for an `@odata.type` value, or None if it is fine or not judged.
+
+    Names in a namespace the API does not have (``Microsoft.OutlookServices.*``,
+    ``oneDrive.error``: services' internal names that some responses show) are
+    not judged; a known namespace in another case (``Microsoft.Graph.channel``) is.
+    """
+    checked = _type_name_to_check(name)
+    if checked is None or _type_known(store, checked):
+        return None
+    return checked if checked.rpartition(".")[0].casefold() in _namespaces(store) else None
+
+
+def _type_known(store: SchemaStore, name: str) -> bool:
+    try:
+        key = store.resolve_ref(name.lstrip("#"))
+    except KeyError as error:
+        return "ambiguous" in str(error)
+    return not key.startswith(("action:", "function:"))
+
+
+@lru_cache(maxsize=4)
+def _type_names(store: SchemaStore) -> list[str]:
+    return [key for key in store.defs if not key.startswith(("action:", "function:"))]
+
+
+@lru_cache(maxsize=4)
+def _namespaces(store: SchemaStore) -> frozenset[str]:
+    """The API's namespaces and aliases, case-folded: `Microsoft.Graph.channel` is the API's name misspelt."""
+    names = {key.rpartition(".")[0] for key in _type_names(store)}
+    names.update(store.document.get("x-aliases", {}))
+    return frozenset(name.casefold() for name in names)
+
+
+def _odata_type_uses(page: Page) -> Iterator[tuple[str | None, str, Span]]:
+    """Each `@odata.type` the page states: (API version, the name as written, where the name stands)."""
+    seen: set[tuple[int, int]] = set()
+    annotations = [
+        *(request.annotation for request in page.requests),
+        *(response.annotation for response in page.responses),
+        *(example.annotation for example in page.json_examples),
+    ]
+    for annotation in annotations:
+        if (
+            annotation is not None
+            and annotation.odata_type
+            and (annotation.span.line, annotation.span.column) not in seen
+        ):
+            seen.add((annotation.span.line, annotation.span.column))
+            yield page.version, annotation.odata_type, annotation.span
+    bodies: list[tuple[str | None, JsonExample]] = [
+        (request.version or page.version, request.body) for request in page.requests if request.body is not None
+    ]
+    bodies += [(page.version, response.body) for response in page.responses if response.body is not None]
+    bodies += [(page.version, example) for example in page.json_examples]
+    for version, example in bodies:
+        if example.value is None or "@odata.type" not in example.text:
+            continue
+        for pointer, name in _odata_type_values(example.value, ""):
+            span = _value_span(example, pointer)
+            if (span.line, span.column) not in seen:
+                seen.add((span.line, span.column))
+                yield version, name, span
+
+
+def _odata_type_values(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = pointer + "/" + key.replace("~", "~0").replace("/", "~1")
+            if key == "@odata.type" and isinstance(item, str):
+                yield where, item
+            else:
+                yield from _odata_type_values(item, where)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _odata_type_values(item, f"{pointer}/{index}")
+
+
+def _value_span(example: JsonExample, pointer: str) -> Span:
+    """Where the value at ``pointer`` starts (``span_at`` gives a member's key)."""
+    found = locate(example.text).get(pointer)
+    if found is None:
+        return example.span
+    line, column = absolute(example.span, example.span.column, found.line, found.column)
+    return Span(example.span.path, line, column, line)

@@ -554,6 +554,23 @@ class OperationsIndex:
         state = self._walk(path)
         return frozenset() if state is None else self._methods(state)
 
+    def bound_at(self, path: str) -> tuple[str, list[str]] | None:
+        """Where ``path`` leads (type, or ``Collection(type)``) and the qualified names of the operations bound there.
+
+        The operations of the type's ancestors and descendants count, as path
+        resolution accepts them. None if ``path`` does not resolve.
+        """
+        state = self._walk(path)
+        if state is None or state.terminal or state.kind in ("action", "function"):
+            return None
+        names: set[str] = set()
+        family = self._family(state.type) if state.type in self.types else iter([state.type])
+        for ancestor in family:
+            key = f"Collection({ancestor})" if state.collection else ancestor
+            names.update(entry[0] for entry in self.operations.get(key, ()))
+        where = f"Collection({state.type})" if state.collection else state.type
+        return where, sorted(names)
+
     def _methods(self, state: _State) -> frozenset[str]:
         if state.kind == "function" and state.returns:
             # A composable function returning an entity (workbook range(address=...))

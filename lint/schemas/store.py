@@ -1,32 +1,57 @@
-"""Find the schema store for a page's API version: shipped, or built from configured CSDL.
+"""Find the schema store for a page's API version: configured, built from CSDL, or carried by doclint.
 
-``[tool.doclint] metadata`` (or ``doclint check --metadata VERSION=FILE``)
-names a full CSDL file per API version; it is converted once into a cache
-directory keyed by the file's content hash, then loaded like the shipped
-stores under ``docs_src/schemas/<version>/``. Stores are loaded lazily and
-kept for the life of the process, so each worker pays once.
+In order of precedence:
+
+1. ``[tool.doclint] metadata`` (or ``doclint check --metadata VERSION=FILE``)
+   names a full CSDL file per API version; it is converted once into the
+   user's cache directory (:func:`cache_directory`), keyed by the file's
+   content hash, never into the linted repository;
+2. ``[tool.doclint] schemas`` names a directory of prebuilt stores,
+   ``<schemas>/<version>/``;
+3. the stores doclint carries for Graph v1.0 and beta (``lint.schemas.bundled``).
+
+A version none of them covers has no store: the schema rules then say so
+(``schema-unavailable``) instead of passing in silence. Stores are loaded
+lazily and kept for the life of the process, so each worker pays once.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lint.config import Config
 from lint.errors import ToolError
+from lint.schemas.bundled import bundled_store
 from lint.schemas.operations import FORMAT as INDEX_FORMAT
-from lint.schemas.validate import OPERATIONS_FILE, SCHEMA_FILE, SchemaStore
+from lint.schemas.packed import FORMAT as PACKED_FORMAT
+from lint.schemas.validate import SchemaStore, is_store
 
-CACHE_DIR = ".doclint-cache/schemas"
-_STORES: dict[tuple[str, str, str | None], SchemaStore | None] = {}
+#: Overrides where converted CSDL files are cached (default: the user's cache directory).
+CACHE_ENV = "DOCLINT_CACHE_DIR"
+_STORES: dict[tuple[str, str, str | None, str], SchemaStore | None] = {}
+
+
+def cache_directory() -> Path:
+    """Where doclint caches what it builds: ``$DOCLINT_CACHE_DIR``, ``$XDG_CACHE_HOME/doclint`` or ``~/.cache/doclint``.
+
+    Never the linted repository: a cache there shows up as untracked files
+    in every user's ``git status``.
+    """
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "doclint"
 
 
 def store_for(config: Config, version: str | None) -> SchemaStore | None:
     """The store for ``version``, or ``None`` when there is no schema for it."""
     if version is None:
         return None
-    # The metadata named for the version is part of the key: the same tree may be
+    # The metadata and schemas named for the version are part of the key: the same tree may be
     # checked with and without --metadata in one process.
-    key = (str(config.root), version, config.metadata.get(version))
+    key = (str(config.root), version, config.metadata.get(version), config.schemas)
     if key not in _STORES:
         _STORES[key] = _locate(config, version)
     return _STORES[key]
@@ -35,11 +60,13 @@ def store_for(config: Config, version: str | None) -> SchemaStore | None:
 def _locate(config: Config, version: str) -> SchemaStore | None:
     metadata = config.metadata.get(version)
     if metadata:
-        return SchemaStore(_built_from(config.root / metadata, config.root / CACHE_DIR, version))
-    shipped = config.root / config.schemas / version
-    if (shipped / SCHEMA_FILE).is_file() and (shipped / OPERATIONS_FILE).is_file():
-        return SchemaStore(shipped)
-    return None
+        return SchemaStore(_built_from(config.root / metadata, cache_directory() / "schemas", version))
+    if config.schemas:
+        configured = config.root / config.schemas / version
+        if is_store(configured):
+            return SchemaStore(configured)
+    bundled = bundled_store(version)
+    return SchemaStore(bundled) if bundled else None
 
 
 def _built_from(csdl: Path, cache: Path, version: str) -> Path:
@@ -49,13 +76,45 @@ def _built_from(csdl: Path, cache: Path, version: str) -> Path:
         raise ToolError(f"{csdl}: cannot read metadata for API version {version}: {error.strerror or error}") from error
     import hashlib  # here: most runs use the shipped stores and never hash a CSDL file
 
-    # Keyed by content and by index format, so a doclint that reads another format rebuilds.
-    target = cache / f"{version}-{hashlib.sha256(data).hexdigest()[:16]}-f{INDEX_FORMAT}"
-    if not (target / SCHEMA_FILE).is_file() or not (target / OPERATIONS_FILE).is_file():
-        from lint.schemas.build import build  # lxml only when a CSDL must be converted
+    # Keyed by content and by both formats, so a doclint that reads another format rebuilds.
+    name = f"{version}-{hashlib.sha256(data).hexdigest()[:16]}-f{INDEX_FORMAT}p{PACKED_FORMAT}"
+    target = cache / name
+    if not is_store(target):
+        _build_atomically(csdl, cache, target)
+    return target
 
+
+def _build_atomically(csdl: Path, cache: Path, target: Path) -> None:
+    """Build into a private directory, then rename it into place.
+
+    A rename is atomic: a concurrent run (the workers of ``--jobs``, two
+    pre-commit hooks) sees no store or a whole one, never half of one. When
+    two runs build at once, the first rename wins and the other's copy is
+    discarded.
+    """
+    import shutil
+    import tempfile  # only when a CSDL must be converted
+
+    from lint.schemas.build import build  # lxml only when a CSDL must be converted
+
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=cache))
+    except OSError as error:
+        raise ToolError(
+            f"{cache}: cannot create the schema cache: {error.strerror or error} "
+            f"(set {CACHE_ENV} to a writable directory)"
+        ) from error
+    try:
         try:
-            build(csdl, target, None)
+            build(csdl, staging, None, packed=True)
         except (ValueError, SyntaxError) as error:
             raise ToolError(f"{csdl}: not usable OData CSDL metadata: {error}") from error
-    return target
+        try:
+            staging.rename(target)
+        except OSError as error:
+            if not is_store(target):  # not a lost race: a real failure
+                raise ToolError(f"{target}: cannot write the schema cache: {error.strerror or error}") from error
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

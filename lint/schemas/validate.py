@@ -30,8 +30,11 @@ from msgspec import Struct
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from lint.schemas import messages
 from lint.schemas.operations import Operation, OperationsIndex
+from lint.schemas.packed import is_packed, read_packed
 from lint.schemas.placeholders import is_placeholder, is_truncated_base64, lists_alternatives
+from lint.schemas.spelling import near_name
 from lint.schemas.storefile import read_store_json
 
 SCHEMA_FILE = "schema.json"
@@ -44,11 +47,14 @@ _ACTION = "action:"
 class SchemaError(Struct, frozen=True):
     """One problem in a value.
 
+    ``message`` is the predicate about the value (``must be a string, not a
+    number``): :func:`lint.schemas.messages.sentence` puts the member in front.
     ``pointer`` is the JSON pointer (RFC 6901) of the offending value within
     the validated value (``""`` for the value itself); ``schema_path`` is the
     slash-joined path of the failing keyword in the schema; ``keyword`` is that
     keyword; ``suggestion`` is the enum member the value matches but for case;
-    ``member`` is the declared member an undeclared key matches but for case.
+    ``member`` is the declared member an undeclared key matches but for case;
+    ``near`` the one it is a near miss of (``replaceCallId`` for ``replacesCallId``).
     """
 
     message: str
@@ -57,6 +63,7 @@ class SchemaError(Struct, frozen=True):
     keyword: str
     suggestion: str | None = None
     member: str | None = None
+    near: str | None = None
 
 
 def json_pointer(parts: Iterable[object]) -> str:
@@ -89,8 +96,13 @@ def flags_case_match(members: list[str], value: object) -> str | None:
     return None if result == value else result
 
 
+def is_store(directory: Path) -> bool:
+    """Whether ``directory`` holds a schema store: ``operations.json`` and a plain or packed schema."""
+    return (directory / OPERATIONS_FILE).is_file() and ((directory / SCHEMA_FILE).is_file() or is_packed(directory))
+
+
 class SchemaStore:
-    """Schemas and operations built for one API version (a build output directory)."""
+    """Schemas and operations built for one API version (a build output directory, plain or packed)."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
@@ -101,7 +113,9 @@ class SchemaStore:
 
     @cached_property
     def document(self) -> dict[str, Any]:
-        """The parsed ``schema.json``."""
+        """The parsed ``schema.json``, or a packed store's document whose ``$defs`` load on demand."""
+        if is_packed(self.directory):
+            return read_packed(self.directory)
         data: dict[str, Any] = read_store_json(self.directory / SCHEMA_FILE)
         return data
 
@@ -233,32 +247,50 @@ class SchemaStore:
             declared = schema.get("properties", {})
             for name in self._extras(instance, schema):
                 member = case_match(declared, name)
-                hint = f" (did you mean {member!r}? member names are case-sensitive)" if member else ""
+                near = None if member else near_name(name, [key for key in declared if not key.startswith("@")])
+                if member:
+                    hint = f" (did you mean `{member}`? member names are case-sensitive)"
+                else:
+                    hint = f" (did you mean `{near}`?)" if near else ""
                 yield SchemaError(
-                    f"{name!r} is not {owner}{hint}",
+                    f"is not {owner}{hint}",
                     pointer + json_pointer([name]),
                     schema_path,
                     keyword,
                     member=member,
+                    near=near,
                 )
             return
-        message = error.message
         suggestion: str | None = None
-        if keyword == "enum":
+        limit = error.validator_value
+        if keyword == "type":
+            message = messages.wrong_kind(limit, instance, edm)
+        elif keyword == "enum":
             suggestion = case_match(schema.get("enum", ()), instance)
             if pointer.endswith("/@odata.type") or pointer == "/@odata.type":
                 expected = next((v for v in schema.get("enum", ()) if not str(v).startswith("#")), "?")
-                message = f"{instance!r} names neither {expected} nor a known type derived from it"
+                message = (
+                    f"is {messages.shown(instance)}, which names neither {expected} nor a known type derived from it"
+                )
+            else:
+                message = messages.not_in_enum(list(schema.get("enum", ())), instance, edm)
         elif keyword == "pattern" and isinstance(edm, str):
             if _FLAGS in schema:
                 suggestion = flags_case_match(schema[_FLAGS], instance)
-                message = f"{instance!r} is not a valid {edm} value (comma-separated members of {schema[_FLAGS]})"
+                members = ", ".join(f"`{m}`" for m in schema[_FLAGS])
+                message = (
+                    f"is {messages.shown(instance)}, not a valid {edm} value (comma-separated members of {members})"
+                )
             else:
-                message = f"{instance!r} is not a valid {edm}"
-        elif keyword == "required" and isinstance(edm, str) and error.validator_value == ["@odata.type"]:
-            message = f"{edm} is abstract: '@odata.type' must name a derived type"
+                message = messages.bad_edm_text(instance, edm)
+        elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            message = messages.out_of_range(keyword, limit, instance, edm)
+        elif keyword == "required" and isinstance(edm, str) and limit == ["@odata.type"]:
+            message = f"is an abstract {edm}: its `@odata.type` must name a derived type"
+        else:
+            message = messages.generic(keyword, limit, instance, error.message)
         if suggestion is not None:
-            message += f" (did you mean {suggestion!r}?)"
+            message += f" (did you mean `{suggestion}`?)"
         yield SchemaError(message, pointer, schema_path, keyword, suggestion)
 
 
