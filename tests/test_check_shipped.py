@@ -74,6 +74,10 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert f"    {RU}:137:1: response example: `202 Accepted`" in out
     assert "    docs_src/beta/api/call-reject.md:37:3: the English page declares `/app` deprecated" in out
+    assert (
+        "docs_src/v1.0/api/participant-invite.md:717:1: DL102 content-length-mismatch `Content-Length: 464` "
+        "but the body is 362 bytes with LF line ends, 376 with CRLF" in out
+    )
 
 
 def test_translation_findings_point_at_the_english_line(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
