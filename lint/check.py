@@ -40,7 +40,7 @@ class CheckOptions(Struct, frozen=True):
     format: str = "text"
     output: Path | None = None
     color: str = "auto"
-    #: Counts per rule instead of the findings (text format only).
+    #: Counts per rule instead of the findings (text or json).
     statistics: bool = False
     #: API version -> CSDL file, overriding ``[tool.doclint] metadata``.
     metadata: dict[str, str] | None = None
@@ -76,8 +76,8 @@ def select_files(options: CheckOptions, config: Config) -> list[str]:
 
 
 def run_check(options: CheckOptions) -> int:
-    if options.statistics and options.format != "text":
-        raise ToolError(f"--statistics prints text; it cannot be combined with --format {options.format}")
+    if options.statistics and options.format not in ("text", "json"):
+        raise ToolError(f"--statistics prints text or json; it cannot be combined with --format {options.format}")
     config = configure(options)
     if options.fail_on is not None:
         config = replace(config, fail_on=options.fail_on)
@@ -110,9 +110,9 @@ def run_check(options: CheckOptions) -> int:
 def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:
     write = writer_for(options.format)
     if options.statistics:
-        from lint.report.text_report import write_statistics
+        from lint.report.statistics import write_json, write_text
 
-        write = write_statistics
+        write = write_json if options.format == "json" else write_text
     if options.output is not None:
         try:
             with open(options.output, "w", encoding="utf-8") as stream:
