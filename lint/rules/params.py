@@ -47,6 +47,13 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
     Good::
 
         |reason|String|Причина отклонения.|
+
+    A row is used by an example that sets it at any depth (a member of a
+    nested object or of an array's items). When the body is a whole
+    resource ("supply a JSON representation of the event object", "supply
+    the values for relevant fields that should be updated"), the table
+    lists the resource's properties and an example need not use them all:
+    there only a row standing for a missing example key is reported.
     """
     tables = page.tables_of("body-parameters")
     examples = _body_examples(page)
@@ -82,7 +89,13 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
     # translated name)? Against the English table: the rows it lacks.
     # On an English page: only a near-identical name (a typo, `color` for
     # `colour`).
-    unused_rows = [name for name in rows if name not in used]
+    # A row is used too where an example sets it inside a nested object, or binds it (`members@odata.bind`).
+    nested = {key.lower() for request in examples for key in _nested_keys(request.body.value if request.body else None)}
+    nested.update(key.split("@", 1)[0].lower() for key in used if "@odata." in key)
+    for request in examples:
+        assert request.body is not None
+        nested.update(key.split("@", 1)[0].lower() for key in request.body.value if "@odata.bind" in key)
+    unused_rows = [name for name in rows if name not in used and name.lower() not in nested]
     missing_keys = [key for key, _, _ in missing]
     if page.locale.startswith("en"):
         suspects = [name for name in unused_rows if _close(name, missing_keys)]
@@ -106,11 +119,12 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
             related=tuple(Related(rows[name].span, f"table row `{name}`") for name in unused),
             context=f"key {key}",
         )
+    property_table = whole_resource_body(page, context)
     for name, cell in rows.items():
-        if name in used or any(name.lower() == key.lower() for key in used):
+        if name not in unused_rows or any(name.lower() == key.lower() for key in used):
             continue
         description = _row_description(page, cell)
-        if (missing and name in suspects) or _REQUIRED.search(description):
+        if (missing and name in suspects) or (not property_table and _REQUIRED.search(description)):
             example_keys = ", ".join(f"`{key}`" for key in used)
             yield Finding(
                 cell.span,
@@ -121,6 +135,71 @@ def body_param_not_in_example(page: Page, context: Context) -> Iterator[Finding]
                 ),
                 context=f"row {name}",
             )
+
+
+def _nested_keys(value: object, depth: int = 0) -> Iterator[str]:
+    """The keys of the objects inside ``value`` (below the top level), through arrays."""
+    if isinstance(value, dict):
+        for key, member in value.items():
+            if depth > 0:
+                yield key
+            yield from _nested_keys(member, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nested_keys(item, depth)
+
+
+#: What the request-body prose says when the body is a whole resource, in the
+#: corpus's languages: "a JSON representation of the [event](...) object",
+#: "supply the values for relevant fields that should be updated".
+_RESOURCE_WORDS = (
+    "json representation of",  # en
+    "в формате json", "json-представлен", "представление json", "представление объекта",  # ru
+    "json 表示形式", "json 表示",  # zh
+    "representación json", "representación de json",  # es
+)  # fmt: skip
+_UPDATE_WORDS = (
+    "values for relevant fields",  # en
+    "соответствующих полей",  # ru
+    "相关字段的值",  # zh
+    "campos relevantes",  # es
+)  # fmt: skip
+_PARAMETER_WORDS = ("parameter", "параметр", "参数", "parámetro")
+
+
+def whole_resource_body(page: Page, context: Context) -> bool:
+    """Whether the Request body prose asks for a whole resource, so the table lists its properties.
+
+    Read on the English page when there is one (whatever the translation
+    says), else on the page itself, in its language or the English it embeds.
+    A resource is named by a link to its page; "a JSON representation of the
+    parameters" names none, and is a parameter list.
+    """
+    source = context.english if context.english is not None else page
+    section = source.section("request-body")
+    if section is None:
+        return False
+    if any(
+        "property-table-intro" in include.target and section.span.line <= include.span.line <= section.end_line
+        for include in source.includes
+    ):
+        return True
+    table_lines = [table.span.line for table in source.tables_of("body-parameters")]
+    prose_end = min([line for line in table_lines if line > section.span.line], default=section.end_line)
+    for segment in source.segments:
+        if not section.span.line < segment.span.line < prose_end:
+            continue
+        for text in (segment.text, segment.source or ""):
+            lowered = text.lower()
+            if any(word in lowered for word in _UPDATE_WORDS):
+                return True
+            if (
+                any(word in lowered for word in _RESOURCE_WORDS)
+                and "resources/" in lowered
+                and not any(word in lowered for word in _PARAMETER_WORDS)
+            ):
+                return True
+    return False
 
 
 def _row_description(page: Page, first: Cell) -> str:
