@@ -42,6 +42,8 @@ class CheckOptions(Struct, frozen=True):
     color: str = "auto"
     #: Counts per rule instead of the findings (text or json).
     statistics: bool = False
+    #: One finding per defect (:mod:`lint.merge`); false shows every rule's finding (``--no-merge``).
+    merge: bool = True
     #: API version -> CSDL file, overriding ``[tool.doclint] metadata``.
     metadata: dict[str, str] | None = None
 
@@ -108,6 +110,11 @@ def run_check(options: CheckOptions) -> int:
 
 
 def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:
+    if not options.merge:
+        # After the baseline: a merged finding is recorded and hidden by its leader's fingerprint.
+        from lint.merge import unmerge
+
+        diagnostics = unmerge(diagnostics)
     write = writer_for(options.format)
     if options.statistics:
         from lint.report.statistics import write_json, write_text

@@ -21,6 +21,7 @@ from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
+from lint.merge import merge
 from lint.model import Page
 from lint.pair import english_source
 from lint.parse.detect import parse_source
@@ -97,7 +98,7 @@ def applicable_rules(page: Page, config: Config) -> list[Rule]:
 
 
 def check_page(page: Page, config: Config, context: Context | None = None) -> list[Diagnostic]:
-    """All diagnostics of one page, suppressions applied, sorted."""
+    """All diagnostics of one page, suppressions applied, one finding per defect (:mod:`lint.merge`), sorted."""
     context = context or context_for(page, config)
     stamped: list[tuple[Rule, Finding]] = []
     for rule in applicable_rules(page, config):
@@ -127,7 +128,7 @@ def check_page(page: Page, config: Config, context: Context | None = None) -> li
             kept.append(
                 (unused_rule, Finding(directive.span, message, context=f"{directive.kind} {sorted(directive.codes)}"))
             )
-    return _stamp(kept, config)
+    return merge(_stamp(kept, config))
 
 
 def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Diagnostic]:

@@ -59,6 +59,5 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
         f"{ru}:49:66: status-prose-mismatch",
         f"{ru}:51:1: http-syntax",
         f"{ru}:119:1: deprecated-path",
-        f"{ru}:124:3: body-param-not-in-example",
     ]
     assert "pyproject.toml" not in output
