@@ -5,13 +5,20 @@ on many files; each translation is checked with its English page (parsed
 again in the worker), so the rules that compare the two run as well.
 Prints the findings per rule and locale, the time taken, and with
 ``--samples N`` that many findings of each rule for a human to judge.
+``--dump FILE`` writes every finding, one per line; ``--compare FILE`` reads
+such a dump (made before a change) and prints, per rule, the counts before
+and after and a sample of the findings removed and added, so that a rule
+change is judged on what it stopped and started reporting.
 
     python benchmarks/check_corpus.py [--locale en-US] [--samples 5] [--jobs 2]
+    python benchmarks/check_corpus.py --dump before.tsv      # at the old commit
+    python benchmarks/check_corpus.py --compare before.tsv --samples 20
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections import Counter, defaultdict
@@ -56,6 +63,8 @@ def main() -> int:
     options.add_argument("--locale", action="append")
     options.add_argument("--samples", type=int, default=0)
     options.add_argument("--jobs", type=int, default=2)
+    options.add_argument("--dump", type=Path, help="write every finding to this file")
+    options.add_argument("--compare", type=Path, help="a --dump made before a change: print what changed")
     args = options.parse_args()
     files = _with_english(load(tuple(args.locale) if args.locale else None))
     started = time.perf_counter()
@@ -75,8 +84,59 @@ def main() -> int:
     print(f"{'rule':30}" + "".join(f"{locale:>8}" for locale in locales) + f"{'total':>8}")
     for name, total in by_rule.most_common():
         print(f"{name:30}" + "".join(f"{by_locale[locale][name]:>8}" for locale in locales) + f"{total:>8}")
-    print_samples(examples, sorted(examples), args.samples, seed=7)
+    found = [_line(item) for diagnostics in results for item in diagnostics]
+    if args.dump is not None:
+        args.dump.write_text("".join(f"{line}\n" for line in found), encoding="utf-8")
+    if args.compare is not None:
+        before = args.compare.read_text(encoding="utf-8").splitlines()
+        print_changes(before, found, args.samples)
+    else:
+        print_samples(examples, sorted(examples), args.samples, seed=7)
     return 0
+
+
+def _line(item: Diagnostic) -> str:
+    """One finding as a tab-separated line: rule name first, so lines group by rule."""
+    message = item.message.replace("\t", " ").replace("\n", " ")
+    return f"{item.name}\t{item.path}:{item.line}:{item.column}\t{message}"
+
+
+def print_changes(before: list[str], after: list[str], count: int) -> None:
+    """Counts per rule before and after; ``count`` findings of each rule removed, added and kept.
+
+    Findings are matched by rule and place, not message, so that a reworded
+    message does not count as one finding removed and another added.
+    """
+    old = Counter(_place(line) for line in before)
+    new = Counter(_place(line) for line in after)
+    removed, added = old - new, new - old
+    message = {_place(line): line for line in before} | {_place(line): line for line in after}
+    old_rules = Counter(line.split("\t")[0] for line in before)
+    new_rules = Counter(line.split("\t")[0] for line in after)
+    print(f"\n{'rule':30}{'before':>8}{'after':>8}{'removed':>9}{'added':>7}")
+    for name in sorted(old_rules | new_rules, key=lambda key: (-old_rules[key], key)):
+        gone = sum(n for place, n in removed.items() if place[0] == name)
+        came = sum(n for place, n in added.items() if place[0] == name)
+        if gone or came:
+            print(f"{name:30}{old_rules[name]:>8}{new_rules[name]:>8}{gone:>9}{came:>7}")
+    rng = random.Random(7)
+    changed = {place[0] for place in removed | added}
+    before_lines = {_place(line): line for line in before}
+    kept = new & old
+    for label, places, texts in (
+        ("removed", removed, before_lines),
+        ("added", added, message),
+        ("kept", kept, message),
+    ):
+        for name in sorted(changed):
+            chosen = sorted(place for place in places if place[0] == name)
+            for place in rng.sample(chosen, min(count, len(chosen))):
+                print(f"{label} {texts[place]}")
+
+
+def _place(line: str) -> tuple[str, str]:
+    name, where = line.split("\t")[:2]
+    return name, where
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ class CheckOptions(Struct, frozen=True):
     format: str = "text"
     output: Path | None = None
     color: str = "auto"
-    #: Counts per rule instead of the findings (text format only).
+    #: Counts per rule instead of the findings (text or json).
     statistics: bool = False
+    #: One finding per defect (:mod:`lint.merge`); false shows every rule's finding (``--no-merge``).
+    merge: bool = True
     #: API version -> CSDL file, overriding ``[tool.doclint] metadata``.
     metadata: dict[str, str] | None = None
     #: Findings only: no summary line, no notes on stderr.
@@ -143,8 +145,8 @@ def _pages_under(directories: list[str], config: Config) -> list[str]:
 
 
 def run_check(options: CheckOptions) -> int:
-    if options.statistics and options.format != "text":
-        raise ToolError(f"--statistics prints text; it cannot be combined with --format {options.format}")
+    if options.statistics and options.format not in ("text", "json"):
+        raise ToolError(f"--statistics prints text or json; it cannot be combined with --format {options.format}")
     config = configure(options)
     if options.fail_on is not None:
         config = replace(config, fail_on=options.fail_on)
@@ -235,11 +237,16 @@ def _describe_run(config: Config, selection: Selection, options: CheckOptions) -
 
 
 def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:
+    if not options.merge:
+        # After the baseline: a merged finding is recorded and hidden by its leader's fingerprint.
+        from lint.merge import unmerge
+
+        diagnostics = unmerge(diagnostics)
     write = writer_for(options.format)
     if options.statistics:
-        from lint.report.text_report import write_statistics
+        from lint.report.statistics import write_json, write_text
 
-        write = write_statistics
+        write = write_json if options.format == "json" else write_text
     if options.output is not None:
         try:
             with open(options.output, "w", encoding="utf-8") as stream:

@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
     )
+    check.add_argument(
+        "--no-merge",
+        action="store_true",
+        help="report each rule's finding on its own (default: one per defect, the other rules as `also:`)",
+    )
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     check.add_argument(
@@ -193,6 +198,7 @@ def _check(args: argparse.Namespace) -> int:
         output=Path(args.output) if args.output else None,
         color=args.color,
         statistics=args.statistics,
+        merge=not args.no_merge,
         metadata=_metadata_options(args.metadata),
         quiet=args.quiet,
         verbose=args.verbose,

@@ -36,6 +36,10 @@ class Diagnostic(Struct, frozen=True):
     related: tuple[RelatedLocation, ...] = ()
     #: What identifies the finding across edits elsewhere in the file (see :func:`identity`).
     identity: str = ""
+    #: Codes of the other rules' findings merged into this one (see :mod:`lint.merge`).
+    also: tuple[str, ...] = ()
+    #: Every finding merged here, this one's original first: what ``--no-merge`` shows.
+    parts: tuple[Diagnostic, ...] = ()
 
     @property
     def span(self) -> Span:

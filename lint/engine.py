@@ -21,6 +21,7 @@ from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
+from lint.merge import merge
 from lint.model import Page
 from lint.pair import english_source
 from lint.parse.detect import parse_source
@@ -106,7 +107,7 @@ def applicable_rules(page: Page, config: Config) -> list[Rule]:
 def check_page(
     page: Page, config: Config, context: Context | None = None, *, pair_only: bool = False
 ) -> list[Diagnostic]:
-    """All diagnostics of one page, suppressions applied, sorted.
+    """All diagnostics of one page, suppressions applied, one finding per defect (:mod:`lint.merge`), sorted.
 
     ``pair_only`` runs the pair (drift) rules alone: a translation brought in only
     because its English page changed is asked what the change broke, not for its
@@ -134,7 +135,7 @@ def check_page(
     if unused_rule is not None and not pair_only and config.rule_enabled(unused_rule, page.path):
         for problem in suppressions.problems(unused_rule.code):
             kept.append((unused_rule, Finding(problem.span, problem.message, context=problem.context)))
-    return _stamp(kept, config)
+    return merge(_stamp(kept, config))
 
 
 def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Diagnostic]:

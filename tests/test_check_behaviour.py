@@ -330,15 +330,29 @@ def test_statistics_count_findings_per_rule(project: Path, capsys: pytest.Captur
     write(GERMAN, PAGE.replace("202 Accepted", "204 No Content"))
     assert main(["check", "--jobs", "1", "--statistics"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "2  DL101  status-prose-mismatch        error",
+        "count  code   name                     error  warning     info",
+        "    2  DL101  status-prose-mismatch        2        0        0",
         "Found 2 findings (2 errors) in 2 of 2 files.",
     ]
 
 
-def test_statistics_are_text_only(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--statistics", "--format", "json"]) == 2
+def test_statistics_as_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(GERMAN, PAGE.replace("202 Accepted", "204 No Content"))
+    assert main(["check", "--jobs", "1", "--statistics", "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == [
+        {
+            "code": "DL101",
+            "name": "status-prose-mismatch",
+            "counts": {"error": 2, "warning": 0, "info": 0},
+            "total": 2,
+        }
+    ]
+
+
+def test_statistics_are_text_or_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--statistics", "--format", "sarif"]) == 2
     assert capsys.readouterr().err == (
-        "doclint: error: --statistics prints text; it cannot be combined with --format json\n"
+        "doclint: error: --statistics prints text or json; it cannot be combined with --format sarif\n"
     )
 
 

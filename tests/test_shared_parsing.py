@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lint.parse.http import parse_http_block, split_target
 from lint.parse.jsontext import find_duplicate_keys, locate
-from lint.parse.prose import find_statuses
+from lint.parse.prose import find_statuses, status_role
 
 
 def test_split_target() -> None:
@@ -112,3 +114,32 @@ def test_version_prefix_in_another_case() -> None:
     target = split_target("https://graph.microsoft.com/V1.0/teams/1/channels")
     assert (target.version, target.path) == ("v1.0", "/teams/1/channels")
     assert split_target("/V1.0/me").path == "/me"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("If successful, this method returns a `200 OK` response code.", ["success"]),
+        ("Returns `202 Accepted` response code and a Location header.", ["success"]),
+        (
+            "If successful, this method returns `200, OK`. If there is an error, this method returns a "
+            "`206 Partial Content` response code.",
+            ["error"],
+        ),
+        ("This method returns `206 Partial Content` if an error occurs.", ["error"]),
+        ("If unsuccessful, it returns `200 OK` with an error object.", ["error"]),
+        ("If successful, returns `200 OK`, or `404 Not Found` when the thing is gone.", ["success", "error"]),
+        (
+            "If successful, returns `204 No Content`. If the request specifies `Prefer`, it returns `200 OK`.",
+            ["success", "other"],
+        ),
+        ("The modified item comes back with `200 OK`.", ["success"]),
+        ("В случае успешного выполнения этот метод возвращает код отклика `200 OK`.", ["success"]),
+        ("В случае ошибки этот метод возвращает код `206 Partial Content`.", ["error"]),
+        ("如果成功，此方法返回 `200 OK` 响应代码。如果出错，则返回 `206 Partial Content`。", ["success", "error"]),
+        ("Si se ejecuta correctamente, este método devuelve un código de respuesta `200 OK`.", ["success"]),
+        ("Si hay un error, este método devuelve `206 Partial Content`.", ["error"]),
+    ],
+)
+def test_status_role_reads_the_sentence(sentence: str, roles: list[str]) -> None:
+    assert [status_role(sentence, start, end) for _, _, start, end in find_statuses(sentence)] == roles

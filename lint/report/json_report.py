@@ -25,6 +25,7 @@ def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> No
                 for r in item.related
             ],
             "fingerprint": item.fingerprint,
+            "also": list(item.also),
         }
         for item in diagnostics
     ]

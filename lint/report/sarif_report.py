@@ -48,6 +48,9 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
             "locations": [_location(item.path, item.line, item.column, item.end_line)],
             "partialFingerprints": {"doclint/v1": item.fingerprint},
         }
+        if item.also:
+            # The other rules that found the same defect (lint.merge); the message lists them too.
+            result["properties"] = {"also": list(item.also)}
         if item.related:
             result["relatedLocations"] = [
                 {

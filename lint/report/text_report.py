@@ -45,16 +45,6 @@ def related_lines(item: Diagnostic, color: bool = False) -> list[str]:
     ]
 
 
-def write_statistics(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
-    """One line per rule and severity, most frequent first (``ruff --statistics``): the view for
-    deciding what to fix, configure away or baseline when adopting doclint on a large corpus."""
-    counts = Counter((item.code, item.name, item.severity) for item in diagnostics)
-    width = len(str(max(counts.values(), default=0)))
-    for (code, name, severity), count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
-        stream.write(f"{count:>{width}}  {code}  {name:<28} {severity}\n")
-    stream.write(_summary_line(diagnostics, summary) + "\n")
-
-
 def _summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
     hidden = f"; {summary.hidden_by_baseline} hidden by the baseline" if summary.hidden_by_baseline else ""

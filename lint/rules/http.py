@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from lint.context import Context
-from lint.model import HttpRequest, HttpResponse, Note, Page
+from lint.model import HttpRequest, HttpResponse, Note, Page, ProseStatus, Segment
+from lint.parse.prose import StatusRole, status_role
 from lint.rules import Finding, Related, rule
 from lint.rules.english import english_counterpart, english_status, row_name, row_related
 from lint.rules.names import plain_name
@@ -34,10 +35,13 @@ def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
     """The Response section states a success status that no response example shows.
 
     A reader trusts the prose; a client written against "200 OK" breaks on
-    the 202 the service really sends. Only success (2xx) statuses are
-    compared: prose naming an error status describes a failure, not the
-    example; and when the prose names several success statuses as
-    alternatives, one of them being shown is enough.
+    the 202 the service really sends. Only statuses the prose presents as
+    the success outcome are compared ("If successful, this method returns
+    ...", or a status stated with no condition): a status stated for an
+    error ("If there is an error, ... `206 Partial Content`") or for another
+    case ("If the user exists, ...") describes no example. When the prose
+    names several success statuses as alternatives, one of them being shown
+    is enough.
 
     Bad::
 
@@ -50,15 +54,17 @@ def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
 
         ## Response
         If successful, this method returns a `202 Accepted` response code.
+        If there is an error, it returns `206 Partial Content`.
     """
     shown = [response for response in page.responses if 200 <= response.status < 300]
     if not shown:
         return
     statuses = sorted({response.status for response in shown})
-    stated_success = [stated for stated in page.prose_statuses if 200 <= stated.status < 300]
-    # "returns 200 OK, or 206 Partial Content if ...": alternatives, one of them shown.
-    if any(stated.status in statuses for stated in stated_success):
+    roles = [(stated, _stated_role(page, stated)) for stated in page.prose_statuses if 200 <= stated.status < 300]
+    # "returns 204 No Content; if the request asks for it, 200 OK": alternatives, one of them shown.
+    if any(stated.status in statuses for stated, role in roles if role != "error"):
         return
+    stated_success = [stated for stated, role in roles if role == "success"]
     for stated in stated_success:
         listing = ", ".join(f"`{_status(response)}`" for response in _unique(shown))
         yield Finding(
@@ -70,6 +76,49 @@ def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
             ),
             context=f"{stated.status} vs {statuses}",
         )
+
+
+def _stated_role(page: Page, stated: ProseStatus) -> StatusRole:
+    """How the sentence around a stated status presents it (see :func:`status_role`).
+
+    The sentence is the text segment the status stands in; where the page
+    embeds the English source of that segment (bilingual pages), the English
+    sentence is read instead, whatever the language of the translation. A
+    status whose segment cannot be found counts as a success claim, as
+    every stated 2xx status did before sentences were read.
+    """
+    segment = _segment_of(page, stated)
+    if segment is None:
+        return "success"
+    for text in (segment.source, segment.text):
+        if text is not None and text.count(stated.text) == 1:
+            start = text.index(stated.text)
+            return status_role(text, start, start + len(stated.text))
+    # The same status written twice in the segment: the one at the stated column's rank.
+    rank = sum(
+        1
+        for other in page.prose_statuses
+        if other.span.line == stated.span.line
+        and other.text == stated.text
+        and segment.span.column <= other.span.column < stated.span.column
+    )
+    start = -1
+    for _ in range(rank + 1):
+        start = segment.text.find(stated.text, start + 1)
+    return status_role(segment.text, start, start + len(stated.text)) if start >= 0 else "success"
+
+
+def _segment_of(page: Page, stated: ProseStatus) -> Segment | None:
+    """The text segment holding ``stated``: on its line, at or before its column, containing its text."""
+    candidates = [
+        segment
+        for segment in page.segments
+        if segment.span.path == stated.span.path
+        and segment.span.line <= stated.span.line <= max(segment.span.line, segment.span.end_line)
+        and stated.text in segment.text
+        and (segment.span.line < stated.span.line or segment.span.column <= stated.span.column)
+    ]
+    return max(candidates, key=lambda segment: (segment.span.line, segment.span.column), default=None)
 
 
 def _status(response: HttpResponse) -> str:
@@ -90,9 +139,11 @@ def _unique(responses: list[HttpResponse]) -> list[HttpResponse]:
 def content_length_mismatch(page: Page, context: Context) -> Iterator[Finding]:
     """`Content-Length` differs from the byte length of the body shown.
 
-    Clients that copy the header send a truncated or padded body. HTTP counts
-    CRLF line ends, so a 3-line body of 22 bytes with LF ends is 24 bytes on
-    the wire. Bodies of examples annotated `truncated` are not counted.
+    Clients that copy the header send a truncated or padded body. HTTP does
+    not fix the line ends inside a body, and a page cannot show whether the
+    body ends with one, so a length is accepted when it counts the body with
+    LF or CRLF line ends, with or without a final line end. Bodies of
+    examples annotated `truncated` are not counted.
 
     Bad::
 
@@ -113,19 +164,28 @@ def content_length_mismatch(page: Page, context: Context) -> Iterator[Finding]:
         for header in message.headers:
             if header.name.lower() != "content-length":
                 continue
-            text = message.body.text
-            actual = len(text.encode("utf-8")) + text.count("\n")
             if not header.value.strip().isdigit():
                 yield Finding(
                     header.span, f"`Content-Length: {header.value}` is not a byte count", context=header.value
                 )
-            elif int(header.value) != actual:
-                yield Finding(
-                    header.span,
-                    f"`Content-Length: {header.value}` but the body is {actual} bytes (HTTP counts CRLF line ends)",
-                    related=(Related(message.body.span, "the body"),),
-                    context=f"{header.value} vs {actual}",
-                )
+                continue
+            lf, crlf = body_lengths(message.body.text)
+            if int(header.value) in (lf, lf + 1, crlf, crlf + 2):
+                continue
+            counted = f"{lf} bytes" if lf == crlf else f"{lf} bytes with LF line ends, {crlf} with CRLF"
+            yield Finding(
+                header.span,
+                f"`Content-Length: {header.value}` but the body is {counted}",
+                related=(Related(message.body.span, "the body"),),
+                # The CRLF figure, as before LF lengths were accepted: baselines keep matching.
+                context=f"{header.value} vs {crlf}",
+            )
+
+
+def body_lengths(text: str) -> tuple[int, int]:
+    """The UTF-8 byte length of a body with LF line ends and with CRLF line ends, no final line end."""
+    lf = len(text.encode("utf-8"))
+    return lf, lf + text.count("\n")
 
 
 @rule("DL103", severity="warning", tags=("http", "paths"))
