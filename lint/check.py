@@ -53,6 +53,8 @@ class CheckOptions(Struct, frozen=True):
     #: ``--exclude`` replaces the config's ``exclude``; ``--extend-exclude`` adds to it.
     exclude: list[str] | None = None
     extend_exclude: list[str] | None = None
+    #: ``GIT_DIR[:PREFIX]``, overriding ``[tool.doclint] source-history`` (and its prefix, when given).
+    source_history: str | None = None
 
 
 class Selection(Struct, frozen=True):
@@ -130,6 +132,8 @@ def run_check(options: CheckOptions) -> int:
         cwd = Path.cwd()
         absolute = {version: str((cwd / path).resolve()) for version, path in options.metadata.items()}
         config = replace(config, metadata={**config.metadata, **absolute})
+    if options.source_history is not None:
+        config = _with_source_history(config, options.source_history)
     selection = select_files(options, config)
     files = selection.files
     started = time.perf_counter()
@@ -167,6 +171,19 @@ def run_check(options: CheckOptions) -> int:
         return EXIT_OK
     failing = any(fails(item, config.fail_on, selection.companions) for item in diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _with_source_history(config: Config, value: str) -> Config:
+    """``--source-history GIT_DIR[:PREFIX]`` in place of the config's; a wrong one is an error naming the option."""
+    from lint.history import check_git_dir, parse_history_option
+
+    directory, prefix = parse_history_option(value)
+    git_dir = check_git_dir(Path.cwd() / directory, f"--source-history {value}")
+    return replace(
+        config,
+        source_history=str(git_dir),
+        source_history_prefix=prefix if prefix is not None else config.source_history_prefix,
+    )
 
 
 def _coverage(config: Config, selection: Selection) -> Callable[[BaselineEntry], bool]:

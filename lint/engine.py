@@ -21,6 +21,7 @@ from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
+from lint.history import history_for
 from lint.model import Page
 from lint.pair import english_source
 from lint.parse.detect import parse_source
@@ -85,7 +86,8 @@ def _english_page(path: str, config: Config) -> Page | None:
 def context_for(page: Page, config: Config) -> Context:
     source = english_source(page.path, config)
     english = _english_page(source, config) if source else None
-    return Context(config=config, english=english)
+    history = history_for(config) if english is not None and "ms.sourcegitcommit" in page.front_matter else None
+    return Context(config=config, english=english, history=history)
 
 
 def applicable_rules(page: Page, config: Config) -> list[Rule]:

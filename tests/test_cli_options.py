@@ -154,7 +154,7 @@ def test_verbose_names_config_files_and_timing_on_stderr(project: Path, capsys: 
         f"doclint: project root: {project}",
         f"doclint: file: {ENGLISH}",
         f"doclint: file: {GERMAN} (translation of a given English page: drift rules only)",
-        "doclint: 2 files, 28 rules enabled, checked in this process",
+        "doclint: 2 files, 31 rules enabled, checked in this process",
     ]
     assert lines[5].startswith("doclint: checked 2 files in ") and lines[5].endswith(" s")
 
@@ -174,11 +174,24 @@ def test_exclude_replaces_and_extend_exclude_adds(project: Path, capsys: pytest.
 
 def test_rules_accepts_what_select_accepts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "DL6"]) == 0
-    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["DL601", "DL602"]
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [
+        "DL601",
+        "DL602",
+        "DL613",
+        "DL614",
+        "DL615",
+    ]
     assert main(["rules", "drift,DL106"]) == 0
-    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["DL106", "DL601", "DL602"]
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [
+        "DL106",
+        "DL601",
+        "DL602",
+        "DL613",
+        "DL614",
+        "DL615",
+    ]
     assert main(["rules", "ALL", "--format", "json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 28
+    assert len(json.loads(capsys.readouterr().out)) == 31
     assert main(["rules", "DL601"]) == 0
     assert capsys.readouterr().out.startswith("DL601 table-row-drift\nseverity: warning   scope: pair")
     assert main(["rules", "DL9x"]) == 2
