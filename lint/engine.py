@@ -69,12 +69,21 @@ def _parse(path: str, config: Config) -> Page:
     return parse_source(read_source(path), config.formats)
 
 
-_ENGLISH_PAGES: dict[tuple[str, tuple[tuple[str, str], ...]], Page | None] = {}
+_ENGLISH_PAGES: dict[tuple[str, int, int, tuple[tuple[str, str], ...]], Page | None] = {}
 
 
 def _english_page(path: str, config: Config) -> Page | None:
-    """English sources are shared by many translations: parse each once per process."""
-    key = (path, tuple(sorted(config.formats.items())))
+    """English sources are shared by many translations: parse each once per process.
+
+    Keyed by the file's absolute path, size and modification time as well, so
+    a process that lives on (tests, an editor) sees an English page edited
+    since, not the text it first read under that relative path.
+    """
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    key = (os.path.abspath(path), status.st_size, status.st_mtime_ns, tuple(sorted(config.formats.items())))
     if key not in _ENGLISH_PAGES:
         try:
             _ENGLISH_PAGES[key] = _parse(path, config)

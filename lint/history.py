@@ -17,6 +17,7 @@ know says nothing there (see :class:`SourceHistory`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path, PurePosixPath
@@ -235,11 +236,19 @@ class SourceHistory:
         return Revision("stale", name, path, commit, _decode(old), _decode(current))
 
     def close(self) -> None:
-        if self._process is not None:
-            if self._process.stdin:
-                self._process.stdin.close()
-            self._process.wait(timeout=10)
-            self._process = None
+        """Let git finish (its input ends); a git that already died leaves nothing to flush."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.stdin:
+            # BrokenPipeError: bytes still buffered for a git that has exited.
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+        try:
+            process.wait(timeout=10)
+        except Exception:
+            process.kill()
+            process.wait()
 
     def _start(self) -> subprocess.Popen[bytes]:
         import subprocess
@@ -271,7 +280,9 @@ class SourceHistory:
         except (BrokenPipeError, OSError):
             header = b""
         if not header:
-            raise HistoryError(f"git cat-file stopped reading {self.location.git_dir}: {self._git_said()}")
+            said = self._git_said()
+            self.close()
+            raise HistoryError(f"git cat-file stopped reading {self.location.git_dir}: {said}")
         parts = header.split()
         if len(parts) != 3 or parts[1] in (b"missing", b"ambiguous"):
             return None
@@ -281,7 +292,10 @@ class SourceHistory:
 
     def _git_said(self) -> str:
         if self._process is not None:
-            self._process.wait(timeout=10)
+            try:
+                self._process.wait(timeout=10)
+            except Exception:  # still running, yet not answering: stop it
+                self._process.kill()
         if self._stderr is None:
             return "no reason given"
         self._stderr.seek(0)
@@ -335,3 +349,11 @@ def history_for(config: Config) -> SourceHistory | None:
     if location not in _HISTORIES:
         _HISTORIES[location] = SourceHistory(location)
     return _HISTORIES[location]
+
+
+def close_histories() -> None:
+    """End this process's git processes (tests, and front ends that run many checks in one process)."""
+    for history in _HISTORIES.values():
+        history.close()
+    _HISTORIES.clear()
+    _LOCATIONS.clear()

@@ -144,16 +144,20 @@ def source_unknown(page: Page, context: Context) -> Iterator[Finding]:
         )
 
 
-_ENGLISH_TEXTS: dict[str, EnglishText] = {}
+_ENGLISH_TEXTS: dict[str, tuple[Page, EnglishText]] = {}
 
 
 def _english_text(english: Page) -> EnglishText:
-    """English pages are shared by their translations: index each once per process (a few at a time)."""
-    if english.path not in _ENGLISH_TEXTS:
+    """English pages are shared by their translations: index each once per process (a few at a time).
+
+    Kept with the page it was made from: a page read again (edited since) is indexed again.
+    """
+    cached = _ENGLISH_TEXTS.get(english.path)
+    if cached is None or cached[0] is not english:
         if len(_ENGLISH_TEXTS) >= 64:
             _ENGLISH_TEXTS.clear()
-        _ENGLISH_TEXTS[english.path] = english_text(english)
-    return _ENGLISH_TEXTS[english.path]
+        cached = _ENGLISH_TEXTS[english.path] = (english, english_text(english))
+    return cached[1]
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -162,16 +166,20 @@ def _quote(text: str, limit: int = 90) -> str:
 
 
 def _broken_cell(segment: Segment) -> bool:
-    """A table cell whose "English" holds translated words: its bilingual markup was cut apart.
+    """A table cell whose bilingual markup was cut apart: its "English" is no English to look for.
 
     A cell's English is assembled from the pairs in it (paragraph segments
-    are single pairs, with an id). A ``|`` inside a code span ends a Markdown
-    cell in mid-pair, and what is left between the pieces, translated text,
-    lands in the English too. That is no English to look for; letters beyond
-    the Latin script tell it, since Graph's English pages use none.
+    are single pairs, with an id). A ``|`` inside a code span (``{id|name}``)
+    ends a Markdown cell in mid-pair, and what is left between the pieces,
+    translated text included, lands in the English. Two signs tell it: a code
+    span left open (an odd number of backticks), or letters beyond the Latin
+    script, which Graph's English pages do not use.
     """
-    return segment.segment_id is None and any(
-        character.isalpha() and ord(character) > _LAST_LATIN for character in segment.source or ""
+    if segment.segment_id is not None or segment.source is None:
+        return False
+    source = segment.source
+    return source.count("`") % 2 == 1 or any(
+        character.isalpha() and ord(character) > _LAST_LATIN for character in source
     )
 
 
