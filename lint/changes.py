@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections import Counter
 from collections.abc import Iterable
 
 from msgspec import Struct
@@ -35,12 +37,22 @@ class PageChanges(Struct, frozen=True):
     first_changed_line: int
     #: One phrase per kind of API fact that changed (``statuses: +`202`, −`200```).
     facts: tuple[str, ...]
+    #: ``[!INCLUDE]`` references added and removed (SDK snippet tabs, shared notes): no API facts themselves.
+    includes_added: int = 0
+    includes_removed: int = 0
 
     def describe(self) -> str:
         lines = f"+{self.added} −{self.removed} lines"
+        includes = (
+            f"; includes: +{self.includes_added} −{self.includes_removed}"
+            if self.includes_added or self.includes_removed
+            else ""
+        )
         if not self.facts:
-            return f"{lines}, no API facts (statuses, request paths, table rows, permissions, examples) changed"
-        return f"{lines}; " + "; ".join(self.facts)
+            return (
+                f"{lines}, no API facts (statuses, request paths, table rows, permissions, examples) changed{includes}"
+            )
+        return f"{lines}; " + "; ".join(self.facts) + includes
 
 
 def compare_versions(old_text: str, current_text: str, old: Page, current: Page) -> PageChanges:
@@ -63,7 +75,16 @@ def compare_versions(old_text: str, current_text: str, old: Page, current: Page)
         _set_change("permissions", _permissions(old), _permissions(current), quote=False),
         _example_change(_examples(old), _examples(current)),
     ]
-    return PageChanges(added, removed, first or 1, tuple(fact for fact in facts if fact))
+    old_includes = Counter(include.target for include in old.includes)
+    current_includes = Counter(include.target for include in current.includes)
+    return PageChanges(
+        added,
+        removed,
+        first or 1,
+        tuple(fact for fact in facts if fact),
+        includes_added=(current_includes - old_includes).total(),
+        includes_removed=(old_includes - current_includes).total(),
+    )
 
 
 def _set_change(kind: str, old: Iterable[str], current: Iterable[str], *, quote: bool = True) -> str:
@@ -105,13 +126,13 @@ def _permissions(page: Page) -> list[str]:
 Message = HttpRequest | HttpResponse
 
 
-def _examples(page: Page) -> dict[str, str]:
+def _examples(page: Page) -> dict[str, tuple[str, str]]:
     """Each example request and response by name, with what it shows.
 
     A request is named by its annotation, else by its place among the unnamed
     ones; a response without a name of its own answers the request before it.
     """
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     messages: list[Message] = [request for request in page.requests if request.origin == "example"]
     messages += list(page.responses)
     messages += _annotated_code(page)
@@ -129,17 +150,21 @@ def _examples(page: Page) -> dict[str, str]:
     return found
 
 
-def _annotated_code(page: Page) -> list[Message]:
-    """Messages in code blocks annotated as a request or response but not fenced as HTTP.
+_MESSAGE_START = re.compile(r"\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP/\d)")
 
-    A page that later only adds ``http`` to such a fence has not changed its
-    example; reading the block as HTTP keeps that from looking like a new one.
+
+def _annotated_code(page: Page) -> list[Message]:
+    """HTTP messages in code blocks the parser did not read as HTTP (a bare fence, ``blockType: ignored``).
+
+    A page that later only adds ``http`` to such a fence, or marks an example
+    as ignored by the docs' test tooling, has not changed its example; reading
+    the block as HTTP keeps that from looking like one added or removed.
     """
     from lint.parse.http import parse_http_block
 
     found: list[Message] = []
     for block in page.code_blocks:
-        if block.annotation is None or block.annotation.block_type not in ("request", "response"):
+        if not _MESSAGE_START.match(block.text):
             continue
         parsed = parse_http_block(
             block.text.split("\n"),
@@ -152,20 +177,35 @@ def _annotated_code(page: Page) -> list[Message]:
     return found
 
 
-def _shown(message: Message) -> str:
+def _shown(message: Message) -> tuple[str, str]:
+    """What an example shows: its request line or status, and its body."""
     head = (
-        f"{message.method} {message.path}?{message.query}" if isinstance(message, HttpRequest) else str(message.status)
+        f"{message.method} {message.path}" + (f"?{message.query}" if message.query else "")
+        if isinstance(message, HttpRequest)
+        else str(message.status)
     )
     body = message.body
     if body is None:
-        return head
-    value = json.dumps(body.value, sort_keys=True) if body.value is not None else body.text
-    return f"{head} {value}"
+        return head, ""
+    return head, json.dumps(body.value, sort_keys=True) if body.value is not None else body.text
 
 
-def _example_change(old: dict[str, str], current: dict[str, str]) -> str:
+def _example_change(old: dict[str, tuple[str, str]], current: dict[str, tuple[str, str]]) -> str:
     gained = [f"+{name}" for name in current if name not in old]
     lost = [f"−{name}" for name in old if name not in current]
-    changed = [f"changed {name}" for name in current if name in old and current[name] != old[name]]
+    changed = [
+        f"changed {name} ({_what_changed(old[name], current[name])})"
+        for name in current
+        if name in old and current[name] != old[name]
+    ]
     items = [*gained, *lost, *changed]
     return f"examples: {', '.join(items)}" if items else ""
+
+
+def _what_changed(old: tuple[str, str], current: tuple[str, str]) -> str:
+    parts = []
+    if old[0] != current[0]:
+        parts.append(f"`{old[0]}` → `{current[0]}`")
+    if old[1] != current[1]:
+        parts.append("body")
+    return ", ".join(parts)

@@ -144,7 +144,7 @@ def found(findings: list[dict[str, Any]]) -> list[tuple[str, int, int, str, str]
 STALE_MESSAGE = (
     "translated from English commit {short} of 2021-06-03, and the English page has changed since: "
     "+4 −3 lines; statuses: +`202`, −`200`; request paths: +`POST /communications/things/{{id}}/act`, "
-    "−`POST /things/{{id}}/act`; body parameters: +`callbackUri`; examples: changed request `thing-act`"
+    "−`POST /things/{{id}}/act`; body parameters: +`callbackUri`; examples: changed request `thing-act` (body)"
 )
 
 
