@@ -382,3 +382,23 @@ def test_one_cat_file_process_serves_every_page(
     findings = check(capsys, "--source-history", str(history.repo))[1]
     assert len(findings) == 30  # none of thing-N.md is in the history: all source-unknown
     assert [args[-2:] for args in started] == [["cat-file", "--batch"]]
+
+
+MIRROR = Path(os.environ.get("DOCLINT_ENGLISH_HISTORY", "/work/.mirror/microsoftgraph+microsoft-graph-docs/repo"))
+
+
+@pytest.mark.skipif(not (MIRROR / "objects").is_dir(), reason="the English Graph docs history is not fetched")
+def test_shipped_corpus_with_the_real_english_history(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The ru-RU page was made from a 2019 English text; the zh-CN page from today's (issue 10's table)."""
+    code, findings, _ = check(capsys, "--source-history", f"{MIRROR}:api-reference")
+    assert code == 0  # warnings only
+    assert found(findings) == [("locales/ru-RU/beta/api/call-reject.md", 8, 1, "stale-source", "warning")]
+    assert findings[0]["message"] == (
+        "translated from English commit 3e5f4f5 of 2019-05-06, and the English page has changed since: "
+        "+101 −43 lines; statuses: −`200`; request paths: +`POST /communications/calls/{id}/reject`, "
+        "−`POST /applications/{id}/calls/{id}/reject`; request headers: +`Content-type`; body parameters: "
+        "+`callbackUri`; examples: +request `call-reject-none-reason`, +response to `call-reject-none-reason`, "
+        "changed request `call-reject` (`POST /app/calls/{id}/reject` → "
+        "`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`, body), "
+        "changed request #1 (`POST /api/calls` → `POST /api/call`); includes: +16 −3"
+    )
