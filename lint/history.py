@@ -184,6 +184,8 @@ class SourceHistory:
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
         self._commits: dict[str, Commit | None] = {}
+        #: The process that started ``_process``: a forked worker must not share its pipes.
+        self._owner = 0
 
     @property
     def explicit(self) -> bool:
@@ -238,7 +240,7 @@ class SourceHistory:
     def close(self) -> None:
         """Let git finish (its input ends); a git that already died leaves nothing to flush."""
         process, self._process = self._process, None
-        if process is None:
+        if process is None or self._owner != os.getpid():
             return
         if process.stdin:
             # BrokenPipeError: bytes still buffered for a git that has exited.
@@ -269,8 +271,13 @@ class SourceHistory:
 
     def _ask(self, name: str) -> tuple[str, bytes, bytes] | None:
         """``(sha, type, content)`` of the object ``name``, or ``None`` when it is missing or ambiguous."""
+        if self._process is not None and self._owner != os.getpid():
+            # Inherited through fork from a process that had asked already: its
+            # pipes are the parent's, so this worker starts a git of its own.
+            self._process = None
         if self._process is None:
             self._process = self._start()
+            self._owner = os.getpid()
         process = self._process
         assert process.stdin is not None and process.stdout is not None
         try:

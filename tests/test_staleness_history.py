@@ -402,3 +402,27 @@ def test_shipped_corpus_with_the_real_english_history(in_repo: Path, capsys: pyt
         "`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`, body), "
         "changed request #1 (`POST /api/calls` → `POST /api/call`); includes: +16 −3"
     )
+
+
+def test_a_forked_worker_starts_its_own_git(history: History, project: Path) -> None:
+    """A worker forked after the parent asked must not use the parent's pipes (answers would interleave)."""
+    from lint.history import HistoryLocation, SourceHistory
+
+    source = SourceHistory(HistoryLocation(str(history.repo / ".git"), "api-reference"))
+    assert source.commit(history.old) is not None
+    parents_git = source._process.pid if source._process else 0
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through the pipe
+        try:
+            commit = source.commit(history.new)
+            own = source._process is not None and source._process.pid != parents_git
+            os.write(writer, b"own" if own and commit is not None and commit.sha == history.new else b"shared")
+            source.close()
+        finally:
+            os._exit(0)
+    os.close(writer)
+    os.waitpid(child, 0)
+    assert os.read(reader, 16) == b"own"
+    assert source.commit(history.new) is not None  # the parent's git still answers
+    source.close()
