@@ -222,6 +222,12 @@ def _describe_run(config: Config, selection: Selection, options: CheckOptions) -
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     where = f"{jobs} worker processes" if jobs > 1 and len(selection.files) >= PARALLEL_THRESHOLD else "this process"
     _note(f"{len(selection.files)} files, {len(config.enabled)} rules enabled, checked in {where}")
+    from lint.history import locate_history
+
+    history = locate_history(config)
+    if history is not None:
+        how = "given" if history.explicit else "detected around source-root"
+        _note(f"English history: {history.git_dir}, prefix `{history.prefix}` ({how})")
 
 
 def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:

@@ -426,3 +426,14 @@ def test_a_forked_worker_starts_its_own_git(history: History, project: Path) -> 
     assert os.read(reader, 16) == b"own"
     assert source.commit(history.new) is not None  # the parent's git still answers
     source.close()
+
+
+def test_verbose_says_which_history_is_used(
+    history: History, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["check", "--jobs", "1", "--verbose", "--source-history", f"{history.repo}:api-reference"])
+    assert capsys.readouterr().err.splitlines()[-2] == (
+        f"doclint: English history: {(history.repo / '.git').resolve()}, prefix `api-reference` (given)"
+    )
+    main(["check", "--jobs", "1", "--verbose"])
+    assert not any("English history" in line for line in capsys.readouterr().err.splitlines())
