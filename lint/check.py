@@ -56,6 +56,8 @@ class CheckOptions(Struct, frozen=True):
     #: ``--exclude`` replaces the config's ``exclude``; ``--extend-exclude`` adds to it.
     exclude: list[str] | None = None
     extend_exclude: list[str] | None = None
+    #: ``GIT_DIR[:PREFIX]``, overriding ``[tool.doclint] source-history`` (and its prefix, when given).
+    source_history: str | None = None
 
 
 class Selection(Struct, frozen=True):
@@ -154,6 +156,8 @@ def run_check(options: CheckOptions) -> int:
         cwd = Path.cwd()
         absolute = {version: str((cwd / path).resolve()) for version, path in options.metadata.items()}
         config = replace(config, metadata={**config.metadata, **absolute})
+    if options.source_history is not None:
+        config = _with_source_history(config, options.source_history)
     selection = select_files(options, config)
     files = selection.files
     started = time.perf_counter()
@@ -198,6 +202,19 @@ def run_check(options: CheckOptions) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _with_source_history(config: Config, value: str) -> Config:
+    """``--source-history GIT_DIR[:PREFIX]`` in place of the config's; a wrong one is an error naming the option."""
+    from lint.history import check_git_dir, parse_history_option
+
+    directory, prefix = parse_history_option(value)
+    git_dir = check_git_dir(Path.cwd() / directory, f"--source-history {value}")
+    return replace(
+        config,
+        source_history=str(git_dir),
+        source_history_prefix=prefix if prefix is not None else config.source_history_prefix,
+    )
+
+
 def _coverage(config: Config, selection: Selection) -> Callable[[BaselineEntry], bool]:
     """Whether this run could have reproduced a baseline entry: its file was checked by its rule.
 
@@ -234,6 +251,12 @@ def _describe_run(config: Config, selection: Selection, options: CheckOptions) -
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     where = f"{jobs} worker processes" if jobs > 1 and len(selection.files) >= PARALLEL_THRESHOLD else "this process"
     _note(f"{len(selection.files)} files, {len(config.enabled)} rules enabled, checked in {where}")
+    from lint.history import locate_history
+
+    history = locate_history(config)
+    if history is not None:
+        how = "given" if history.explicit else "detected around source-root"
+        _note(f"English history: {history.git_dir}, prefix `{history.prefix}` ({how})")
 
 
 def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summary) -> None:

@@ -117,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="VERSION=FILE",
         help="full CSDL metadata for an API version (v1.0=..., beta=...); overrides the shipped schemas",
     )
+    check.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (a bare repository, a work tree or its .git); PREFIX is the "
+        "path in it that corresponds to source-root; stale translations are reported (stale-source)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     check.set_defaults(handler=_check)
 
@@ -204,6 +210,7 @@ def _check(args: argparse.Namespace) -> int:
         verbose=args.verbose,
         exclude=_split(args.exclude),
         extend_exclude=_split(args.extend_exclude),
+        source_history=args.source_history,
     )
     return run_check(options)
 

@@ -37,6 +37,8 @@ _KEYS = {
     "schemas": str,
     "deprecated-paths": list,
     "english-locale": str,
+    "source-history": str,
+    "source-history-prefix": str,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -59,6 +61,10 @@ class Config(Struct, frozen=True):
     schemas: str = ""  # "" = the stores doclint carries (lint/data/schemas)
     deprecated_paths: tuple[str, ...] = ()
     english_locale: str = "en-US"
+    #: The git directory of the English sources' history (absolute, checked), if configured.
+    source_history: str | None = None
+    #: The path inside that history's trees that corresponds to ``source_root``.
+    source_history_prefix: str | None = None
 
     def rule_enabled(self, rule: Rule, path: str) -> bool:
         return rule.code in self.enabled and rule.code not in self.ignored_codes(path)
@@ -259,7 +265,22 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         schemas=values.get("schemas", ""),
         deprecated_paths=strings("deprecated-paths"),
         english_locale=values.get("english-locale", "en-US"),
+        source_history=_source_history(values.get("source-history"), root, where),
+        source_history_prefix=values["source-history-prefix"].strip("/") if "source-history-prefix" in values else None,
     )
+
+
+def _source_history(value: str | None, root: Path, where: str) -> str | None:
+    """The configured history's git directory, checked now so that a wrong one names the key."""
+    if value is None:
+        return None
+    from lint.errors import ToolError
+    from lint.history import check_git_dir
+
+    try:
+        return str(check_git_dir(root / Path(value).expanduser(), f"{where} `source-history`"))
+    except ToolError as error:
+        raise ConfigError(str(error)) from error
 
 
 def _suggest(word: str, choices: Any) -> str:

@@ -2,7 +2,7 @@
 
 Rules never open files. Everything they need arrives here, prepared once by
 the engine: the page's English source (for a translation), the cmdlet's REST
-page, and the configuration.
+page, the English sources' git history, and the configuration.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from msgspec import Struct, field
 
 if TYPE_CHECKING:
     from lint.config import Config
+    from lint.history import SourceHistory
     from lint.model import Page
 
 T = TypeVar("T")
@@ -25,6 +26,8 @@ class Context(Struct, frozen=True):
     english: Page | None = None
     #: The REST page a cmdlet's help documents, when one was found.
     rest: Page | None = None
+    #: The English sources' git history, when one is configured or detected (staleness rules).
+    history: SourceHistory | None = None
     #: Analyses several rules share (schema validation of the page's bodies ...),
     #: computed once per page: a context lives exactly as long as one page's check.
     memo: dict[str, Any] = field(default_factory=dict)

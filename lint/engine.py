@@ -21,6 +21,7 @@ from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
+from lint.history import history_for
 from lint.merge import merge
 from lint.model import Page
 from lint.pair import english_source
@@ -73,12 +74,21 @@ def _parse(path: str, config: Config) -> Page:
     return parse_source(read_source(path), config.formats)
 
 
-_ENGLISH_PAGES: dict[tuple[str, tuple[tuple[str, str], ...]], Page | None] = {}
+_ENGLISH_PAGES: dict[tuple[str, int, int, tuple[tuple[str, str], ...]], Page | None] = {}
 
 
 def _english_page(path: str, config: Config) -> Page | None:
-    """English sources are shared by many translations: parse each once per process."""
-    key = (path, tuple(sorted(config.formats.items())))
+    """English sources are shared by many translations: parse each once per process.
+
+    Keyed by the file's absolute path, size and modification time as well, so
+    a process that lives on (tests, an editor) sees an English page edited
+    since, not the text it first read under that relative path.
+    """
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    key = (os.path.abspath(path), status.st_size, status.st_mtime_ns, tuple(sorted(config.formats.items())))
     if key not in _ENGLISH_PAGES:
         try:
             _ENGLISH_PAGES[key] = _parse(path, config)
@@ -90,7 +100,8 @@ def _english_page(path: str, config: Config) -> Page | None:
 def context_for(page: Page, config: Config) -> Context:
     source = english_source(page.path, config)
     english = _english_page(source, config) if source else None
-    return Context(config=config, english=english)
+    history = history_for(config) if english is not None and "ms.sourcegitcommit" in page.front_matter else None
+    return Context(config=config, english=english, history=history)
 
 
 def applicable_rules(page: Page, config: Config) -> list[Rule]:

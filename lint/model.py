@@ -414,6 +414,8 @@ class Page(Struct, frozen=True):
     cmdlet: Cmdlet | None = None
     diagnostics: tuple[ParseDiagnostic, ...] = ()
     comments: tuple[Comment, ...] = ()
+    #: The 1-based line of each top-level front matter key (``ms.sourcegitcommit`` -> 8).
+    front_matter_lines: dict[str, int] = field(default_factory=dict)
 
     def section(self, anchor: str) -> Section | None:
         """The section with this anchor, if the page has one."""

@@ -218,6 +218,7 @@ class PageCollector(Struct):
         sections: tuple[Section, ...],
         front_matter: dict[str, Any] | None = None,
         fallback_title: str = "",
+        front_matter_lines: dict[str, int] | None = None,
     ) -> Page:
         """Freeze the facts into a REST page; an annotation still held is orphaned first.
 
@@ -251,6 +252,7 @@ class PageCollector(Struct):
             tabs=tuple(self.tabs),
             diagnostics=diagnostics_in_order(self.diagnostics),
             comments=tuple(self.comments),
+            front_matter_lines=front_matter_lines or {},
         )
 
 

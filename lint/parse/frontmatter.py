@@ -8,9 +8,10 @@ that needs it, which keeps it out of most one-file pre-commit runs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from msgspec import Struct
+from msgspec import Struct, field
 
 from lint.model import ParseDiagnostic, Span
 from lint.parse.plain_yaml import read_plain_mapping
@@ -50,6 +51,23 @@ class FrontMatter(Struct, frozen=True):
     #: Number of lines the block occupies, delimiters included (0 when absent).
     line_count: int
     diagnostic: ParseDiagnostic | None = None
+    #: The 1-based line of each top-level key, so a finding about a key
+    #: (``ms.sourcegitcommit``) can point at it.
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+#: A top-level ``key:`` (plain or quoted) at the start of a front matter line.
+_TOP_LEVEL_KEY = re.compile(r"""(?P<quote>["']?)(?P<key>[^\s#"'\-][^:]*?)(?P=quote)\s*:(?:\s|$)""")
+
+
+def key_lines(block_lines: list[str], first_line: int) -> dict[str, int]:
+    """Where each top-level key of the block starts; the first occurrence wins, as it does for the reader."""
+    found: dict[str, int] = {}
+    for offset, line in enumerate(block_lines):
+        match = _TOP_LEVEL_KEY.match(line)
+        if match:
+            found.setdefault(match.group("key"), first_line + offset)
+    return found
 
 
 def split_front_matter(lines: list[str], path: str) -> FrontMatter:
@@ -87,4 +105,9 @@ def split_front_matter(lines: list[str], path: str) -> FrontMatter:
                 "front-matter-syntax", "front matter is not a mapping of keys to values", Span(path, 2, 1, index)
             ),
         )
-    return FrontMatter({str(key): value for key, value in data.items()}, index + 1)
+    lines_of_keys = key_lines(lines[1:index], 2)
+    return FrontMatter(
+        {str(key): value for key, value in data.items()},
+        index + 1,
+        lines={str(key): lines_of_keys[str(key)] for key in data if str(key) in lines_of_keys},
+    )

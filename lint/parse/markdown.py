@@ -115,6 +115,7 @@ def parse(text: str, path: str) -> Page:
         sections=close_sections(builder.sections, len(lines)),
         front_matter=front.data,
         fallback_title=str(front.data.get("title", "")),
+        front_matter_lines=front.lines,
     )
 
 

@@ -277,6 +277,7 @@ def _parse(text: str, path: str) -> Page:
         cmdlet=cmdlet,
         diagnostics=diagnostics_in_order(doc.diagnostics),
         comments=tuple(doc.comments),
+        front_matter_lines=front.lines,
     )
 
 
