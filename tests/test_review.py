@@ -346,6 +346,9 @@ def test_output_replaces_the_file_atomically(in_repo: Path, tmp_path: Path, caps
     assert capsys.readouterr().out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["doclint_review"] == 1
     assert os.listdir(tmp_path) == ["report.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # a report, not a secret: not mkstemp's 0600
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
