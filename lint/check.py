@@ -69,13 +69,21 @@ class Selection(Struct, frozen=True):
 
 
 def configure(options: CheckOptions) -> Config:
-    return load_config(
+    """The configuration with the command line's overrides applied: what ``check`` and ``report`` both run with."""
+    config = load_config(
         options.config_file,
         select=options.select,
         extend_ignore=options.ignore,
         exclude=options.exclude,
         extend_exclude=options.extend_exclude,
     )
+    if options.metadata:
+        cwd = Path.cwd()
+        absolute = {version: str((cwd / path).resolve()) for version, path in options.metadata.items()}
+        config = replace(config, metadata={**config.metadata, **absolute})
+    if options.source_history is not None:
+        config = _with_source_history(config, options.source_history)
+    return config
 
 
 def configured_roots(config: Config) -> list[str]:
@@ -152,12 +160,6 @@ def run_check(options: CheckOptions) -> int:
     config = configure(options)
     if options.fail_on is not None:
         config = replace(config, fail_on=options.fail_on)
-    if options.metadata:
-        cwd = Path.cwd()
-        absolute = {version: str((cwd / path).resolve()) for version, path in options.metadata.items()}
-        config = replace(config, metadata={**config.metadata, **absolute})
-    if options.source_history is not None:
-        config = _with_source_history(config, options.source_history)
     selection = select_files(options, config)
     files = selection.files
     started = time.perf_counter()

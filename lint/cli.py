@@ -126,6 +126,34 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     check.set_defaults(handler=_check)
 
+    report = commands.add_parser(
+        "report", parents=[common], help="the reviewer's view of the translations: coverage, freshness, drift"
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    report.add_argument(
+        "--format", choices=("text", "json", "html"), default="text", help="output format (default: text)"
+    )
+    report.add_argument("--locale", metavar="LOCALES", help="comma-separated locales to report (default: all)")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    report.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
+    report.add_argument("--select", metavar="RULES", help="rule codes, names or tags to run (as for check)")
+    report.add_argument("--ignore", metavar="RULES", help="rule codes, names or tags to skip (as for check)")
+    report.add_argument("--exclude", metavar="GLOBS", help="globs of paths to skip (replaces the config's exclude)")
+    report.add_argument("--extend-exclude", metavar="GLOBS", help="globs of paths to skip (adds to the config's)")
+    report.add_argument(
+        "--no-translations", action="store_true", help="do not add the translations of English pages given as PATH"
+    )
+    report.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    report.add_argument(
+        "--metadata", action="append", metavar="VERSION=FILE", help="full CSDL metadata for an API version"
+    )
+    report.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (as for check): pages are judged fresh or stale only with one",
+    )
+    report.set_defaults(handler=_report)
+
     schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
     schema_commands.required = True
@@ -213,6 +241,31 @@ def _check(args: argparse.Namespace) -> int:
         source_history=args.source_history,
     )
     return run_check(options)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from lint.check import CheckOptions
+    from lint.review.command import ReportOptions, run_report
+
+    selection = CheckOptions(
+        paths=list(args.paths),
+        config_file=Path(args.config) if args.config else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        translations=not args.no_translations,
+        jobs=args.jobs,
+        metadata=_metadata_options(args.metadata),
+        exclude=_split(args.exclude),
+        extend_exclude=_split(args.extend_exclude),
+        source_history=args.source_history,
+    )
+    options = ReportOptions(
+        check=selection,
+        format=args.format,
+        locales=_split(args.locale),
+        output=Path(args.output) if args.output else None,
+    )
+    return run_report(options)
 
 
 def _metadata_options(values: list[str] | None) -> dict[str, str]:
