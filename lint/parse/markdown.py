@@ -58,8 +58,8 @@ _JSON_LANGUAGES = {"json", "jsonc"}
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    """One configured parser per process: building it costs more than a page."""
+def markdown_parser() -> MarkdownIt:
+    """The block parser pages are read with (tables, HTML, no inline rules); one per process: it costs a page."""
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
@@ -105,7 +105,7 @@ def parse(text: str, path: str) -> Page:
     builder = _Builder(path=path, lines=lines, english=locale.startswith("en"))
     if front.diagnostic:
         builder.diagnostics.append(front.diagnostic)
-    tokens = _markdown().parse("\n".join(body_lines))
+    tokens = markdown_parser().parse("\n".join(body_lines))
     _walk(builder, tokens)
     _inline_directives(builder, tokens)
     return builder.to_page(
@@ -316,7 +316,7 @@ def _error_at(builder: _Builder, content: str, body: str, line: int) -> Callable
 
 def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
     """Read one table starting at ``tokens[index]``; return the index after it."""
-    found = read_table(tokens, index, builder.lines, _markdown().parse)
+    found = read_table(tokens, index, builder.lines, markdown_parser().parse)
     for comment in found.comments:
         _html_block(builder, comment)
     for line in found.broken:
