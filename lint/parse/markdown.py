@@ -43,7 +43,7 @@ from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
-from lint.parse.markdown_tables import read_table
+from lint.parse.markdown_tables import blank_leading_comment, read_table
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
 from lint.parse.sections import slugify
@@ -353,6 +353,7 @@ def _cell(builder: _Builder, content: str, line: int, position: int, end_line: i
 
 def _cell_column(raw: str, position: int) -> int:
     """1-based column of the first character of cell ``position`` in a table row."""
+    raw = blank_leading_comment(raw)  # a comment leading the row is no cell
     bounds = [index for index, char in enumerate(raw) if char == "|" and (index == 0 or raw[index - 1] != "\\")]
     stripped_start = len(raw) - len(raw.lstrip())
     if not bounds or bounds[0] != stripped_start:
