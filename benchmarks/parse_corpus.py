@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from benchmarks.corpus import load
 from lint.parse.detect import parse_source
-from lint.parse.markdown import _markdown
+from lint.parse.markdown import markdown_parser
 from lint.source import decode_source
 
 
@@ -35,7 +35,7 @@ def main() -> int:
     files = load(tuple(args.locale) if args.locale else None)
     sources = [decode_source(path, data) for path, data in files]
 
-    md = _markdown()
+    md = markdown_parser()
     started = time.perf_counter()
     for source in sources:
         md.parse(source.text)

@@ -74,27 +74,36 @@ def _parse(path: str, config: Config) -> Page:
     return parse_source(read_source(path), config.formats)
 
 
-_ENGLISH_PAGES: dict[tuple[str, int, int, tuple[tuple[str, str], ...]], Page | None] = {}
+#: Parsed English pages by (resolved path, path as shown, formats): the file's
+#: (mtime_ns, size) when it was read, and the page (``None`` when unreadable).
+_ENGLISH_PAGES: dict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[tuple[int, int] | None, Page | None]] = {}
 
 
 def _english_page(path: str, config: Config) -> Page | None:
-    """English sources are shared by many translations: parse each once per process.
+    """English sources are shared by many translations: parse each once per process while it is unchanged.
 
-    Keyed by the file's absolute path, size and modification time as well, so
-    a process that lives on (tests, an editor) sees an English page edited
-    since, not the text it first read under that relative path.
+    Keyed by the resolved path, not the path as given (relative to the working
+    directory): one process may check trees in several directories (tests, a
+    long-lived server), where one relative path names different files. The
+    file's modification time and size tell an edited page, which is read
+    again; the path as given stays in the key because the page's spans show it.
     """
+    resolved = os.path.realpath(path)
     try:
-        status = os.stat(path)
+        status = os.stat(resolved)
+        stamp: tuple[int, int] | None = (status.st_mtime_ns, status.st_size)
     except OSError:
-        return None
-    key = (os.path.abspath(path), status.st_size, status.st_mtime_ns, tuple(sorted(config.formats.items())))
-    if key not in _ENGLISH_PAGES:
-        try:
-            _ENGLISH_PAGES[key] = _parse(path, config)
-        except SourceError:
-            _ENGLISH_PAGES[key] = None
-    return _ENGLISH_PAGES[key]
+        stamp = None
+    key = (resolved, path, tuple(sorted(config.formats.items())))
+    cached = _ENGLISH_PAGES.get(key)
+    if cached is not None and cached[0] == stamp and stamp is not None:
+        return cached[1]
+    try:
+        page: Page | None = _parse(path, config)
+    except SourceError:
+        page = None
+    _ENGLISH_PAGES[key] = (stamp, page)
+    return page
 
 
 def context_for(page: Page, config: Config) -> Context:

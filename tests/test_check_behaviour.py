@@ -336,6 +336,18 @@ def test_statistics_count_findings_per_rule(project: Path, capsys: pytest.Captur
     ]
 
 
+def test_statistics_quiet_prints_the_data_only(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--quiet`` drops the summary line of ``--statistics`` too, as ruff does; the exit status still tells."""
+    write(GERMAN, PAGE.replace("202 Accepted", "204 No Content"))
+    assert main(["check", "--jobs", "1", "--statistics", "--quiet"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "count  code   name                     error  warning     info",
+        "    2  DL101  status-prose-mismatch        2        0        0",
+    ]
+    assert main(["check", "--jobs", "1", "--statistics", "--quiet", "--ignore", "DL101"]) == 0
+    assert capsys.readouterr().out == ""
+
+
 def test_statistics_as_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(GERMAN, PAGE.replace("202 Accepted", "204 No Content"))
     assert main(["check", "--jobs", "1", "--statistics", "--format", "json"]) == 1

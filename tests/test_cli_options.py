@@ -32,10 +32,6 @@ STATUS = "the Response section says `200 OK`, but the response examples show `20
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two English pages with a status mismatch at 4:39, one of them translated."""
-    import lint.engine
-
-    # English pages are parsed once per process, by relative path: every test here has its own.
-    monkeypatch.setattr(lint.engine, "_ENGLISH_PAGES", {})
     for path in (ENGLISH, GERMAN, OTHER):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(PAGE, encoding="utf-8")

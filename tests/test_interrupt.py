@@ -148,3 +148,34 @@ def test_sigterm_stops_workers_too(start: Callable[..., subprocess.Popen[str]]) 
     while set(workers) & set(_group(process.pid)) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert set(workers) & set(_group(process.pid)) == set()
+
+
+#: What the ``doclint`` console script runs, with a Ctrl-C arriving while ``lint.config`` (which every
+#: command needs) is being imported: the first tens of milliseconds of any run.
+CTRL_C_WHILE_IMPORTING = """
+import sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "lint.config":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+from lint.cli import run
+sys.exit(run())
+"""
+
+
+def test_ctrl_c_while_doclint_imports_its_modules_is_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", CTRL_C_WHILE_IMPORTING, "check", "page.md"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "doclint: interrupted\n")

@@ -956,7 +956,16 @@ def test_crlf_and_bom_keep_line_numbers() -> None:
 
 def test_unclosed_fence_and_missing_title() -> None:
     page = page_of("\n## SYNTAX\n\n### Set1\n```\nGet-X -A <String>\n")
-    assert [(d.code, d.span.line) for d in page.diagnostics] == [("cmdlet-syntax", 7), ("cmdlet-syntax", 11)]
+    # The fence left open is the Markdown parser's unclosed-fence (DL009), not a generic cmdlet-syntax.
+    assert [(d.code, d.span.line, d.message) for d in page.diagnostics] == [
+        ("cmdlet-syntax", 7, "the page has no '# Cmdlet-Name' heading"),
+        (
+            "unclosed-fence",
+            11,
+            "this code fence is never closed: everything after line 11 is code, to the end of the page; "
+            "add the closing fence",
+        ),
+    ]
     assert page.cmdlet is not None and page.cmdlet.name == ""
     assert page.cmdlet.parameter_sets[0].parameters == ("A",)
 
@@ -1027,3 +1036,68 @@ def test_mutated_pages_never_raise() -> None:
         for _ in range(generator.randrange(1, 20)):
             chars.insert(generator.randrange(len(chars) + 1), generator.choice(pieces))
         assert_sane(parse("".join(chars), "mutated/beta/page.md"))
+
+
+# -- unclosed fences (DL009, as in Markdown pages) -------------------------------------
+
+
+def reject_without(line: int, replace: tuple[int, str] | None = None) -> str:
+    """The shipped reject page with its 1-based ``line`` deleted (and another line replaced first)."""
+    lines = (REPO / REJECT).read_text(encoding="utf-8").split("\n")
+    if replace is not None:
+        lines[replace[0] - 1] = replace[1]
+    del lines[line - 1]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("opening", ["```", "```powershell"])
+def test_example_fence_left_open_is_reported_once_and_the_page_still_reads(opening: str) -> None:
+    """Without its closing fence (line 70), EXAMPLE 1's code ran up to EXAMPLE 2's opening fence,
+    and every fence after it paired with the wrong one: ``## PARAMETERS`` and the parameter
+    headings became code, silently."""
+    page = parse(reject_without(70, replace=(68, opening)), "Invoke-X.md")
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in page.diagnostics] == [
+        (
+            "unclosed-fence",
+            68,
+            1,
+            "this code fence is not closed before the heading `### EXAMPLE 2` on line 77: "
+            "everything after line 68 up to line 77 is code; add the closing fence",
+        )
+    ]
+    assert page.cmdlet is not None
+    expected = load(REJECT).cmdlet
+    assert expected is not None
+    assert [p.name for p in page.cmdlet.parameters] == [p.name for p in expected.parameters]
+    assert [e.title for e in page.cmdlet.examples] == ["EXAMPLE 1", "EXAMPLE 2"]
+    assert [s.title for s in page.sections] == [s.title for s in load(REJECT).sections]
+
+
+def test_parameter_fence_left_open_names_the_heading_it_swallows() -> None:
+    page = parse(reject_without(104), "Invoke-X.md")
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in page.diagnostics] == [
+        (
+            "unclosed-fence",
+            94,
+            1,
+            "this code fence is not closed before the heading `### -BodyParameter` on line 105: "
+            "everything after line 94 up to line 118 is code; add the closing fence",
+        )
+    ]
+    # The parameter whose fence was left open keeps its type; the ones after it are read as before.
+    assert page.cmdlet is not None
+    expected = load(REJECT).cmdlet
+    assert expected is not None
+    assert [(p.name, p.type) for p in page.cmdlet.parameters] == [(p.name, p.type) for p in expected.parameters]
+
+
+def test_last_fence_left_open_runs_to_the_end_of_the_page() -> None:
+    page = parse(reject_without(272), "Invoke-X.md")
+    assert [(d.code, d.span.line, d.message) for d in page.diagnostics] == [
+        (
+            "unclosed-fence",
+            262,
+            "this code fence is not closed before the heading `### CommonParameters` on line 273: "
+            "everything after line 262 to the end of the page is code; add the closing fence",
+        )
+    ]

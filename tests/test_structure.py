@@ -170,3 +170,50 @@ def test_suppression_comment_between_rows_keeps_one_table_and_is_recorded() -> N
 def test_annotation_after_a_table_is_not_taken_into_it() -> None:
     text = _BODY_TABLE + '|a|String|A.|\n<!-- { "blockType": "ignored" } -->\n|b|Int32|B.|\n'
     assert [row[0][0] for row in table_rows(text)] == ["a"]
+
+
+#: As in es-ES educationclass-update.md: a translation tool's note leads a row on its line.
+_NOTE = "<!-- Please verify the revised description here. -->"
+
+
+def test_comment_leading_a_row_is_a_comment_not_a_cell() -> None:
+    text = (
+        "## Request body\n"
+        "| Propiedad     | Tipo   |Descripción|\n"
+        "|:---------------|:--------|:----------|\n"
+        "|mailNickname|String| Alias de correo. |\n"
+        f"{_NOTE}| classCode | Cadena | Clase de código utilizado por la escuela. |\n"
+        "|externalId|String| Identificador. |\n"
+        "\nafter\n"
+    )
+    page = parse(text, "p.md")
+    [table] = page.tables
+    column = len(_NOTE) + 3  # the `|` right after the comment, then a space
+    assert table_rows(text) == [
+        [("mailNickname", 4, 2, 4), ("String", 4, 15, 4), ("Alias de correo.", 4, 23, 4)],
+        [
+            ("classCode", 5, column, 5),
+            ("Cadena", 5, column + 12, 5),
+            ("Clase de código utilizado por la escuela.", 5, column + 21, 5),
+        ],
+        [("externalId", 6, 2, 6), ("String", 6, 13, 6), ("Identificador.", 6, 21, 6)],
+    ]
+    assert (table.span.line, table.span.end_line) == (2, 6)
+    assert [(comment.text, comment.span.line, comment.span.column) for comment in page.comments] == [
+        ("Please verify the revised description here.", 5, 1)
+    ]
+    assert diagnostics(text) == []
+    assert [segment.text for segment in page.segments][-1] == "after"
+
+
+def test_comment_leading_the_last_row_and_a_directive_leading_a_row() -> None:
+    text = (
+        "| Name | Type |\n|:--|:--|\n|a|String|\n"
+        "<!-- doclint-disable-line DL201 -->|b|Int32|\n"
+        "\n<!-- a comment -->and prose is no row\n"
+    )
+    page = parse(text, "p.md")
+    assert [[cell[0] for cell in row] for row in table_rows(text)] == [["a", "String"], ["b", "Int32"]]
+    assert [(comment.text, comment.span.line) for comment in page.comments] == [
+        ("doclint-disable-line DL201", 4),
+    ]

@@ -187,3 +187,13 @@ def test_markdown_directive_at_the_end_of_a_line(capsys: pytest.CaptureFixture[s
     ]
     in_code = PAGE + "\n```http\nGET /me <!-- doclint-disable-line DL101 -->\n```\n"
     assert findings(capsys, in_code, "page.md", "--ignore", "schema-unavailable") == ["page.md:4:39: DL101"]
+
+
+def test_rule_doc_names_every_problem_it_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    """DL900 reports unknown directives and unknown rule names too (``Suppressions.problems``): its doc says so."""
+    assert main(["rules", "DL900"]) == 0
+    doc = capsys.readouterr().out
+    summary = doc.split("\n\n")[1].splitlines()[0]
+    assert summary == "A doclint directive is unknown, names an unknown rule, or suppresses nothing."
+    for example in ("doclint-disable-nextline", "http-sytnax", "did you mean ``doclint-disable-next-line``?"):
+        assert example in doc

@@ -33,9 +33,19 @@ class UnclosedFence(Struct, frozen=True):
     swallowed_opening: int | None = None
     #: True when the code runs to the end of the page (not of a quote or list item).
     to_end: bool = False
+    #: The first heading swallowed as code (line, text), where a page's skeleton tells one
+    #: (platyPS: ``### EXAMPLE 2``, ``## PARAMETERS``).
+    swallowed_heading: tuple[int, str] | None = None
 
     def message(self) -> str:
         """What the writer reads: which lines became code, naming the opening line."""
+        if self.swallowed_heading is not None:
+            line, text = self.swallowed_heading
+            where = "to the end of the page" if self.to_end else f"up to line {self.last}"
+            return (
+                f"this code fence is not closed before the heading `{text}` on line {line}: "
+                f"everything after line {self.opening} {where} is code; add the closing fence"
+            )
         if self.swallowed_opening is not None:
             return (
                 f"this code fence is not closed before the fence on line {self.swallowed_opening}: "

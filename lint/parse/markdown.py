@@ -43,7 +43,7 @@ from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
-from lint.parse.markdown_tables import read_table
+from lint.parse.markdown_tables import blank_leading_comment, read_table
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
 from lint.parse.sections import slugify
@@ -58,8 +58,8 @@ _JSON_LANGUAGES = {"json", "jsonc"}
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    """One configured parser per process: building it costs more than a page."""
+def markdown_parser() -> MarkdownIt:
+    """The block parser pages are read with (tables, HTML, no inline rules); one per process: it costs a page."""
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
@@ -105,7 +105,7 @@ def parse(text: str, path: str) -> Page:
     builder = _Builder(path=path, lines=lines, english=locale.startswith("en"))
     if front.diagnostic:
         builder.diagnostics.append(front.diagnostic)
-    tokens = _markdown().parse("\n".join(body_lines))
+    tokens = markdown_parser().parse("\n".join(body_lines))
     _walk(builder, tokens)
     _inline_directives(builder, tokens)
     return builder.to_page(
@@ -317,7 +317,7 @@ def _error_at(builder: _Builder, content: str, body: str, line: int) -> Callable
 
 def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
     """Read one table starting at ``tokens[index]``; return the index after it."""
-    found = read_table(tokens, index, builder.lines, _markdown().parse)
+    found = read_table(tokens, index, builder.lines, markdown_parser().parse)
     for comment in found.comments:
         _html_block(builder, comment)
     for line in found.broken:
@@ -354,6 +354,7 @@ def _cell(builder: _Builder, content: str, line: int, position: int, end_line: i
 
 def _cell_column(raw: str, position: int) -> int:
     """1-based column of the first character of cell ``position`` in a table row."""
+    raw = blank_leading_comment(raw)  # a comment leading the row is no cell
     bounds = [index for index, char in enumerate(raw) if char == "|" and (index == 0 or raw[index - 1] != "\\")]
     stripped_start = len(raw) - len(raw.lstrip())
     if not bounds or bounds[0] != stripped_start:

@@ -11,7 +11,13 @@ it in ways the rendered page hides poorly and a linter must not repeat:
 * an HTML comment on a line of its own between two rows (a
   ``<!-- doclint-disable-next-line ... -->`` for the row below) ends the
   table, and the rows after it become a paragraph. The rows after a comment
-  are read again, under the table's own header, so the table stays one.
+  are read again, under the table's own header, so the table stays one;
+* an HTML comment written at the start of a row's own line
+  (``<!-- Please verify ... -->| classCode | ... |``, left by translation
+  tools) makes the whole line an HTML block: the row vanished, or another
+  reader took the comment for its first cell. The comment is kept as a
+  comment, and the rest of the line (and the rows below it) read again as
+  rows of the table.
 
 Positions stay those of the file: rows and cells keep their own lines.
 """
@@ -24,12 +30,14 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from msgspec import Struct, field
 
-__all__ = ["RawRow", "RawTable", "read_table"]
+__all__ = ["RawRow", "RawTable", "blank_leading_comment", "read_table"]
 
 #: A comment that is no block annotation (``<!-- { "blockType": ... } -->`` binds to a code block).
 _PLAIN_COMMENT = re.compile(r"^\s*<!--(?!\s*\{).*-->\s*$", re.DOTALL)
 #: What may stand before a table row on its line: indentation and quote markers.
 _PREFIX = " \t>"
+#: A row led by a plain comment on its line: the comment, then the row's first ``|``.
+_COMMENT_LED_ROW = re.compile(r"^(?P<prefix>[ \t>]*)(?P<comment><!--(?!\s*\{).*?-->)(?P<row>[ \t]*\|.*)$")
 
 
 class RawRow(Struct):
@@ -78,11 +86,13 @@ def read_table(tokens: list[Token], index: int, lines: list[str], parse: Callabl
     while True:
         rejoined = _rows_after_comment(tokens, index, lines, start, end, parse)
         if rejoined is None:
+            rejoined = _comment_led_rows(tokens, index, lines, start, end, parse)
+        if rejoined is None:
             break
-        comment, more, end = rejoined
+        comment, more, end, used = rejoined
         comments.append(comment)
         rows.extend(more)
-        index += 4  # the comment, then paragraph_open, inline, paragraph_close
+        index += used
     joined, broken = _join_continuations(rows, lines)
     return RawTable(joined, end, comments, broken, index)
 
@@ -101,7 +111,7 @@ def _collect(tokens: list[Token], index: int, rows: list[RawRow], offset: int) -
 
 def _rows_after_comment(
     tokens: list[Token], index: int, lines: list[str], start: int, end: int, parse: Callable[[str], list[Token]]
-) -> tuple[Token, list[RawRow], int] | None:
+) -> tuple[Token, list[RawRow], int, int] | None:
     """The rows a comment right below the table split off into a paragraph, if any.
 
     They are parsed again under the table's header and delimiter lines; only
@@ -117,7 +127,59 @@ def _rows_after_comment(
     first, stop = paragraph.map
     if not _PLAIN_COMMENT.match(comment.content) or not lines[first].lstrip(_PREFIX).startswith("|"):
         return None
-    synthetic = [lines[start], lines[start + 1], *lines[first:stop]]
+    more = _rows_under_header(lines, start, first, lines[first:stop], parse)
+    if more is None:
+        return None
+    return comment, more, stop, 4  # the comment, then paragraph_open, inline, paragraph_close
+
+
+def _comment_led_rows(
+    tokens: list[Token], index: int, lines: list[str], start: int, end: int, parse: Callable[[str], list[Token]]
+) -> tuple[Token, list[RawRow], int, int] | None:
+    """The row a comment leads on its own line right below the table, and the rows after it, if any.
+
+    Markdown reads ``<!-- ... -->| a | b |`` as an HTML block (a comment opens
+    one that ends on the line holding ``-->``), so the row and the table end
+    there. The rest of the line is read again under the table's header, with
+    the lines starting with ``|`` right after it (a paragraph for Markdown).
+    """
+    if index >= len(tokens):
+        return None
+    block = tokens[index]
+    if block.type != "html_block" or block.map != [end, end + 1]:
+        return None
+    led = _COMMENT_LED_ROW.match(lines[end])
+    if led is None:
+        return None
+    used, stop = 1, end + 1
+    if index + 3 < len(tokens):
+        paragraph = tokens[index + 1]
+        if (
+            paragraph.type == "paragraph_open"
+            and paragraph.map is not None
+            and paragraph.map[0] == end + 1
+            and lines[end + 1].lstrip(_PREFIX).startswith("|")
+        ):
+            used, stop = 4, paragraph.map[1]
+    written = [led.group("prefix") + led.group("row").lstrip(" \t"), *lines[end + 1 : stop]]
+    more = _rows_under_header(lines, start, end, written, parse)
+    if more is None and used == 4:  # the paragraph is no rows of the table: the led row alone, then
+        used, stop = 1, end + 1
+        more = _rows_under_header(lines, start, end, written[:1], parse)
+    if more is None:
+        return None
+    comment = Token("html_block", "", 0, map=[end, end + 1], content=led.group("comment") + "\n")
+    return comment, more, stop, used
+
+
+def _rows_under_header(
+    lines: list[str], start: int, first: int, written: list[str], parse: Callable[[str], list[Token]]
+) -> list[RawRow] | None:
+    """``written`` (from 0-based line ``first`` on) parsed as body rows of the table at ``start``.
+
+    ``None`` unless every line reads as a row of that one table.
+    """
+    synthetic = [lines[start], lines[start + 1], *written]
     parsed = parse("\n".join(synthetic))
     tables = [token for token in parsed if token.type == "table_open"]
     if len(tables) != 1 or tables[0].map != [0, len(synthetic)]:
@@ -126,7 +188,15 @@ def _rows_after_comment(
     position = 0
     while position < len(parsed):
         position = _collect(parsed, position, rows, first - 2)
-    return comment, [row for row in rows if row.line > first], stop
+    return [row for row in rows if row.line > first]
+
+
+def blank_leading_comment(raw: str) -> str:
+    """A row's line with the comment that leads it (``<!-- ... -->| a |``) blanked, columns kept."""
+    led = _COMMENT_LED_ROW.match(raw)
+    if led is None:
+        return raw
+    return led.group("prefix") + " " * len(led.group("comment")) + led.group("row")
 
 
 def _join_continuations(rows: list[RawRow], lines: list[str]) -> tuple[list[RawRow], list[int]]:

@@ -14,6 +14,7 @@ import re
 from msgspec import Struct, field
 
 from lint.model import CodeBlock, Comment, ParseDiagnostic, Span
+from lint.parse.fences import UnclosedFence
 from lint.parse.powershell_literal import CodeLine
 
 __all__ = [
@@ -39,6 +40,13 @@ _FENCE_CLOSE = {
 _HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<title>.*?))?[ \t]*$")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
 _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
+#: The headings of platyPS's skeleton: a line like these inside a fence is the writer's next
+#: section swallowed by a fence left open, not code (a PowerShell comment is ``# text``).
+_SKELETON_HEADING = re.compile(
+    r"^ {0,3}(?:## (?:SYNOPSIS|SYNTAX|DESCRIPTION|EXAMPLES|PARAMETERS|INPUTS|OUTPUTS|NOTES|RELATED LINKS|ALIASES)"
+    r"|### (?:-+ ?)?EXAMPLE \d+\b.*|### -[A-Za-z_]\w*|### CommonParameters)[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 class Fence(Struct, frozen=True):
@@ -143,7 +151,15 @@ def _scan_blocks(doc: Doc) -> None:
 
 
 def _take_fence(doc: Doc, start: int, opening: re.Match[str]) -> int:
-    """Record the fence opened at ``start``; return the index after it."""
+    """Record the fence opened at ``start``; return the index after it.
+
+    A fence left open runs on, as Markdown reads it, to the next bare fence
+    line (often the next example's opening one) or the page's end, and every
+    section after it shifts. When its code holds a heading of the platyPS
+    skeleton, the fence ends before that heading instead: one
+    ``unclosed-fence`` at the opening line, and the rest of the page reads as
+    the writer meant it.
+    """
     marker = opening.group("marker")
     closer = _FENCE_CLOSE[marker[0]]
     close: int | None = None
@@ -153,12 +169,25 @@ def _take_fence(doc: Doc, start: int, opening: re.Match[str]) -> int:
             close = index
             break
     stop = close if close is not None else len(doc.lines)
+    heading = next((index for index in range(start + 1, stop) if _SKELETON_HEADING.match(doc.lines[index])), None)
+    unclosed: UnclosedFence | None = None
+    if heading is not None:
+        last_code = close if close is not None else last_text_line(doc, start, len(doc.lines)) + 1
+        unclosed = UnclosedFence(
+            start + 1,
+            last_code,
+            to_end=close is None,
+            swallowed_heading=(heading + 1, doc.lines[heading].strip()),
+        )
+        close, stop = None, heading
+    elif close is None:
+        unclosed = UnclosedFence(start + 1, last_text_line(doc, start, len(doc.lines)) + 1, to_end=True)
     fence = Fence(start, stop, close, len(opening.group("indent")), opening.group("info").strip())
     doc.fences[start] = fence
     for index in range(start, fence.last + 1):
         doc.in_fence[index] = True
-    if close is None:
-        doc.diagnose("cmdlet-syntax", "code fence is never closed", doc.span(start, fence.indent + 1))
+    if unclosed is not None:
+        doc.diagnose("unclosed-fence", unclosed.message(), doc.span(start, fence.indent + 1))
     return fence.last + 1
 
 

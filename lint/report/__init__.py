@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from importlib import import_module
 from typing import TextIO
@@ -30,3 +31,25 @@ def writer_for(name: str) -> Writer:
     module = import_module(f"lint.report.{name}_report")
     write: Writer = module.write
     return write
+
+
+def summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
+    """The last line of a report: "All clear ..." or the findings counted by severity and file."""
+    files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
+    hidden = f"; {summary.hidden_by_baseline} hidden by the baseline" if summary.hidden_by_baseline else ""
+    if not diagnostics:
+        return f"All clear: no findings in {files}{hidden}."
+    counts = Counter(item.severity for item in diagnostics)
+    parts = [
+        f"{counts[level]} {_plural(level, counts[level])}" for level in ("error", "warning", "info") if counts[level]
+    ]
+    affected = len({item.path for item in diagnostics})
+    noun = "finding" if len(diagnostics) == 1 else "findings"
+    drift = (
+        f"; {summary.companion_findings} in translations checked for drift only" if summary.companion_findings else ""
+    )
+    return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}{drift}."
+
+
+def _plural(level: str, count: int) -> str:
+    return level if count == 1 or level == "info" else level + "s"

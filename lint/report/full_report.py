@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
-from lint.report import Summary
-from lint.report.text_report import _COLORS, _DIM, _summary_line, finding_line, paint, related_lines
+from lint.report import Summary, summary_line
+from lint.report.text_report import DIM, SEVERITY_COLORS, finding_line, paint, related_lines
 
 #: Lines shown before and after the offending one.
 CONTEXT = 2
@@ -39,7 +39,7 @@ def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> No
             stream.write(line + "\n")
         stream.write("\n")
     if not summary.quiet:
-        stream.write(_summary_line(diagnostics, summary) + "\n")
+        stream.write(summary_line(diagnostics, summary) + "\n")
 
 
 def _read_lines(path: str) -> list[str] | None:
@@ -58,18 +58,18 @@ def snippet(item: Diagnostic, lines: list[str], color: bool = False) -> list[str
     last = min(len(lines), item.line + CONTEXT)
     width = len(str(last))
     gutter = " " * width + " |"
-    shown = [paint(gutter, _DIM, color)]
+    shown = [paint(gutter, DIM, color)]
     for number in range(first, last + 1):
         text = lines[number - 1].replace("\t", _TAB)
-        shown.append(paint(f"{number:>{width}} |", _DIM, color) + (" " + text if text else ""))
+        shown.append(paint(f"{number:>{width}} |", DIM, color) + (" " + text if text else ""))
         if number == item.line:
             source = lines[number - 1]
             column = min(max(item.column, 1), len(source) + 1)
             offset = display_width(source[: column - 1])
             length = max(1, display_width(_token_at(item, source, column)))
-            marker = paint("^" * length, _COLORS[item.severity], color)
-            shown.append(paint(gutter, _DIM, color) + " " + " " * offset + marker)
-    shown.append(paint(gutter, _DIM, color))
+            marker = paint("^" * length, SEVERITY_COLORS[item.severity], color)
+            shown.append(paint(gutter, DIM, color) + " " + " " * offset + marker)
+    shown.append(paint(gutter, DIM, color))
     return shown
 
 

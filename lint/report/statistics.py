@@ -16,7 +16,7 @@ from typing import TextIO
 from msgspec import Struct
 
 from lint.diagnostic import Diagnostic
-from lint.report import Summary
+from lint.report import Summary, summary_line
 from lint.rules import SEVERITIES
 
 
@@ -42,10 +42,11 @@ def rule_counts(diagnostics: list[Diagnostic]) -> list[RuleCount]:
 
 
 def write_text(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
-    """A line per rule: total, code, name, then the count of each severity in its column."""
-    # The text report's own last line, so both views end alike.
-    from lint.report.text_report import _summary_line as summary_line
+    """A line per rule: total, code, name, then the count of each severity in its column.
 
+    The report's summary line ends it, as it ends the text report, unless
+    ``--quiet`` asks for the data only (as ``ruff --statistics --quiet``).
+    """
     entries = rule_counts(diagnostics)
     if entries:
         width = max(len("count"), len(str(entries[0].total)))
@@ -55,7 +56,8 @@ def write_text(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) 
         for entry in entries:
             columns = "".join(f"{entry.by_severity[level]:>9}" for level in SEVERITIES)
             stream.write(f"{entry.total:>{width}}  {entry.code:<6} {entry.name:<{name_width}}{columns}\n")
-    stream.write(summary_line(diagnostics, summary) + "\n")
+    if not summary.quiet:
+        stream.write(summary_line(diagnostics, summary) + "\n")
 
 
 def write_json(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:

@@ -199,7 +199,9 @@ def unclosed_fence(page: Page, context: Context) -> Iterator[Finding]:
     end of the page, or up to the closing fence of the next example, whose
     opening line becomes code too. The page then renders headings as code and
     loses an example. Reported once, at the opening fence; the swallowed text
-    is not checked as an example.
+    is not checked as an example. In a platyPS page, a fence left open ends
+    before the next heading of the page's skeleton (``### EXAMPLE 2``,
+    ``## PARAMETERS``), so the sections after it are still read and checked.
 
     Bad::
 

@@ -1,0 +1,385 @@
+"""The commands: argument parsing and wiring only (:mod:`lint.cli` is the entry point around it).
+
+Exit codes follow ruff and friends: 0 clean, 1 findings, 2 usage or tool
+error. A tool error prints one line (``doclint: error: ...``), never a
+traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint import __version__
+from lint.baseline import BaselineError
+from lint.config import ConfigError
+from lint.errors import InternalError, ToolError
+from lint.streams import discard_stdout
+
+if TYPE_CHECKING:
+    from lint.rules import Rule
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+#: 128 + SIGPIPE, what a shell reports for a writer whose reader went away.
+EXIT_BROKEN_PIPE = 141
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``doclint`` command line: its subcommands and their options."""
+    parser = argparse.ArgumentParser(
+        prog="doclint",
+        description="Build and lint multilingual REST API reference documentation.",
+    )
+    parser.add_argument("--version", action="version", version=f"doclint {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for tool errors")
+    # Every subcommand takes --debug too, as ruff's do: ``doclint check --debug`` is what a user
+    # types after seeing the hint in an error line. SUPPRESS keeps a subcommand that was not
+    # given it from resetting the ``doclint --debug check`` spelling to False.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for tool errors"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    extract = commands.add_parser("extract", parents=[common], help="print the document model of each page")
+    extract.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)"
+    )
+    extract.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    extract.set_defaults(handler=_extract)
+
+    check = commands.add_parser("check", parents=[common], help="lint pages and report findings")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=("text", "full", "json", "sarif", "github"),
+        default="text",
+        help="text (one line per finding), full (text with the source lines), json, sarif or github",
+    )
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a TOML file: its [tool.doclint] table, else its top-level keys (default: the nearest pyproject.toml)",
+    )
+    check.add_argument(
+        "--exclude", metavar="GLOBS", help="comma-separated globs of paths to skip (replaces the config's exclude)"
+    )
+    check.add_argument(
+        "--extend-exclude",
+        metavar="GLOBS",
+        help="comma-separated globs of paths to skip (adds to the config's exclude)",
+    )
+    verbosity = check.add_mutually_exclusive_group()
+    verbosity.add_argument("--quiet", "-q", action="store_true", help="print the findings only, no summary or notes")
+    verbosity.add_argument(
+        "--verbose", "-v", action="store_true", help="say on stderr which config, files and rules are used, and timing"
+    )
+    check.add_argument(
+        "--select", metavar="RULES", help="comma-separated rule codes, names or tags to run (replaces the config)"
+    )
+    check.add_argument(
+        "--ignore", metavar="RULES", help="comma-separated rule codes, names or tags to skip (adds to the config)"
+    )
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails the run"
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
+    )
+    check.add_argument(
+        "--no-merge",
+        action="store_true",
+        help="report each rule's finding on its own (default: one per defect, the other rules as `also:`)",
+    )
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    check.add_argument(
+        "--no-translations", action="store_true", help="do not add the translations of English pages given as PATH"
+    )
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    check.add_argument(
+        "--metadata",
+        action="append",
+        metavar="VERSION=FILE",
+        help="full CSDL metadata for an API version (v1.0=..., beta=...); overrides the shipped schemas",
+    )
+    check.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (a bare repository, a work tree or its .git); PREFIX is the "
+        "path in it that corresponds to source-root; stale translations are reported (stale-source)",
+    )
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.set_defaults(handler=_check)
+
+    report = commands.add_parser(
+        "report", parents=[common], help="the reviewer's view of the translations: coverage, freshness, drift"
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    report.add_argument(
+        "--format", choices=("text", "json", "html"), default="text", help="output format (default: text)"
+    )
+    report.add_argument("--locale", metavar="LOCALES", help="comma-separated locales to report (default: all)")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    report.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
+    report.add_argument("--select", metavar="RULES", help="rule codes, names or tags to run (as for check)")
+    report.add_argument("--ignore", metavar="RULES", help="rule codes, names or tags to skip (as for check)")
+    report.add_argument("--exclude", metavar="GLOBS", help="globs of paths to skip (replaces the config's exclude)")
+    report.add_argument("--extend-exclude", metavar="GLOBS", help="globs of paths to skip (adds to the config's)")
+    report.add_argument(
+        "--no-translations", action="store_true", help="do not add the translations of English pages given as PATH"
+    )
+    report.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    report.add_argument(
+        "--metadata", action="append", metavar="VERSION=FILE", help="full CSDL metadata for an API version"
+    )
+    report.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (as for check): pages are judged fresh or stale only with one",
+    )
+    report.set_defaults(handler=_report)
+
+    schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
+    schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
+    schema_commands.required = True
+    schema_build = schema_commands.add_parser(
+        "build", parents=[common], help="convert CSDL into schema.json and operations.json"
+    )
+    schema_build.add_argument("--metadata", required=True, metavar="FILE.csdl", help="OData CSDL 4.0 XML")
+    schema_build.add_argument("--out", required=True, metavar="DIR", help="directory to write")
+    schema_build.add_argument(
+        "--root",
+        action="append",
+        metavar="TYPE|ACTION",
+        help="limit schema.json to these types/actions and what they use",
+    )
+    schema_build.set_defaults(handler=_schemas_build)
+
+    rules = commands.add_parser("rules", parents=[common], help="list the rules, or explain one")
+    rules.add_argument(
+        "rule",
+        nargs="?",
+        metavar="RULES",
+        help="a code or name to explain, or what --select takes (prefixes, tags, ALL; comma-separated) to list",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(handler=_rules)
+    return parser
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from lint.check import configured_roots
+    from lint.config import load_config
+    from lint.discover import iter_pages
+    from lint.extract_text import describe
+    from lint.parse.detect import parse_source
+    from lint.serialize import pages_document
+    from lint.source import SourceError, read_source
+
+    config = load_config()
+    given = args.paths or configured_roots(config)
+    paths = list(iter_pages(given))
+    if not paths:
+        raise ToolError(f"no pages found under {' and '.join(given)}")
+    pages = []
+    for path in paths:
+        try:
+            source = read_source(path)
+        except SourceError as error:
+            raise ToolError(str(error)) from error
+        pages.append(parse_source(source, config.formats))
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(pages_document(pages), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for page in pages:
+            for line in describe(page):
+                out.write(line + "\n")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lint.check import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=list(args.paths),
+        config_file=Path(args.config) if args.config else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        fail_on=args.fail_on,
+        exit_zero=args.exit_zero,
+        baseline=Path(args.baseline) if args.baseline else None,
+        write_baseline=Path(args.write_baseline) if args.write_baseline else None,
+        translations=not args.no_translations,
+        jobs=args.jobs,
+        format=args.format,
+        output=Path(args.output) if args.output else None,
+        color=args.color,
+        statistics=args.statistics,
+        merge=not args.no_merge,
+        metadata=_metadata_options(args.metadata),
+        quiet=args.quiet,
+        verbose=args.verbose,
+        exclude=_split(args.exclude),
+        extend_exclude=_split(args.extend_exclude),
+        source_history=args.source_history,
+    )
+    return run_check(options)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from lint.check import CheckOptions
+    from lint.review.command import ReportOptions, run_report
+
+    selection = CheckOptions(
+        paths=list(args.paths),
+        config_file=Path(args.config) if args.config else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        translations=not args.no_translations,
+        jobs=args.jobs,
+        metadata=_metadata_options(args.metadata),
+        exclude=_split(args.exclude),
+        extend_exclude=_split(args.extend_exclude),
+        source_history=args.source_history,
+    )
+    options = ReportOptions(
+        check=selection,
+        format=args.format,
+        locales=_split(args.locale),
+        output=Path(args.output) if args.output else None,
+    )
+    return run_report(options)
+
+
+def _metadata_options(values: list[str] | None) -> dict[str, str]:
+    """``v1.0=path`` pairs; a bare path names its version in the file name (``beta-2021-07.csdl``)."""
+    result: dict[str, str] = {}
+    for value in values or []:
+        version, sep, path = value.partition("=")
+        if not sep:
+            path = value
+            name = Path(value).name.lower()
+            version = "beta" if "beta" in name else "v1.0" if "v1.0" in name or "v1" in name else ""
+            if not version:
+                raise ToolError(f"--metadata {value}: say which API version it describes (v1.0=FILE or beta=FILE)")
+        result[version] = path
+    return result
+
+
+def _schemas_build(args: argparse.Namespace) -> int:
+    from lint.schemas.build import build
+
+    metadata = Path(args.metadata)
+    if not metadata.is_file():
+        raise ToolError(f"{metadata}: no such file")
+    try:
+        written = build(metadata, Path(args.out), args.root)
+    except (ValueError, SyntaxError) as error:
+        raise ToolError(f"{metadata}: {error}") from error
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    return EXIT_OK
+
+
+def _split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from lint.rules import all_rules, find_rule
+
+    explained = find_rule(args.rule) if args.rule else None
+    selected: list[Rule]
+    if explained is not None:
+        selected = [explained]
+    elif args.rule:
+        selected = _rules_selected(args.rule)
+    else:
+        selected = all_rules()
+    if args.format == "json":
+        data = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "scope": rule.scope,
+                "severity": rule.severity,
+                "tags": list(rule.tags),
+                "summary": rule.summary,
+                "doc": rule.doc,
+            }
+            for rule in selected
+        ]
+        json.dump(data[0] if explained else data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif explained is not None:
+        sys.stdout.write(f"{explained.code} {explained.name}\n")
+        sys.stdout.write(
+            f"severity: {explained.severity}   scope: {explained.scope}   tags: {', '.join(explained.tags)}\n\n"
+        )
+        sys.stdout.write(explained.doc + "\n")
+    else:
+        for rule in selected:
+            sys.stdout.write(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}\n")
+    return EXIT_OK
+
+
+def _rules_selected(value: str) -> list[Rule]:
+    """The rules ``--select VALUE`` would run, in code order; an unknown selector is a usage error."""
+    from lint.config import check_selectors
+    from lint.rules import rules_matching
+
+    selectors = _split(value) or []
+    try:
+        check_selectors("", selectors)
+    except ConfigError as error:
+        raise ToolError(f"{error}; `doclint rules` lists them all") from error
+    chosen = {rule.code: rule for selector in selectors for rule in rules_matching(selector)}
+    return [chosen[code] for code in sorted(chosen)]
+
+
+def dispatch(argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run its command; a tool error is one line on stderr and exit 2."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the exit-time flush
+        return status
+    except (ToolError, ConfigError, BaselineError) as error:
+        if args.debug:
+            raise
+        print(f"doclint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (``doclint extract | head``): exit as a shell expects of a
+        # command killed by SIGPIPE. ``check`` handles this itself to exit with its findings' status.
+        discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except InternalError as error:
+        if args.debug:
+            raise
+        print(f"doclint: internal error: {error} (a bug in doclint; --debug shows where)", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # a bug in doclint: say so in one line
+        if args.debug:
+            raise
+        print(
+            f"doclint: internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr
+        )
+        return EXIT_ERROR
