@@ -390,3 +390,16 @@ def test_highlight_keeps_spaces_outside_the_marks() -> None:
         "  &quot;reason&quot;: &quot;<mark>none</mark>&quot;,",
         "  &quot;reason&quot;: &quot;<mark>busy</mark>&quot;,",
     )
+
+
+def test_freshness_is_judged_only_with_a_given_history(tmp_path: Path) -> None:
+    """A detected history is silent about commits it lacks: its silence is no evidence of freshness."""
+    from lint.config import build_config
+    from lint.review.command import _staleness_judged
+
+    assert not _staleness_judged(build_config({}, root=tmp_path, file=None))
+    given = build_config({}, root=tmp_path, file=None)
+    from msgspec.structs import replace
+
+    assert _staleness_judged(replace(given, source_history=str(tmp_path)))
+    assert not _staleness_judged(replace(given, source_history=str(tmp_path), enabled=frozenset()))
