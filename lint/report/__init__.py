@@ -21,6 +21,8 @@ class Summary(Struct, frozen=True):
     quiet: bool = False
     #: Findings in translations brought in by their English page (drift rules only).
     companion_findings: int = 0
+    #: Findings inherited from English pages left out by ``--hide-inherited``.
+    hidden_inherited: int = 0
 
 
 Writer = Callable[[list[Diagnostic], TextIO, Summary], None]

@@ -48,6 +48,8 @@ def related_lines(item: Diagnostic, color: bool = False) -> list[str]:
 def _summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
     hidden = f"; {summary.hidden_by_baseline} hidden by the baseline" if summary.hidden_by_baseline else ""
+    if summary.hidden_inherited:
+        hidden += f"; {summary.hidden_inherited} inherited from English pages hidden"
     if not diagnostics:
         return f"All clear: no findings in {files}{hidden}."
     counts = Counter(item.severity for item in diagnostics)
