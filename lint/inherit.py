@@ -23,9 +23,9 @@ so a doubtful case stays the translation's own finding:
    same role (the translation's structure may differ elsewhere: a section it
    lacks shifts every ordinal after it);
 3. else, for a context that holds translated text (a placeholder or a JSON
-   string value translated), the same aligned place and the same context once
-   the translation's non-ASCII words are set aside, the English side's words
-   being all kept.
+   string value translated), the same aligned place and the same words around
+   one run that holds non-ASCII text on the translation's side and none on the
+   English side.
 
 Only page-scope rules inherit; pair (drift) rules compare the two pages and
 are the translation's own by nature.
@@ -162,10 +162,11 @@ def _context(finding: Finding) -> str:
 
 
 def _same_but_translated(translated: str, english: str) -> bool:
-    """Equal word for word, a word of ``translated`` with non-ASCII letters matching any English word.
+    """Equal word for word but for one run of words that ``translated`` holds translated text in.
 
     A translated placeholder or string value may take more or fewer words than
-    the English; the words around it must agree, in order.
+    the English (and, in a Latin script, some ASCII ones); the words around it
+    must agree, in order.
     """
     mine = _WORD.findall(translated)
     theirs = _WORD.findall(english)
@@ -177,8 +178,8 @@ def _same_but_translated(translated: str, english: str) -> bool:
         end += 1
     middle = mine[start : len(mine) - end]
     english_middle = theirs[start : len(theirs) - end]
-    # What differs must be translated text on the translation's side, and a change of words on the English side.
-    return bool(middle) and bool(english_middle) and all(_NON_ASCII.search(word) for word in middle)
+    # What differs must hold translated text on the translation's side, and words on the English side.
+    return bool(english_middle) and any(_NON_ASCII.search(word) for word in middle)
 
 
 def place_of(page: Page, span: Span) -> Place:
