@@ -32,11 +32,20 @@ from lint.config import build_config
 from lint.context import Context
 from lint.diagnostic import Diagnostic
 from lint.engine import check_page
+from lint.model import Page
 from lint.parse.detect import parse_source
 from lint.source import decode_source
 
 # The schema rules (which now find doclint's own Graph stores anywhere) are validate_corpus.py's to measure.
 CONFIG = build_config({"ignore": ["schema"]}, root=Path("/nonexistent"), file=None)
+
+
+#: English pages parsed in this worker, by path: as the engine does, each is parsed once per process,
+#: so its page findings (what translations inherit, lint.inherit) are computed once too. The files
+#: go to the workers sorted by their path under the locale, so a page's translations come together
+#: and a few recent English pages are all a worker needs to keep.
+_ENGLISH: dict[str, Page] = {}
+_ENGLISH_KEPT = 32
 
 
 def check_one(item: tuple[str, bytes, bytes | None]) -> list[Diagnostic]:
@@ -46,16 +55,21 @@ def check_one(item: tuple[str, bytes, bytes | None]) -> list[Diagnostic]:
     english = None
     if english_data is not None:
         english_path = "en-US/" + path.split("/", 1)[1]
-        english = parse_source(decode_source(english_path, english_data))
+        if english_path not in _ENGLISH:
+            if len(_ENGLISH) >= _ENGLISH_KEPT:
+                del _ENGLISH[next(iter(_ENGLISH))]
+            _ENGLISH[english_path] = parse_source(decode_source(english_path, english_data))
+        english = _ENGLISH[english_path]
     return check_page(page, CONFIG, Context(config=CONFIG, english=english))
 
 
 def _with_english(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes, bytes | None]]:
     """Each file with the bytes of its English source (``en-US/<same path>``), if a translation."""
     english = {path.split("/", 1)[1]: data for path, data in load(("en-US",))}
-    return [
+    paired = [
         (path, data, None if path.startswith("en-US/") else english.get(path.split("/", 1)[1])) for path, data in files
     ]
+    return sorted(paired, key=lambda item: (item[0].split("/", 1)[1], item[0]))
 
 
 def main() -> int:
@@ -73,17 +87,27 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     by_rule: Counter[str] = Counter()
     by_locale: dict[str, Counter[str]] = defaultdict(Counter)
+    inherited: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[Diagnostic]] = defaultdict(list)
     for diagnostics in results:
         for item in diagnostics:
             by_rule[item.name] += 1
             by_locale[item.path.split("/")[0]][item.name] += 1
             examples[item.name].append(item)
+            if item.inherited:
+                inherited[item.path.split("/")[0]][item.name] += 1
     print(f"pages: {len(files)}  findings: {sum(by_rule.values())}  time: {elapsed:.1f} s with {args.jobs} workers")
     locales = sorted(by_locale)
     print(f"{'rule':30}" + "".join(f"{locale:>8}" for locale in locales) + f"{'total':>8}")
     for name, total in by_rule.most_common():
         print(f"{name:30}" + "".join(f"{by_locale[locale][name]:>8}" for locale in locales) + f"{total:>8}")
+    if inherited:
+        print("\nof which inherited from the English page (lint.inherit):")
+        print(f"{'rule':30}" + "".join(f"{locale:>8}" for locale in locales) + f"{'total':>8}")
+        for name, _ in by_rule.most_common():
+            total = sum(inherited[locale][name] for locale in locales)
+            if total:
+                print(f"{name:30}" + "".join(f"{inherited[locale][name]:>8}" for locale in locales) + f"{total:>8}")
     found = [_line(item) for diagnostics in results for item in diagnostics]
     if args.dump is not None:
         args.dump.write_text("".join(f"{line}\n" for line in found), encoding="utf-8")
@@ -98,7 +122,8 @@ def main() -> int:
 def _line(item: Diagnostic) -> str:
     """One finding as a tab-separated line: rule name first, so lines group by rule."""
     message = item.message.replace("\t", " ").replace("\n", " ")
-    return f"{item.name}\t{item.path}:{item.line}:{item.column}\t{message}"
+    mark = "\tinherited" if item.inherited else ""
+    return f"{item.name}\t{item.path}:{item.line}:{item.column}\t{message}{mark}"
 
 
 def print_changes(before: list[str], after: list[str], count: int) -> None:

@@ -58,6 +58,10 @@ class CheckOptions(Struct, frozen=True):
     extend_exclude: list[str] | None = None
     #: ``GIT_DIR[:PREFIX]``, overriding ``[tool.doclint] source-history`` (and its prefix, when given).
     source_history: str | None = None
+    #: ``--hide-inherited``: leave out what translations inherit from their English pages (or the config's key).
+    hide_inherited: bool = False
+    #: ``--group-by``: what ``--statistics`` counts each rule's findings by (severity or locale).
+    group_by: str = "severity"
 
 
 class Selection(Struct, frozen=True):
@@ -157,6 +161,8 @@ def _pages_under(directories: list[str], config: Config) -> list[str]:
 def run_check(options: CheckOptions) -> int:
     if options.statistics and options.format not in ("text", "json"):
         raise ToolError(f"--statistics prints text or json; it cannot be combined with --format {options.format}")
+    if options.group_by != "severity" and not options.statistics:
+        raise ToolError("--group-by says how --statistics counts; give --statistics too")
     config = configure(options)
     if options.fail_on is not None:
         config = replace(config, fail_on=options.fail_on)
@@ -190,12 +196,22 @@ def run_check(options: CheckOptions) -> int:
         if fixed and not options.quiet:
             noun = "entry is" if len(fixed) == 1 else "entries are"
             _note(f"{len(fixed)} baseline {noun} fixed; rewrite the baseline with --write-baseline")
+    hidden_inherited = 0
+    if options.hide_inherited or config.hide_inherited:
+        # After the baseline, so that a baseline entry of a hidden inherited finding does not look fixed.
+        shown = [item for item in diagnostics if not item.inherited]
+        hidden_inherited = len(diagnostics) - len(shown)
+        diagnostics = shown
     companion_findings = sum(item.path in selection.companions for item in diagnostics)
     _report(
         diagnostics,
         options,
         Summary(
-            files=len(files), hidden_by_baseline=hidden, quiet=options.quiet, companion_findings=companion_findings
+            files=len(files),
+            hidden_by_baseline=hidden,
+            quiet=options.quiet,
+            companion_findings=companion_findings,
+            hidden_inherited=hidden_inherited,
         ),
     )
     if options.exit_zero:
@@ -269,9 +285,11 @@ def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summa
         diagnostics = unmerge(diagnostics)
     write = writer_for(options.format)
     if options.statistics:
+        from functools import partial
+
         from lint.report.statistics import write_json, write_text
 
-        write = write_json if options.format == "json" else write_text
+        write = partial(write_json if options.format == "json" else write_text, group_by=options.group_by)
     if options.output is not None:
         try:
             with open(options.output, "w", encoding="utf-8") as stream:

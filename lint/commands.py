@@ -98,6 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
     )
     check.add_argument(
+        "--group-by",
+        choices=("severity", "locale"),
+        default="severity",
+        help="with --statistics, count each rule's findings per severity (default) or per locale, a column each",
+    )
+    check.add_argument(
+        "--hide-inherited",
+        action="store_true",
+        help="leave out the findings translations inherit from their English page (reported there)",
+    )
+    check.add_argument(
         "--no-merge",
         action="store_true",
         help="report each rule's finding on its own (default: one per defect, the other rules as `also:`)",
@@ -236,6 +247,8 @@ def _check(args: argparse.Namespace) -> int:
         exclude=_split(args.exclude),
         extend_exclude=_split(args.extend_exclude),
         source_history=args.source_history,
+        hide_inherited=args.hide_inherited,
+        group_by=args.group_by,
     )
     return run_check(options)
 

@@ -39,6 +39,7 @@ _KEYS = {
     "english-locale": str,
     "source-history": str,
     "source-history-prefix": str,
+    "hide-inherited": bool,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -65,6 +66,8 @@ class Config(Struct, frozen=True):
     source_history: str | None = None
     #: The path inside that history's trees that corresponds to ``source_root``.
     source_history_prefix: str | None = None
+    #: Leave out the findings a translation inherits from its English page (``--hide-inherited``).
+    hide_inherited: bool = False
 
     def rule_enabled(self, rule: Rule, path: str) -> bool:
         return rule.code in self.enabled and rule.code not in self.ignored_codes(path)
@@ -267,6 +270,7 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         english_locale=values.get("english-locale", "en-US"),
         source_history=_source_history(values.get("source-history"), root, where),
         source_history_prefix=values["source-history-prefix"].strip("/") if "source-history-prefix" in values else None,
+        hide_inherited=values.get("hide-inherited", False),
     )
 
 

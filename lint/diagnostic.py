@@ -40,6 +40,10 @@ class Diagnostic(Struct, frozen=True):
     also: tuple[str, ...] = ()
     #: Every finding merged here, this one's original first: what ``--no-merge`` shows.
     parts: tuple[Diagnostic, ...] = ()
+    #: The locale of the page the finding is on (``en-US``, ``ru-RU`` ...; ``und`` when unknown).
+    locale: str = ""
+    #: A defect the translation copied from its English page (:mod:`lint.inherit`): fix it there.
+    inherited: bool = False
 
     @property
     def span(self) -> Span:
@@ -61,7 +65,11 @@ class Diagnostic(Struct, frozen=True):
         return (self.path, self.line, self.column, self.code)
 
 
+def normalized_context(context: str) -> str:
+    """A finding's context with its line numbers and runs of white space made uniform."""
+    return " ".join(_LINE_NUMBERS.sub(r"\1 N", context).split())
+
+
 def identity(code: str, path: str, context: str, occurrence: int) -> str:
     """Rule, path and line-free context; ``occurrence`` tells apart identical findings."""
-    normalized = " ".join(_LINE_NUMBERS.sub(r"\1 N", context).split())
-    return f"{code}\0{path}\0{normalized}\0{occurrence}"
+    return f"{code}\0{path}\0{normalized_context(context)}\0{occurrence}"

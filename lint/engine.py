@@ -22,6 +22,7 @@ from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
 from lint.history import history_for
+from lint.inherit import english_findings, mark_inherited
 from lint.merge import merge
 from lint.model import Page
 from lint.pair import english_source
@@ -140,25 +141,56 @@ def check_page(
             continue
         if pair_only and rule.scope != "pair":
             continue
-        try:
-            stamped.extend((rule, finding) for finding in rule.check(page, context))
-        except ToolError:
-            raise  # the environment (a damaged schema store), not a bug in the rule
-        except Exception as error:
-            raise InternalError(
-                f"rule {rule.code} {rule.name} failed on {page.path}: {type(error).__name__}: {error}"
-            ) from error
+        stamped.extend((rule, finding) for finding in _run(rule, page, context))
     suppressions = read_suppressions(page)
     kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
+    inherited: set[int] = set()
+    if context.english is not None and not pair_only:
+        # Before the merge: a copied defect is matched rule by rule, as the English page reports it.
+        kept, inherited = mark_inherited(page, kept, context.english, _english_findings(context.english, config))
     unused_rule = find_rule("unused-suppression")
     # With the page rules not run, a directive that silences one of them only looks unused.
     if unused_rule is not None and not pair_only and config.rule_enabled(unused_rule, page.path):
         for problem in suppressions.problems(unused_rule.code):
             kept.append((unused_rule, Finding(problem.span, problem.message, context=problem.context)))
-    return merge(_stamp(kept, config))
+    return merge(_stamp(kept, config, page.locale, inherited))
 
 
-def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Diagnostic]:
+def _run(rule: Rule, page: Page, context: Context) -> list[Finding]:
+    try:
+        return list(rule.check(page, context))
+    except ToolError:
+        raise  # the environment (a damaged schema store), not a bug in the rule
+    except Exception as error:
+        raise InternalError(
+            f"rule {rule.code} {rule.name} failed on {page.path}: {type(error).__name__}: {error}"
+        ) from error
+
+
+def _english_findings(english: Page, config: Config) -> list[tuple[Rule, Finding]]:
+    """What the English page reports of its own (page rules, its suppressions applied): what a translation inherits.
+
+    Computed once per English page and configuration per process (:func:`lint.inherit.english_findings`).
+    """
+
+    def compute() -> list[tuple[Rule, Finding]]:
+        context = Context(config=config)
+        suppressions = read_suppressions(english)
+        return [
+            (rule, finding)
+            for rule in applicable_rules(english, config)
+            if rule.scope == "page"
+            for finding in _run(rule, english, context)
+            if not suppressions.suppresses(rule.code, finding.span.line)
+        ]
+
+    return english_findings(english, repr(config), compute)
+
+
+def _stamp(
+    findings: Iterable[tuple[Rule, Finding]], config: Config, locale: str = "", inherited: Collection[int] = ()
+) -> list[Diagnostic]:
+    """Diagnostics in order; an inherited finding (its id in ``inherited``) is info whatever the configuration."""
     occurrences: Counter[tuple[str, str, str]] = Counter()
     diagnostics = []
     ordered = sorted(
@@ -174,7 +206,7 @@ def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Dia
             Diagnostic(
                 code=rule.code,
                 name=rule.name,
-                severity=config.severity(rule, finding.severity),
+                severity="info" if id(finding) in inherited else config.severity(rule, finding.severity),
                 path=span.path,
                 line=span.line,
                 column=span.column,
@@ -185,6 +217,8 @@ def _stamp(findings: Iterable[tuple[Rule, Finding]], config: Config) -> list[Dia
                     for item in finding.related
                 ),
                 identity=identity(rule.code, config.relative(span.path), context, occurrence),
+                locale=locale,
+                inherited=id(finding) in inherited,
             )
         )
     return diagnostics

@@ -20,6 +20,10 @@ about any rule:
   baseline fingerprint) stays the leader's, so baselines keep matching.
 - Suppressions apply before the merge: suppressing the leading rule on a
   line lets the next one lead; nothing is dropped unseen.
+- Inherited findings (:mod:`lint.inherit`) are marked before the merge, rule
+  by rule: a finding the translation owns leads a merge over one it copied
+  from English, and the merged finding is inherited only if every part is
+  (``--hide-inherited`` never hides a defect of the translation's own).
 
 ``parts`` keeps every original finding, so ``--no-merge`` (:func:`unmerge`)
 shows them all again exactly as the rules reported them.
@@ -82,7 +86,7 @@ def merge(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def _fold(parts: list[Diagnostic]) -> Diagnostic:
-    lead = max(parts, key=lambda item: (clarity(item), [-ord(char) for char in item.code]))
+    lead = max(parts, key=lambda item: (not item.inherited, clarity(item), [-ord(char) for char in item.code]))
     others = [item for item in parts if item is not lead]
     codes = tuple(sorted(item.code for item in others))
     related = list(lead.related)
@@ -100,6 +104,7 @@ def _fold(parts: list[Diagnostic]) -> Diagnostic:
         related=tuple(related),
         also=codes,
         parts=(lead, *others),
+        inherited=all(item.inherited for item in parts),
     )
 
 

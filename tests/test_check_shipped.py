@@ -54,6 +54,10 @@ EXPECTED = [
 ]
 
 
+#: The locale of a shipped page, by its first path component.
+LOCALES = {"docs_src": lambda path: "en-US", "locales": lambda path: path.split("/")[1]}
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     code = main(["check", "--jobs", "1", *args])
     return code, capsys.readouterr().out
@@ -75,6 +79,17 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "but the response examples show `202 Accepted`" in out
     )
     assert f"    {RU}:137:1: response example: `202 Accepted`" in out
+    assert (
+        f"{ZH}:55:240: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, but the API's values "
+        "are `none`, `busy`, `forbidden` (enum values are case-sensitive) "
+        "(inherited from docs_src/beta/api/call-reject.md:50; fix it there)" in out
+    )
+    assert "    docs_src/beta/api/call-reject.md:50:16: the English page has the same defect" in out
+    # The ru-RU path `/applications/{id}/calls/{id}/reject` is its own: English lists other paths.
+    assert (
+        f"{RU}:33:1: warning DL103 duplicate-path-parameter path `/applications/{{id}}/calls/{{id}}/reject` "
+        "uses `{id}` twice; give each key its own name\n" in out
+    )
     assert "    docs_src/beta/api/call-reject.md:37:3: the English page declares `/app` deprecated" in out
     assert (
         "docs_src/v1.0/api/participant-invite.md:717:1: warning DL102 content-length-mismatch `Content-Length: 464` "
@@ -131,6 +146,16 @@ def test_json_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         (ES, 9, "DL201", ["DL505"]),
         (RU, 46, "DL201", ["DL505"]),
     ]
+    assert [d["locale"] for d in data] == [LOCALES[path.split("/")[0]](path) for path, *_ in EXPECTED]
+    # The es-ES and zh-CN pages copy their English page's `None`, `Busy`, `Forbidden`: fix it there.
+    assert [
+        (d["path"], d["line"], d["severity"], d["related"][-1]["path"], d["related"][-1]["line"])
+        for d in data
+        if d["inherited"]
+    ] == [
+        (ES, 11, "info", "docs_src/v1.0/api/call-reject.md", 46),
+        (ZH, 55, "info", "docs_src/beta/api/call-reject.md", 50),
+    ]
 
 
 def test_no_merge_shows_every_rules_finding(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,10 +206,33 @@ def test_sarif_output_matches_findings(in_repo: Path, capsys: pytest.CaptureFixt
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "docs_src/beta/api/call-reject.md"
     assert related["physicalLocation"]["region"]["startLine"] == 37
     assert all("doclint/v1" in r["partialFingerprints"] for r in results)
-    merged = [r for r in results if "properties" in r]
+    # Every result names its page's locale; a merged one the other rules, an inherited one that it is.
+    assert [r["properties"]["locale"] for r in results] == [LOCALES[path.split("/")[0]](path) for path, *_ in EXPECTED]
+    merged = [r for r in results if "also" in r["properties"]]
     assert [(r["ruleId"], r["properties"], r["message"]["text"].endswith("(also: DL505)")) for r in merged] == [
-        ("DL201", {"also": ["DL505"]}, True),
-        ("DL201", {"also": ["DL505"]}, True),
+        ("DL201", {"locale": "es-ES", "also": ["DL505"]}, True),
+        ("DL201", {"locale": "ru-RU", "also": ["DL505"]}, True),
+    ]
+    inherited = [r for r in results if r["properties"].get("inherited")]
+    assert [
+        (r["ruleId"], r["properties"]["locale"], r["relatedLocations"][-1]["physicalLocation"]) for r in inherited
+    ] == [
+        (
+            "DL503",
+            "es-ES",
+            {
+                "artifactLocation": {"uri": "docs_src/v1.0/api/call-reject.md", "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 46, "startColumn": 16, "endLine": 46},
+            },
+        ),
+        (
+            "DL503",
+            "zh-CN",
+            {
+                "artifactLocation": {"uri": "docs_src/beta/api/call-reject.md", "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 50, "startColumn": 16, "endLine": 50},
+            },
+        ),
     ]
 
 

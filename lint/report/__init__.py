@@ -22,6 +22,8 @@ class Summary(Struct, frozen=True):
     quiet: bool = False
     #: Findings in translations brought in by their English page (drift rules only).
     companion_findings: int = 0
+    #: Findings inherited from English pages left out by ``--hide-inherited``.
+    hidden_inherited: int = 0
 
 
 Writer = Callable[[list[Diagnostic], TextIO, Summary], None]
@@ -37,6 +39,8 @@ def summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     """The last line of a report: "All clear ..." or the findings counted by severity and file."""
     files = f"{summary.files} file" + ("" if summary.files == 1 else "s")
     hidden = f"; {summary.hidden_by_baseline} hidden by the baseline" if summary.hidden_by_baseline else ""
+    if summary.hidden_inherited:
+        hidden += f"; {summary.hidden_inherited} inherited from English pages hidden"
     if not diagnostics:
         return f"All clear: no findings in {files}{hidden}."
     counts = Counter(item.severity for item in diagnostics)

@@ -26,6 +26,8 @@ def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> No
             ],
             "fingerprint": item.fingerprint,
             "also": list(item.also),
+            "locale": item.locale,
+            "inherited": item.inherited,
         }
         for item in diagnostics
     ]

@@ -48,9 +48,14 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
             "locations": [_location(item.path, item.line, item.column, item.end_line)],
             "partialFingerprints": {"doclint/v1": item.fingerprint},
         }
+        properties: dict[str, Any] = {"locale": item.locale}
         if item.also:
             # The other rules that found the same defect (lint.merge); the message lists them too.
-            result["properties"] = {"also": list(item.also)}
+            properties["also"] = list(item.also)
+        if item.inherited:
+            # Copied from the English page (lint.inherit); the related location is the English finding.
+            properties["inherited"] = True
+        result["properties"] = properties
         if item.related:
             result["relatedLocations"] = [
                 {
