@@ -72,12 +72,22 @@ def _parse(path: str, config: Config) -> Page:
     return parse_source(read_source(path), config.formats)
 
 
-_ENGLISH_PAGES: dict[tuple[str, tuple[tuple[str, str], ...]], Page | None] = {}
+_ENGLISH_PAGES: dict[tuple[str, tuple[int, int], tuple[tuple[str, str], ...]], Page | None] = {}
 
 
 def _english_page(path: str, config: Config) -> Page | None:
-    """English sources are shared by many translations: parse each once per process."""
-    key = (path, tuple(sorted(config.formats.items())))
+    """English sources are shared by many translations: parse each once per process.
+
+    Keyed by the file's modification time and size as well, so a process that
+    checks again after the English page changed (tests, an editor) compares
+    with the page as it is now.
+    """
+    try:
+        stat = os.stat(path)
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = (0, 0)
+    key = (path, version, tuple(sorted(config.formats.items())))
     if key not in _ENGLISH_PAGES:
         try:
             _ENGLISH_PAGES[key] = _parse(path, config)

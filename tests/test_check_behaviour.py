@@ -329,9 +329,11 @@ def test_a_damaged_schema_store_is_a_tool_error_naming_the_place(
 def test_statistics_count_findings_per_rule(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(GERMAN, PAGE.replace("202 Accepted", "204 No Content"))
     assert main(["check", "--jobs", "1", "--statistics"]) == 1
+    # The German example's `204 No Content` is also drift from the English example's `202 Accepted`.
     assert capsys.readouterr().out.splitlines() == [
         "2  DL101  status-prose-mismatch        error",
-        "Found 2 findings (2 errors) in 2 of 2 files.",
+        "1  DL601  status-drift                 warning",
+        "Found 3 findings (2 errors, 1 warning) in 2 of 2 files.",
     ]
 
 

@@ -15,10 +15,11 @@ REJECT = "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"
 INVITE = "docs_src/powershell/beta/Invoke-MgBetaInviteCommunicationCallParticipant.md"
 
 #: (path, line, column, name). The issues' tables, plus true findings they did not list:
-#: the invite pages' `Content-Length: 464` (the bodies are 502 and 376 bytes), the
-#: es-ES rendering, which translates `reason` to `motivo` as the ru-RU page does, and the
-#: ru-RU page's drift from its English source: the `Authorization` header translated, the
-#: `Content-type` header and the `callbackUri` parameter rows lost.
+#: the invite pages' `Content-Length: 464` (the bodies are 502 and 376 bytes), and the
+#: es-ES rendering, which translates `reason` to `motivo` as the ru-RU page does. The drift
+#: rules give issue 10's table, plus one true finding it did not list: the ru-RU example
+#: request `call-reject` (119) calls `/app/calls/{id}/reject`, where both English examples call
+#: `/communications/calls/.../reject` (path-drift on an aligned example, beside deprecated-path).
 ZH = "locales/zh-CN/beta/api/call-reject.md"
 EXPECTED = [
     ("docs_src/beta/api/call-reject.md", 50, 16, "enum-case"),
@@ -39,18 +40,26 @@ EXPECTED = [
     ("docs_src/v1.0/api/participant-invite.md", 717, 1, "content-length-mismatch"),
     (ES, 9, 1, "body-param-not-in-example"),
     (ES, 9, 1, "unknown-parameter"),
+    (ES, 9, 1, "param-name-drift"),
+    (ES, 10, 1, "type-name-drift"),
     (ES, 11, 1, "enum-case"),
+    (ES, 13, 1, "type-name-drift"),
     (ES, 24, 1, "body-param-not-in-example"),
     (RU, 33, 1, "duplicate-path-parameter"),
     (RU, 33, 1, "unknown-path"),
-    (RU, 37, 1, "table-row-drift"),
+    (RU, 33, 1, "path-drift"),
+    (RU, 37, 1, "header-drift"),
     (RU, 39, 3, "invalid-header-name"),
-    (RU, 44, 1, "table-row-drift"),
+    (RU, 39, 3, "header-drift"),
+    (RU, 44, 1, "param-missing"),
     (RU, 46, 2, "body-param-not-in-example"),
     (RU, 46, 2, "unknown-parameter"),
+    (RU, 46, 2, "param-name-drift"),
     (RU, 49, 66, "status-prose-mismatch"),
+    (RU, 49, 66, "status-drift"),
     (RU, 51, 1, "http-syntax"),
     (RU, 119, 1, "deprecated-path"),
+    (RU, 119, 1, "path-drift"),
     (RU, 124, 3, "body-param-not-in-example"),
     (ZH, 55, 240, "enum-case"),
 ]
@@ -67,7 +76,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = [line for line in out.splitlines() if not line.startswith("    ")]
     found = [(line.split(" ")[0], line.split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 32 findings (11 errors, 17 warnings, 4 info) in 9 of 9 files."
+    assert lines[-1] == "Found 40 findings (11 errors, 25 warnings, 4 info) in 9 of 9 files."
     assert (
         f"{RU}:49:66: error DL101 status-prose-mismatch the Response section says `200 OK`, "
         "but the response examples show `202 Accepted`" in out
@@ -163,7 +172,7 @@ def test_output_file(in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An English-only commit learns which translations it leaves behind (table-row-drift in
+    """An English-only commit learns which translations it leaves behind (the drift rules on
     ru-RU), but the translations' own defects (9 on the ru-RU page, the zh-CN `enum-case`)
     belong to their own commits and neither show nor fail the run."""
     english = "docs_src/beta/api/call-reject.md"
@@ -172,29 +181,46 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     assert out.splitlines() == [
         f"{english}:50:16: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, "
         "but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
-        f"{RU}:37:1: warning DL601 table-row-drift this table lacks the request header `Content-type` "
+        f"{RU}:33:1: warning DL602 path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not "
+        "in the English HTTP request section, which has `POST /communications/calls/{id}/reject` instead",
+        f"    {english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
+        f"{RU}:37:1: warning DL606 header-drift this table lacks the request header `Content-type` "
         "that the English table lists",
         f"    {english}:43:3: the English page lists `Content-type`",
-        f"{RU}:44:1: warning DL601 table-row-drift this table lacks the body parameter `callbackUri` "
+        f"{RU}:39:3: warning DL606 header-drift request header `Авторизация` should be `Authorization` "
+        "as in the English table; identifiers are never translated",
+        f"    {english}:42:3: the English page names this request header `Authorization`",
+        f"{RU}:44:1: warning DL604 param-missing this table lacks the body parameter `callbackUri` "
         "that the English table lists",
         f"    {english}:51:2: the English page lists `callbackUri`",
-        "Found 3 findings (2 warnings, 1 info) in 2 of 3 files; 2 in translations checked for drift only.",
+        f"{RU}:46:2: warning DL603 param-name-drift body parameter `причиной` should be `reason` "
+        "as in the English table; identifiers are never translated",
+        f"    {english}:50:2: the English page names this body parameter `reason`",
+        f"{RU}:49:66: warning DL601 status-drift the Response section says `200 OK`, "
+        "where the English page's Response section says `202 Accepted`",
+        f"    {english}:54:39: the English page: `202 Accepted`",
+        f"{RU}:119:1: warning DL602 path-drift example request `call-reject` is `POST /app/calls/{{id}}/reject`; "
+        "the English example of that name is "
+        "`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
+        f"    {english}:68:1: the English example `call-reject`: "
+        "`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
+        "Found 8 findings (7 warnings, 1 info) in 2 of 3 files; 7 in translations checked for drift only.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
     # Raised to errors, drift in a companion translation still counts as a warning.
     config = Path("drift-errors.toml")
     try:
-        config.write_text('[tool.doclint]\nseverity = { table-row-drift = "error" }\n', encoding="utf-8")
+        config.write_text('[tool.doclint]\nseverity = { header-drift = "error" }\n', encoding="utf-8")
         code, out = run(capsys, "--config", str(config), english)
-        assert code == 0 and f"{RU}:37:1: error DL601 table-row-drift" in out
+        assert code == 0 and f"{RU}:37:1: error DL606 header-drift" in out
         assert run(capsys, "--config", str(config), "--fail-on", "warning", english)[0] == 1
     finally:
         config.unlink()
     # Given explicitly, a translation is checked fully, as before.
     code, out = run(capsys, english, RU)
     assert code == 1
-    assert out.splitlines()[-1] == "Found 12 findings (7 errors, 4 warnings, 1 info) in 2 of 3 files."
+    assert out.splitlines()[-1] == "Found 17 findings (7 errors, 9 warnings, 1 info) in 2 of 3 files."
     code, out = run(capsys, "--no-translations", english)
     assert code == 0
     assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."
@@ -239,8 +265,8 @@ def test_the_repository_baseline_holds_every_shipped_finding(in_repo: Path, caps
 def test_a_baseline_written_on_one_file_keeps_the_other_files_entries(
     in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Written after a run on one page, the repository's baseline keeps all 32 entries (it used
-    to keep that page's 2 and drop the other 30)."""
+    """Written after a run on one page, the repository's baseline keeps all 40 entries (it used
+    to keep that page's 2 and drop the other 38)."""
     baseline = tmp_path / "baseline.json"
     baseline.write_bytes((in_repo / ".doclint-baseline.json").read_bytes())
     recorded = json.loads(baseline.read_text(encoding="utf-8"))["findings"]

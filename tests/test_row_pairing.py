@@ -1,9 +1,9 @@
-"""How a translated table's rows are matched to the English table's (``lint.rules.english.pair_rows``)."""
+"""How a translated table's rows are matched to the English table's (``lint.align.tables.pair_rows``)."""
 
 from __future__ import annotations
 
+from lint.align.tables import pair_rows, row_name
 from lint.model import Cell, Span, Table, TableRow
-from lint.rules.english import pair_rows, row_name
 
 
 def table(*names: str) -> Table:

@@ -1,0 +1,392 @@
+"""Rules that hold a translation's tables against its English page's, row by row.
+
+Parameter, header and permission tables state API facts: names a client
+sends, types it must use, permissions it must ask for. A translator must
+leave every one of them as the English page has it; only the descriptions
+are prose. Tables and rows are aligned by :mod:`lint.align.tables`
+(by role and section, rows by identifier, then by place for translated
+names); each rule reports one kind of difference, on the translated cell
+that carries it, with the English cell as the related location.
+
+Where the English page may be the older side (a translation made after
+the English page it is compared with), the messages say what each side has
+and leave the blame open, except where a word is plainly a translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.align.tables import (
+    aligned_tables,
+    cell_at,
+    missing_tables,
+    pair_rows,
+    row_identifier,
+    row_name,
+    type_column,
+)
+from lint.context import Context
+from lint.model import Page, Table, TableRole, TableRow
+from lint.rules import Finding, Related, rule
+from lint.rules.names import plain_name
+
+#: Tables whose rows name parameters a client sends.
+PARAMETER_ROLES: dict[TableRole, str] = {
+    "path-parameters": "path parameter",
+    "query-parameters": "query parameter",
+    "body-parameters": "body parameter",
+}
+#: Tables whose rows name HTTP headers.
+HEADER_ROLES: dict[TableRole, str] = {
+    "request-headers": "request header",
+    "response-headers": "response header",
+}
+_SECTION_TITLES: dict[TableRole, str] = {
+    "path-parameters": "path parameters",
+    "query-parameters": "query parameters",
+    "body-parameters": "request body",
+    "request-headers": "request headers",
+    "response-headers": "response headers",
+}
+#: An API identifier as Graph writes one: ASCII, no spaces, camelCase or dotted or marked.
+_IDENTIFIER = re.compile(r"^[A-Za-z_@$][\w.@$:-]*$")
+
+
+def _names(rows: tuple[TableRow, ...] | list[TableRow]) -> str:
+    return ", ".join(f"`{row_name(row)}`" for row in rows)
+
+
+def _looks_translated(name: str, english: str) -> bool:
+    """Whether ``name`` is a word in the reader's language rather than an API identifier.
+
+    A name outside ASCII, or with spaces, is no identifier Graph has; a
+    lower-case ASCII word where English has another identifier may be either
+    (``motivo`` for ``reason``), so only the first kind is called a translation.
+    """
+    return not name.isascii() or not _IDENTIFIER.match(name) or name.lower() == english.lower()
+
+
+def _name_drift(row: TableRow, source: TableRow, kind: str, role: TableRole) -> Finding | None:
+    """A finding when ``row`` stands for ``source`` under another name (headers: ignoring case)."""
+    name, english = row_name(row), row_name(source)
+    same = name.lower() == english.lower() if role in HEADER_ROLES else name == english
+    if same:
+        return None
+    cell = row.cells[0]
+    if name.lower() == english.lower():
+        message = f"{kind} `{name}` is spelled `{english}` in the English table (names are case-sensitive)"
+    elif row_identifier(row) == english or _looks_translated(name, english):
+        message = f"{kind} `{name}` should be `{english}` as in the English table; identifiers are never translated"
+    else:
+        message = (
+            f"{kind} `{name}` stands where the English table has `{english}`: "
+            "names are identifiers, so one of the two pages has the wrong one"
+        )
+    return Finding(
+        cell.span,
+        message,
+        related=(Related(source.cells[0].span, f"the English page names this {kind} `{english}`"),),
+        context=f"{role} {name} for {english}",
+    )
+
+
+def _whole_table_missing(page: Page, context: Context, role: TableRole, kind: str) -> Iterator[Finding]:
+    """One finding per English table of ``role`` that the translation lacks in a section it has.
+
+    A translation without the section itself is left to ``example-missing``,
+    which reports the section with all it holds.
+    """
+    for english in missing_tables(page, context.english, role):
+        section = page.section(english.section) if english.section else None
+        if section is None or not english.rows:
+            continue
+        yield Finding(
+            section.span,
+            f"this section lacks the English table of {_SECTION_TITLES[role]} ({_names(english.rows)})",
+            related=(Related(english.span, f"the English table of {kind}s"),),
+            context=f"missing table {role} {english.section}",
+        )
+
+
+@rule("DL603", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+def param_name_drift(page: Page, context: Context) -> Iterator[Finding]:
+    """A parameter row stands for an English row under another name (translated, transliterated, renamed).
+
+    Parameter names are identifiers a client sends as written; a translated
+    name is a parameter no service knows. Rows are matched by name, then by
+    place: the row at the place of the English `reason`, named `причиной`,
+    is `reason` translated. A bilingual cell whose embedded English is the
+    identifier but whose visible text is translated is the same defect.
+
+    Bad::
+
+        English:     |reason|String|...|
+        Translation: |причиной|String|...|
+
+    Good::
+
+        Translation: |reason|String|...|
+    """
+    for role, kind in PARAMETER_ROLES.items():
+        for table, english in aligned_tables(page, context.english, role):
+            for row, source in pair_rows(table, english).paired:
+                finding = _name_drift(row, source, kind, role)
+                if finding is not None:
+                    yield finding
+
+
+@rule("DL604", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+def param_missing(page: Page, context: Context) -> Iterator[Finding]:
+    """A parameter the English table lists has no row in the translation.
+
+    A reader of the translation never learns the parameter exists. A table
+    the translation lacks entirely, in a section it has, is one finding
+    naming all its rows.
+
+    Bad::
+
+        English:     |reason|String|...|   |callbackUri|String|...|
+        Translation: |reason|String|...|
+
+    Good::
+
+        Translation: |reason|String|...|   |callbackUri|String|...|
+    """
+    for role, kind in PARAMETER_ROLES.items():
+        for table, english in aligned_tables(page, context.english, role):
+            for row in pair_rows(table, english).missing:
+                name = row_name(row)
+                yield Finding(
+                    table.span,
+                    f"this table lacks the {kind} `{name}` that the English table lists",
+                    related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
+                    context=f"missing {role} {name}",
+                )
+        yield from _whole_table_missing(page, context, role, kind)
+
+
+@rule("DL605", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+def param_extra(page: Page, context: Context) -> Iterator[Finding]:
+    """A parameter row of the translation has no counterpart in the English table.
+
+    Either the translation documents a parameter the API does not have, or
+    the English page dropped or renamed it since: a reviewer must look.
+
+    Bad::
+
+        English:     |displayName|String|...|
+        Translation: |displayName|String|...|   |weight|Int32|...|
+
+    Good::
+
+        Translation: |displayName|String|...|
+    """
+    for role, kind in PARAMETER_ROLES.items():
+        for table, english in aligned_tables(page, context.english, role):
+            for row in pair_rows(table, english).extra:
+                name = row_name(row)
+                yield Finding(
+                    row.cells[0].span,
+                    f"the {kind} `{name}` is not in the English table",
+                    related=(Related(english.span, "the English table"),),
+                    context=f"extra {role} {name}",
+                )
+
+
+#: An HTTP field name (RFC 9110 token).
+_HEADER_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+
+def _not_a_header_name(name: str) -> bool:
+    return not _HEADER_TOKEN.match(name)
+
+
+@rule("DL606", scope="pair", severity="warning", tags=("drift", "translation", "http"))
+def header_drift(page: Page, context: Context) -> Iterator[Finding]:
+    """A request or response header of the translation is translated, missing, or not in the English table.
+
+    Header names are sent as written (compared without case, as HTTP does).
+    A translated name tells the reader to send a header no server knows; a
+    lost row hides a header the request needs.
+
+    Bad::
+
+        English:     |Authorization|...|   |Content-type|...|
+        Translation: |Авторизация|...|
+
+    Good::
+
+        Translation: |Authorization|...|   |Content-type|...|
+    """
+    for role, kind in HEADER_ROLES.items():
+        for table, english in aligned_tables(page, context.english, role):
+            pairing = pair_rows(table, english, by_place=_not_a_header_name)
+            for row, source in pairing.paired:
+                finding = _name_drift(row, source, kind, role)
+                if finding is not None:
+                    yield finding
+            for row in pairing.missing:
+                name = row_name(row)
+                yield Finding(
+                    table.span,
+                    f"this table lacks the {kind} `{name}` that the English table lists",
+                    related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
+                    context=f"missing {role} {name}",
+                )
+            for row in pairing.extra:
+                name = row_name(row)
+                yield Finding(
+                    row.cells[0].span,
+                    f"the {kind} `{name}` is not in the English table",
+                    related=(Related(english.span, "the English table"),),
+                    context=f"extra {role} {name}",
+                )
+        yield from _whole_table_missing(page, context, role, kind)
+
+
+#: Words of a Type cell that describe a type rather than name one (``String collection``).
+_TYPE_WORDS = frozenset({"collection", "of", "or", "and", "a", "an", "the", "nullable", "optional", "required"})
+_TYPE_TOKEN = re.compile(r"[A-Za-z_][\w.]*")
+#: Primitive types some pages write in lower case (``string``, ``int32``).
+_PRIMITIVES = frozenset(
+    {"string", "boolean", "bool", "int16", "int32", "int64", "integer", "number", "double", "single", "decimal"}
+    | {"guid", "binary", "byte", "datetimeoffset", "date", "timeofday", "duration", "stream", "object"}
+)
+
+
+_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def type_identifiers(text: str) -> list[str]:
+    """The type names in a Type cell: ``String collection`` -> ``String``.
+
+    A name is a link's text (``[call](../resources/call.md)``), or a word
+    that is capitalised, dotted, camelCase or a primitive written in lower
+    case; other words (``collection``, ``read-only``) describe the type and
+    may be translated.
+    """
+    linked = [match.group(1).strip("`* ") for match in _LINK_TEXT.finditer(text)]
+    names = [name for name in linked if _TYPE_TOKEN.fullmatch(name)]
+    for token in _TYPE_TOKEN.findall(plain_name(_LINK_TEXT.sub(" ", text))):
+        if token.lower() in _TYPE_WORDS:
+            continue
+        if token[0].isupper() or "." in token or token.lower() in _PRIMITIVES or not token.islower():
+            names.append(token)
+    return names
+
+
+def _type_cells(table: Table, english: Table) -> int | None:
+    """The Type column of both tables, when they agree on where it is."""
+    index = type_column(english)
+    if index is None or len(table.header.cells) != len(english.header.cells):
+        return None
+    return index
+
+
+@rule("DL607", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
+    """A parameter's type is translated, or names another type than the English table.
+
+    Types are identifiers (`String`, `Int32`, `microsoft.graph.call`): a
+    reader looks them up as written. Words that describe a type may be
+    translated (`String collection` -> `String 集合`); the type names may not.
+
+    Bad::
+
+        English:     |reason|String|...|
+        Translation: |reason|Cadena|...|
+
+    Good::
+
+        Translation: |reason|String|...|
+    """
+    for role, kind in PARAMETER_ROLES.items():
+        for table, english in aligned_tables(page, context.english, role):
+            index = _type_cells(table, english)
+            if index is None:
+                continue
+            for row, source in pair_rows(table, english).paired:
+                cell, english_cell = cell_at(row, index), cell_at(source, index)
+                if cell is None or english_cell is None:
+                    continue
+                wanted = type_identifiers(english_cell.text)
+                have = {token.lower() for token in _TYPE_TOKEN.findall(plain_name(cell.text))}
+                lost = [token for token in wanted if token.lower() not in have]
+                if not wanted or not lost:
+                    continue
+                shown, english_type = plain_name(cell.text), plain_name(english_cell.text)
+                yield Finding(
+                    cell.span,
+                    f"the type of {kind} `{row_name(row)}` is `{shown}` here, `{english_type}` in the English table "
+                    "(type names are identifiers, never translated)",
+                    related=(Related(english_cell.span, f"the English type: `{english_type}`"),),
+                    context=f"type {role} {row_identifier(source)} {shown}",
+                )
+
+
+_PERMISSION = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+\b")
+
+
+def permission_names(row: TableRow) -> set[str]:
+    """The permissions a permissions-table row names (``User.Read.All``), beyond its first cell."""
+    names: set[str] = set()
+    for cell in row.cells[1:]:
+        names.update(_PERMISSION.findall(plain_name(cell.text)))
+    return names
+
+
+def _listing(names: set[str] | list[str]) -> str:
+    return ", ".join(f"`{name}`" for name in sorted(names)) if names else "none"
+
+
+@rule("DL611", scope="pair", severity="warning", tags=("drift", "translation", "permissions"))
+def permission_drift(page: Page, context: Context) -> Iterator[Finding]:
+    """The permissions table names other permissions for a permission type than the English table.
+
+    Permission names are identifiers an administrator grants as written; a
+    translation that lists another (an older, a broader, a translated one)
+    sends the reader to request the wrong consent. Rows pair by place (the
+    permission types are translated), permissions compare as sets.
+
+    Bad::
+
+        English:     |Application|Calls.Initiate.All|
+        Translation: |Для приложений|Calls.AccessMedia.All|
+
+    Good::
+
+        Translation: |Для приложений|Calls.Initiate.All|
+    """
+    for table, english in aligned_tables(page, context.english, "permissions"):
+        pairing = pair_rows(table, english)
+        for row, source in pairing.paired:
+            names, english_names = permission_names(row), permission_names(source)
+            if names == english_names or len(row.cells) < 2:
+                continue
+            kind = row_identifier(source)
+            yield Finding(
+                row.cells[1].span,
+                f"for `{kind}` this row names {_listing(names)}, the English table {_listing(english_names)}",
+                related=(Related(source.cells[-1].span, f"the English permissions: {_listing(english_names)}"),),
+                context=f"permissions {kind} {sorted(names)}",
+            )
+        for row in pairing.missing:
+            english_names = permission_names(row)
+            if english_names:
+                yield Finding(
+                    table.span,
+                    f"this table lacks the row `{row_name(row)}` ({_listing(english_names)}) of the English table",
+                    related=(Related(row.cells[0].span, f"the English permissions: {_listing(english_names)}"),),
+                    context=f"permissions missing {row_name(row)}",
+                )
+        for row in pairing.extra:
+            names = permission_names(row)
+            if names:
+                yield Finding(
+                    row.cells[0].span,
+                    f"the row `{row_name(row)}` ({_listing(names)}) is not in the English table",
+                    related=(Related(english.span, "the English permissions table"),),
+                    context=f"permissions extra {row_name(row)}",
+                )

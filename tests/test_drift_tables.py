@@ -1,0 +1,25 @@
+"""What the table drift rules read from a cell: type names and permission names."""
+
+from __future__ import annotations
+
+from lint.model import Cell, Span, TableRow
+from lint.rules.drift_tables import permission_names, type_identifiers
+
+
+def test_type_names_are_the_identifiers_of_a_type_cell() -> None:
+    assert type_identifiers("String collection") == ["String"]
+    assert type_identifiers("[call](../resources/call.md)") == ["call"]
+    assert type_identifiers("[thingOrder](../resources/thingorder.md) collection") == ["thingOrder"]
+    assert type_identifiers("chatInfo") == ["chatInfo"]
+    assert type_identifiers("microsoft.graph.call") == ["microsoft.graph.call"]
+    assert type_identifiers("Boolean") == ["Boolean"]
+    assert type_identifiers("string (read-only)") == ["string"]
+    assert type_identifiers("[Call](../resources/call.md)") == ["Call"]
+
+
+def test_permission_names_are_the_dotted_names_beyond_the_first_cell() -> None:
+    span = Span("p.md", 1, 1, 1)
+    row = TableRow((Cell("Application", span), Cell("Calls.Initiate.All, `Calls.AccessMedia.All`", span)), span)
+    assert permission_names(row) == {"Calls.Initiate.All", "Calls.AccessMedia.All"}
+    none = TableRow((Cell("Delegated (work or school account)", span), Cell("Not supported.", span)), span)
+    assert permission_names(none) == set()
