@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.align.http import compare_syntax, path_shape, template_key
+from lint.align.http import compare_syntax, path_shape, same_request
 from lint.align.tables import aligned_tables, missing_tables, pair_rows, row_name
 from lint.model import Cell, HttpRequest, Page, Span, Table, TableRow
 from lint.parse.detect import parse_source
@@ -19,19 +19,25 @@ def request(line: str) -> HttpRequest:
     return HttpRequest(method, target, path, Span("p.md", 1, 1, 1), "syntax", query=query)
 
 
-def test_placeholder_names_case_and_trailing_slash_are_the_same_template() -> None:
-    assert template_key(request("POST /communications/calls/{id}/reject")) == template_key(
-        request("post /Communications/calls/{call-id}/reject/")
+def test_placeholder_names_sample_values_case_and_trailing_slash_are_the_same_request() -> None:
+    assert same_request(
+        request("POST /communications/calls/{id}/reject"), request("post /Communications/calls/{call-id}/reject/")
     )
-    assert template_key(request("GET /users/{id | userPrincipalName}")) == template_key(request("GET /users/{id}"))
+    assert same_request(request("GET /users/{id | userPrincipalName}"), request("GET /users/{id}"))
+    assert same_request(request("GET /domains/contoso.com/records"), request("GET /domains/{id}/records"))
+    assert same_request(
+        request("GET /me/drive/root:/{item-path}:/workbook"), request("GET /me/drive/root:/{p}:/workbook")
+    )
 
 
-def test_method_path_and_query_names_make_another_template() -> None:
-    base = template_key(request("GET /things/{id}?$select=size"))
-    assert template_key(request("DELETE /things/{id}?$select=size")) != base
-    assert template_key(request("GET /items/{id}?$select=size")) != base
-    assert template_key(request("GET /things/{id}?$expand=size")) != base
-    assert template_key(request("GET /things/{id}?$select=name")) == base
+def test_method_path_and_query_names_make_another_request() -> None:
+    base = request("GET /things/{id}?$select=size")
+    assert not same_request(request("DELETE /things/{id}?$select=size"), base)
+    assert not same_request(request("GET /items/{id}?$select=size"), base)
+    assert not same_request(request("GET /things/{id}?$expand=size"), base)
+    assert same_request(request("GET /things/{id}?$select=name"), base)
+    assert not same_request(request("GET /me/drive/root:/{p}:/workbook"), request("GET /me/drive/items/{id}/workbook"))
+    assert not same_request(request("GET /users/{id}/memberOf"), request("GET /users/memberOf/{id}"))
 
 
 def test_example_paths_compare_by_shape_with_ids_aside() -> None:
@@ -57,6 +63,23 @@ def test_syntax_lines_compare_as_sets_and_a_replaced_line_pairs_with_the_missing
         ("/applications/{id}/calls/{id}/reject", "/communications/calls/{id}/reject")
     ]
     assert difference.extra == difference.missing == ()
+
+
+def test_a_line_english_lacks_pairs_with_the_missing_line_most_like_it() -> None:
+    english = page(
+        "docs_src/a.md",
+        "# a\n\n## HTTP request\n```http\nGET /me/drive/items/{id}/workbook/names\nGET /sites/{id}/lists\n```\n",
+    )
+    translated = page(
+        "locales/es-ES/a.md",
+        '# a\n\n## <a name="http-request"></a>Solicitud HTTP\n```http\nDELETE /groups\nGET /workbook/names\n```\n',
+    )
+    difference = compare_syntax(translated, english)
+    assert [(new.path, old.path) for new, old in difference.replaced] == [
+        ("/workbook/names", "/me/drive/items/{id}/workbook/names")
+    ]
+    assert [line.path for line in difference.extra] == ["/groups"]
+    assert [line.path for line in difference.missing] == ["/sites/{id}/lists"]
 
 
 def _table(section: str, *names: str, sources: tuple[str | None, ...] = ()) -> Table:
@@ -92,3 +115,12 @@ def test_a_valid_header_name_is_not_taken_for_a_translation_of_the_one_at_its_pl
     assert [row_name(row) for row in pairing.missing] == ["Content-Type"]
     assert [row_name(row) for row in pairing.extra] == ["Prefer"]
     assert len(pair_rows(translated, english).paired) == 2
+
+
+def test_a_name_that_stands_twice_pairs_twice() -> None:
+    english, translated = (
+        _table("h", "Authorization", "Prefer", "Prefer"),
+        _table("h", "Authorization", "Prefer", "Prefer"),
+    )
+    pairing = pair_rows(translated, english, by_place=lambda name: not name.isascii())
+    assert len(pairing.paired) == 3 and pairing.missing == pairing.extra == ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.model import Cell, Span, TableRow
-from lint.rules.drift_tables import permission_names, type_identifiers
+from lint.rules.drift_tables import _TYPE_TOKEN, api_identifier, permission_names, type_identifiers
 
 
 def test_type_names_are_the_identifiers_of_a_type_cell() -> None:
@@ -23,3 +23,15 @@ def test_permission_names_are_the_dotted_names_beyond_the_first_cell() -> None:
     assert permission_names(row) == {"Calls.Initiate.All", "Calls.AccessMedia.All"}
     none = TableRow((Cell("Delegated (work or school account)", span), Cell("Not supported.", span)), span)
     assert permission_names(none) == set()
+
+
+def test_a_type_name_is_read_without_a_trailing_full_stop_or_a_glued_translation() -> None:
+    assert type_identifiers("iTunesPairingMode.") == ["iTunesPairingMode"]
+    assert type_identifiers("identityProvider collection") == ["identityProvider"]
+    assert [token.lower() for token in _TYPE_TOKEN.findall("identityProvider集合")] == ["identityprovider"]
+
+
+def test_the_identifier_of_an_english_first_cell_leaves_a_remark_out() -> None:
+    assert api_identifier("backupReviewers (deprecated)") == "backupReviewers"
+    assert api_identifier("Microsoft Defender Advanced Threat Protection") is None
+    assert api_identifier("Delegated (personal Microsoft account") == "Delegated"

@@ -19,9 +19,11 @@ from msgspec import Struct
 from lint.model import HttpRequest, Page
 from lint.rules.http import is_graph_request
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}|<[^<>]*>")
 #: Characters that mark a path segment as a value (an id, a key, an address), not a name.
-_VALUE_MARK = re.compile(r"[0-9{}'\"@=:%<>]")
+_VALUE_MARK = re.compile(r"[0-9{}'\"@=%<>]")
+#: What a literal segment has when it is a sample value (``contoso.com``, a GUID), not a name.
+_SAMPLE_MARK = re.compile(r"[.\-]")
+VALUE = "{}"
 
 
 def syntax_requests(page: Page) -> list[HttpRequest]:
@@ -34,36 +36,47 @@ def _query_names(query: str) -> tuple[str, ...]:
     return tuple(sorted(name for name in names if name))
 
 
-def template_key(request: HttpRequest) -> tuple[str, str, tuple[str, ...]]:
-    """What a request line says about the API: method, path with placeholders unnamed, query names.
-
-    ``{id}`` and ``{call-id}`` are the same template; so are paths differing
-    only in case or a trailing slash, which Graph does not tell apart.
-    """
-    path = _PLACEHOLDER.sub("{}", request.path.strip()).rstrip("/").lower()
-    return request.method.upper(), path, _query_names(request.query)
-
-
 def path_shape(path: str) -> tuple[str, ...]:
-    """A path's segments with every value (id, key, placeholder) made ``{}``.
+    """A path's segments, in lower case, with every value (id, key, placeholder) made ``{}``.
 
-    Example requests carry sample ids that a translation may have replaced
-    by placeholders, or the English by newer ones; only the names of the
-    resources and the order in which they are walked are API facts.
+    ``{id}`` and ``{call-id}`` are the same segment; so are a sample id and a
+    placeholder. The colons of path addressing (``root:/{item-path}:``) and
+    a function's arguments (``range(address='A1')``) are left aside: only
+    the names of the resources and the order they are walked are API facts.
     """
     segments = []
-    for segment in path.strip("/").split("/"):
-        head, paren, _ = segment.partition("(")
+    for segment in path.strip().strip("/").split("/"):
+        head, paren, _ = segment.replace(":", "").partition("(")
         if _VALUE_MARK.search(head) or len(head) >= 32:
-            segments.append("{}")
+            segments.append(VALUE)
         else:
             segments.append(head.lower() + ("(…)" if paren else ""))
     return tuple(segments)
 
 
-def example_key(request: HttpRequest) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """What an example request says about the API: method, path shape, query names."""
-    return request.method.upper(), path_shape(request.path), _query_names(request.query)
+def _segments_match(segment: str, other: str) -> bool:
+    if segment == other:
+        return True
+    # A literal sample value (`contoso.com`) where the other side has a placeholder.
+    return (segment == VALUE and bool(_SAMPLE_MARK.search(other))) or (
+        other == VALUE and bool(_SAMPLE_MARK.search(segment))
+    )
+
+
+def same_request(request: HttpRequest, other: HttpRequest) -> bool:
+    """Whether two request lines say the same about the API: method, path shape, query names.
+
+    Placeholder names (``{id}``, ``{call-id}``), sample ids, case and a
+    trailing slash are no difference; another resource, another method or
+    another query parameter is.
+    """
+    shape, other_shape = path_shape(request.path), path_shape(other.path)
+    return (
+        request.method.upper() == other.method.upper()
+        and len(shape) == len(other_shape)
+        and all(_segments_match(a, b) for a, b in zip(shape, other_shape, strict=True))
+        and _query_names(request.query) == _query_names(other.query)
+    )
 
 
 class LineDifference(Struct, frozen=True):
@@ -80,24 +93,35 @@ class LineDifference(Struct, frozen=True):
 
 
 def compare_syntax(page: Page, english: Page) -> LineDifference:
-    """The request lines of ``page``'s HTTP request section set against English's."""
+    """The request lines of ``page``'s HTTP request section set against English's.
+
+    A translated line English lacks is paired with the English line the
+    translation lacks that is most like it (the same operation on another
+    path, most often), so that a reviewer reads one finding, not two.
+    """
     lines, english_lines = syntax_requests(page), syntax_requests(english)
-    english_keys = {template_key(request) for request in english_lines}
-    keys = {template_key(request) for request in lines}
-    extra = [request for request in lines if template_key(request) not in english_keys]
+    extra = [line for line in lines if not any(same_request(line, source) for source in english_lines)]
     missing: list[HttpRequest] = []
-    seen: set[tuple[str, str, tuple[str, ...]]] = set()
-    for request in english_lines:
-        key = template_key(request)
-        if key not in keys and key not in seen:
-            seen.add(key)
-            missing.append(request)
-    count = min(len(extra), len(missing))
-    return LineDifference(
-        replaced=tuple(zip(extra[:count], missing[:count], strict=True)),
-        extra=tuple(extra[count:]),
-        missing=tuple(missing[count:]),
-    )
+    for source in english_lines:
+        if not any(same_request(line, source) for line in lines) and not any(
+            same_request(source, seen) for seen in missing
+        ):
+            missing.append(source)
+    replaced: list[tuple[HttpRequest, HttpRequest]] = []
+    for line in list(extra):
+        best = max(missing, key=lambda source: _likeness(line, source), default=None)
+        if best is not None and _likeness(line, best) >= 0.5:
+            replaced.append((line, best))
+            extra.remove(line)
+            missing.remove(best)
+    return LineDifference(replaced=tuple(replaced), extra=tuple(extra), missing=tuple(missing))
+
+
+def _likeness(line: HttpRequest, source: HttpRequest) -> float:
+    from difflib import SequenceMatcher  # only when two pages disagree
+
+    method = 0.0 if line.method.upper() == source.method.upper() else 0.2
+    return SequenceMatcher(None, path_shape(line.path), path_shape(source.path)).ratio() - method
 
 
 def named_example_requests(page: Page) -> dict[str, HttpRequest]:

@@ -11,6 +11,7 @@ row are joined into its cells, so neither counts as a row here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from msgspec import Struct
 
@@ -22,7 +23,7 @@ class RowPairing(Struct, frozen=True):
     """A translated table's rows set against the English table's.
 
     ``paired`` holds (translated row, English row): rows of the same name
-    (ignoring case); then, among the rest, rows at the same place (a
+    (ignoring case); then, between two such rows, the rest in order (a
     translated name stands where the English one stood); then translated
     rows whose name is not ASCII, in order, with the English rows still
     left. ``missing`` are English rows with no counterpart; ``extra``
@@ -98,45 +99,53 @@ def missing_tables(page: Page, english: Page | None, role: TableRole) -> list[Ta
 def pair_rows(table: Table, english: Table, by_place: Callable[[str], bool] | None = None) -> RowPairing:
     """Match a translated table's rows to the English table's (see :class:`RowPairing`).
 
-    ``by_place`` says which names left unmatched may stand for the English
-    row at their place (default: any): a header table passes the names that
-    are no HTTP field name, since `Prefer` where English has `Content-Type`
-    is another header, not a translation of it.
+    Rows of the same name are anchors; between two anchors, the rows left on
+    each side stand for each other in order (a translated name stands where
+    the English one stood, even when the translation has a row more or less
+    elsewhere). ``by_place`` says which names may stand for an English row by
+    place or order (default: any): a header table passes the names that are no HTTP
+    field name, since `Prefer` where English has `Content-Type` is another
+    header, not a translation of it.
     """
     rows = [row for row in table.rows if row_name(row)]
     english_rows = [row for row in english.rows if row_name(row)]
-    by_name: dict[str, TableRow] = {}
-    for row in english_rows:
-        by_name.setdefault(row_name(row).lower(), row)
-    paired: dict[int, TableRow] = {}
-    taken: set[int] = set()
+    # A name may stand twice (two `Prefer` rows, one per preference): each takes the next of that name.
+    by_name: dict[str, list[int]] = {}
+    for index, row in enumerate(english_rows):
+        by_name.setdefault(row_name(row).lower(), []).append(index)
+    paired: dict[int, int] = {}
     for index, row in enumerate(rows):
-        match = by_name.get(row_identifier(row).lower())
-        if match is not None and id(match) not in taken:
+        match = next((j for j in by_name.get(row_identifier(row).lower(), ()) if j not in paired.values()), None)
+        if match is not None:
             paired[index] = match
-            taken.add(id(match))
-    for index in range(len(rows)):
-        if (
-            index not in paired
-            and index < len(english_rows)
-            and id(english_rows[index]) not in taken
-            and (by_place is None or by_place(row_name(rows[index])))
-        ):
-            paired[index] = english_rows[index]
-            taken.add(id(english_rows[index]))
+    anchors = [(-1, -1)]
+    for index in sorted(paired):
+        if paired[index] > anchors[-1][1]:
+            anchors.append((index, paired[index]))
+    anchors.append((len(rows), len(english_rows)))
+    for (start, english_start), (end, english_end) in pairwise(anchors):
+        gap = [i for i in range(start + 1, end) if i not in paired]
+        english_gap = iter(j for j in range(english_start + 1, english_end) if j not in paired.values())
+        for index in gap:
+            if by_place is not None and not by_place(row_name(rows[index])):
+                continue
+            source = next(english_gap, None)
+            if source is None:
+                break
+            paired[index] = source
     # A translated name that moved (the translation reordered rows) is no API
     # name at all: it stands for the next English row left over, in order.
-    left = iter([row for row in english_rows if id(row) not in taken])
+    left = iter([j for j in range(len(english_rows)) if j not in paired.values()])
     for index, row in enumerate(rows):
-        if index not in paired and not row_name(row).isascii():
+        if index not in paired and not row_name(row).isascii() and (by_place is None or by_place(row_name(row))):
             source = next(left, None)
             if source is None:
                 break
             paired[index] = source
-            taken.add(id(source))
+    taken = set(paired.values())
     return RowPairing(
-        paired=tuple((rows[index], paired[index]) for index in sorted(paired)),
-        missing=tuple(row for row in english_rows if id(row) not in taken),
+        paired=tuple((rows[index], english_rows[paired[index]]) for index in sorted(paired)),
+        missing=tuple(row for j, row in enumerate(english_rows) if j not in taken),
         extra=tuple(row for index, row in enumerate(rows) if index not in paired),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lint.align.http import aligned_example_requests, compare_syntax, example_key, syntax_requests
+from lint.align.http import aligned_example_requests, compare_syntax, same_request, syntax_requests
 from lint.context import Context
 from lint.model import HttpRequest, HttpResponse, Page, ProseStatus
 from lint.rules import Finding, Related, rule
@@ -85,8 +85,11 @@ def status_drift(page: Page, context: Context) -> Iterator[Finding]:
 
 
 def _line(request: HttpRequest) -> str:
-    query = f"?{request.query.lstrip('?')}" if request.query else ""
-    return f"{request.method} {request.path}{query}"
+    """``METHOD /path?query``, a long query cut short: the finding is about its names, not its values."""
+    query = request.query.lstrip("?")
+    if len(query) > 60:
+        query = query[:57] + "…"
+    return f"{request.method} {request.path}{'?' + query if query else ''}"
 
 
 @rule("DL602", scope="pair", severity="warning", tags=("drift", "translation", "http", "paths"))
@@ -131,16 +134,20 @@ def path_drift(page: Page, context: Context) -> Iterator[Finding]:
                 )[:3],
                 context=f"syntax extra {_line(request)}",
             )
-        first = syntax_requests(page)[0]
-        for source in difference.missing:
+        if difference.missing:
+            first = syntax_requests(page)[0]
+            listing = ", ".join(f"`{_line(source)}`" for source in difference.missing)
+            lines = "line" if len(difference.missing) == 1 else "lines"
             yield Finding(
                 first.block or first.span,
-                f"the HTTP request section lacks `{_line(source)}`, which the English page lists",
-                related=(Related(source.span, f"the English page lists `{_line(source)}`"),),
-                context=f"syntax missing {_line(source)}",
+                f"the HTTP request section lacks the request {lines} {listing}, which the English page lists",
+                related=tuple(
+                    Related(source.span, f"the English page lists `{_line(source)}`") for source in difference.missing
+                ),
+                context=f"syntax missing {listing}",
             )
     for request, source in aligned_example_requests(page, english):
-        if example_key(request) == example_key(source):
+        if same_request(request, source):
             continue
         name = request.annotation.name if request.annotation else ""
         yield Finding(

@@ -50,6 +50,8 @@ _SECTION_TITLES: dict[TableRole, str] = {
     "request-headers": "request headers",
     "response-headers": "response headers",
 }
+#: An HTTP field name (RFC 9110 token).
+_HEADER_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 #: An API identifier as Graph writes one: ASCII, no spaces, camelCase or dotted or marked.
 _IDENTIFIER = re.compile(r"^[A-Za-z_@$][\w.@$:-]*$")
 
@@ -68,10 +70,33 @@ def _looks_translated(name: str, english: str) -> bool:
     return not name.isascii() or not _IDENTIFIER.match(name) or name.lower() == english.lower()
 
 
+_PARENTHETICAL = re.compile(r"\s*[(（].*$")
+
+
+def api_identifier(name: str) -> str | None:
+    """The identifier an English first cell names, without a trailing remark (``x (deprecated)``).
+
+    ``None`` when what is left is no identifier (several words): such a
+    table lists something else than names a client sends.
+    """
+    identifier = _PARENTHETICAL.sub("", name).strip()
+    return identifier if identifier and not any(char.isspace() for char in identifier) else None
+
+
+def _leading_identifier(name: str, identifier: str) -> str:
+    """``name`` without a remark after the identifier, when English has a remark there too."""
+    bare = _PARENTHETICAL.sub("", name).strip()
+    return bare if bare.lower() == identifier.lower() else name
+
+
 def _name_drift(row: TableRow, source: TableRow, kind: str, role: TableRole) -> Finding | None:
     """A finding when ``row`` stands for ``source`` under another name (headers: ignoring case)."""
     name, english = row_name(row), row_name(source)
-    same = name.lower() == english.lower() if role in HEADER_ROLES else name == english
+    identifier = api_identifier(english)
+    if identifier is None or (role in HEADER_ROLES and not _HEADER_TOKEN.match(identifier)):
+        return None  # the English first column names no identifier here (a label, a sentence)
+    written = _leading_identifier(name, identifier)
+    same = written.lower() == identifier.lower() if role in HEADER_ROLES else written == identifier
     if same:
         return None
     cell = row.cells[0]
@@ -195,10 +220,6 @@ def param_extra(page: Page, context: Context) -> Iterator[Finding]:
                 )
 
 
-#: An HTTP field name (RFC 9110 token).
-_HEADER_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
-
-
 def _not_a_header_name(name: str) -> bool:
     return not _HEADER_TOKEN.match(name)
 
@@ -248,7 +269,8 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
 
 #: Words of a Type cell that describe a type rather than name one (``String collection``).
 _TYPE_WORDS = frozenset({"collection", "of", "or", "and", "a", "an", "the", "nullable", "optional", "required"})
-_TYPE_TOKEN = re.compile(r"[A-Za-z_][\w.]*")
+#: ASCII only: a type name glued to a translated word (``identityProvider集合``) is still the name.
+_TYPE_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 #: Primitive types some pages write in lower case (``string``, ``int32``).
 _PRIMITIVES = frozenset(
     {"string", "boolean", "bool", "int16", "int32", "int64", "integer", "number", "double", "single", "decimal"}
@@ -317,10 +339,15 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                 if not wanted or not lost:
                     continue
                 shown, english_type = plain_name(cell.text), plain_name(english_cell.text)
+                why = (
+                    "type names are identifiers, never translated"
+                    if not type_identifiers(cell.text)
+                    else "one of the two pages names the wrong type"
+                )
                 yield Finding(
                     cell.span,
                     f"the type of {kind} `{row_name(row)}` is `{shown}` here, `{english_type}` in the English table "
-                    "(type names are identifiers, never translated)",
+                    f"({why})",
                     related=(Related(english_cell.span, f"the English type: `{english_type}`"),),
                     context=f"type {role} {row_identifier(source)} {shown}",
                 )
@@ -339,6 +366,21 @@ def permission_names(row: TableRow) -> set[str]:
 
 def _listing(names: set[str] | list[str]) -> str:
     return ", ".join(f"`{name}`" for name in sorted(names)) if names else "none"
+
+
+def _permission_rows(table: Table, english: Table) -> tuple[tuple[TableRow, TableRow], ...]:
+    """Rows of a permissions table that stand for the same English row.
+
+    Permission types (`Delegated (work or school account)`, `Application`)
+    and resources (`[calendar](...) de grupo`, in subscription pages) are
+    translated, so rows pair by name where they can and by place when both
+    tables have as many rows; with another count, rows pair by name alone.
+    A row one side lacks is not judged: which row it was cannot be told.
+    """
+    count = len([row for row in table.rows if row_name(row)])
+    if count == len([row for row in english.rows if row_name(row)]):
+        return pair_rows(table, english).paired
+    return pair_rows(table, english, by_place=lambda name: False).paired
 
 
 @rule("DL611", scope="pair", severity="warning", tags=("drift", "translation", "permissions"))
@@ -360,33 +402,16 @@ def permission_drift(page: Page, context: Context) -> Iterator[Finding]:
         Translation: |Для приложений|Calls.Initiate.All|
     """
     for table, english in aligned_tables(page, context.english, "permissions"):
-        pairing = pair_rows(table, english)
-        for row, source in pairing.paired:
+        for row, source in _permission_rows(table, english):
             names, english_names = permission_names(row), permission_names(source)
             if names == english_names or len(row.cells) < 2:
                 continue
             kind = row_identifier(source)
+            garbled = "." in "".join(plain_name(cell.text) for cell in row.cells[1:])
+            named = _listing(names) if names else "no permission spelled as the API spells it" if garbled else "none"
             yield Finding(
                 row.cells[1].span,
-                f"for `{kind}` this row names {_listing(names)}, the English table {_listing(english_names)}",
+                f"for `{kind}`, this row names {named} where the English table names {_listing(english_names)}",
                 related=(Related(source.cells[-1].span, f"the English permissions: {_listing(english_names)}"),),
                 context=f"permissions {kind} {sorted(names)}",
             )
-        for row in pairing.missing:
-            english_names = permission_names(row)
-            if english_names:
-                yield Finding(
-                    table.span,
-                    f"this table lacks the row `{row_name(row)}` ({_listing(english_names)}) of the English table",
-                    related=(Related(row.cells[0].span, f"the English permissions: {_listing(english_names)}"),),
-                    context=f"permissions missing {row_name(row)}",
-                )
-        for row in pairing.extra:
-            names = permission_names(row)
-            if names:
-                yield Finding(
-                    row.cells[0].span,
-                    f"the row `{row_name(row)}` ({_listing(names)}) is not in the English table",
-                    related=(Related(english.span, "the English permissions table"),),
-                    context=f"permissions extra {row_name(row)}",
-                )
