@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from lint.model import Cell, Span, TableRow
-from lint.rules.drift_tables import _TYPE_TOKEN, api_identifier, permission_names, type_identifiers
+from lint.rules.drift_tables import (
+    _TYPE_TOKEN,
+    _translated_type,
+    api_identifier,
+    permission_names,
+    type_identifiers,
+)
 
 
 def test_type_names_are_the_identifiers_of_a_type_cell() -> None:
@@ -35,3 +41,10 @@ def test_the_identifier_of_an_english_first_cell_leaves_a_remark_out() -> None:
     assert api_identifier("backupReviewers (deprecated)") == "backupReviewers"
     assert api_identifier("Microsoft Defender Advanced Threat Protection") is None
     assert api_identifier("Delegated (personal Microsoft account") == "Delegated"
+
+
+def test_a_type_in_the_readers_language_is_told_from_another_type() -> None:
+    assert _translated_type("Cadena") and _translated_type("Booleano") and _translated_type("字符串")
+    assert _translated_type("Коллекция строк")
+    assert not _translated_type("Guid") and not _translated_type("educationUserRole")
+    assert not _translated_type("[call](../resources/call.md)") and not _translated_type("Int32")

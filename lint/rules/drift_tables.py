@@ -299,6 +299,20 @@ def type_identifiers(text: str) -> list[str]:
     return names
 
 
+def _translated_type(text: str) -> bool:
+    """Whether a Type cell names no type as Graph writes one: no primitive, no dotted or camelCase name.
+
+    `Cadena`, `Booleano`, `字符串` are words of the reader's language; `Guid`
+    or `educationUserRole` where English has `String` is another type.
+    """
+    for token in type_identifiers(text):
+        if token.lower() in _PRIMITIVES or "." in token or any(char.isupper() for char in token[1:]):
+            return False
+        if token.islower():
+            return False  # a lower-case link text: a Graph type (`call`)
+    return True
+
+
 def _type_cells(table: Table, english: Table) -> int | None:
     """The Type column of both tables, when they agree on where it is."""
     index = type_column(english)
@@ -341,7 +355,7 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                 shown, english_type = plain_name(cell.text), plain_name(english_cell.text)
                 why = (
                     "type names are identifiers, never translated"
-                    if not type_identifiers(cell.text)
+                    if _translated_type(cell.text)
                     else "one of the two pages names the wrong type"
                 )
                 yield Finding(
