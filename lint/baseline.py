@@ -4,6 +4,12 @@
 path, line-free context): editing elsewhere in a file does not make them
 look new. ``--baseline FILE`` hides recorded findings and lets new ones fail.
 
+A finding several rules report on one token is one merged finding
+(:mod:`lint.merge`), but the baseline records and matches each rule's part:
+which rule leads a merge changes when a rule is added or a page changes, and
+a recorded defect must stay hidden however its rules fold together, while a
+rule that newly joins it is news.
+
 A run on some files (a pre-commit run) sees only those files, so writing a
 baseline replaces the entries this run could have reproduced and keeps the
 others; and an entry this run could have reproduced but did not is a fixed
@@ -53,13 +59,14 @@ def write_baseline(path: Path, diagnostics: list[Diagnostic], covered: Coverage 
         kept = [entry.raw for entry in read_baseline(path) if not covered(entry)]
     entries = [
         {
-            "fingerprint": item.fingerprint,
-            "code": item.code,
-            "name": item.name,
-            "path": item.path,
-            "message": item.message,
+            "fingerprint": part.fingerprint,
+            "code": part.code,
+            "name": part.name,
+            "path": part.path,
+            "message": part.message,
         }
         for item in diagnostics
+        for part in item.parts or (item,)
     ]
     # By path only (a stable sort): a full run writes the findings' own order, as before.
     merged = sorted([*kept, *entries], key=lambda entry: str(entry.get("path")))
@@ -98,16 +105,30 @@ def read_baseline(path: Path) -> list[BaselineEntry]:
 def apply_baseline(
     diagnostics: list[Diagnostic], entries: list[BaselineEntry]
 ) -> tuple[list[Diagnostic], int, list[BaselineEntry]]:
-    """Findings not in the baseline, how many were hidden, and the entries that matched nothing."""
+    """Findings not in the baseline, how many were hidden, and the entries that matched nothing.
+
+    A merged finding is matched part by part: the parts the baseline records are
+    dropped, and what is left is folded again (one part stands alone).
+    """
+    from lint.merge import merge
+
     remaining = Counter(entry.fingerprint for entry in entries)
-    kept = []
+    kept: list[Diagnostic] = []
     hidden = 0
     for item in diagnostics:
-        if remaining[item.fingerprint] > 0:
-            remaining[item.fingerprint] -= 1
+        parts = item.parts or (item,)
+        new = []
+        for part in parts:
+            if remaining[part.fingerprint] > 0:
+                remaining[part.fingerprint] -= 1
+            else:
+                new.append(part)
+        if not new:
             hidden += 1
-        else:
+        elif len(new) == len(parts):
             kept.append(item)
+        else:
+            kept.extend(merge(new))
     unmatched = []
     for entry in entries:
         if remaining[entry.fingerprint] > 0:

@@ -187,7 +187,14 @@ def run_check(options: CheckOptions) -> int:
     if options.write_baseline is not None:
         kept = write_baseline(options.write_baseline, diagnostics, covered)
         extra = f" (and kept {kept} entries of files not checked)" if kept else ""
-        _note(f"wrote {len(diagnostics)} findings to {options.write_baseline}{extra}")
+        parts = sum(len(item.parts) or 1 for item in diagnostics)
+        noun = "entry" if parts == 1 else "entries"
+        merged = (
+            f" ({len(diagnostics)} findings; a merged one is recorded rule by rule)"
+            if parts != len(diagnostics)
+            else ""
+        )
+        _note(f"wrote {parts} baseline {noun} to {options.write_baseline}{merged}{extra}")
         return EXIT_OK
     hidden = 0
     if options.baseline is not None:

@@ -11,8 +11,8 @@ about any rule:
   convention every rule follows ("body parameter `причиной` ...",
   "`причиной` is not a parameter ..."). A finding without one never merges,
   and neither do two findings of the same rule.
-- The finding that explains best leads (:func:`clarity`): one that says
-  what was meant (the English page's line, or the intended identifier),
+- The finding that explains best leads (:func:`clarity`): a drift finding
+  that shows the English line, then one that says what was meant (the English page's line, or the intended identifier),
   then the more severe, then the one with more related places; the rule
   code breaks ties. Its message ends with
   ``(also: DL505)``, its related places gain the others' (without
@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from msgspec.structs import replace
 
 from lint.diagnostic import Diagnostic
-from lint.rules import SEVERITIES
+from lint.rules import SEVERITIES, find_rule
 
 _TOKEN = re.compile(r"`([^`]+)`")
 
@@ -48,10 +48,13 @@ def token_of(diagnostic: Diagnostic) -> str | None:
     return match.group(1) if match else None
 
 
-def clarity(diagnostic: Diagnostic) -> tuple[int, int, int]:
+def clarity(diagnostic: Diagnostic) -> tuple[int, int, int, int]:
     """How well a finding explains the defect; the highest leads a merged finding.
 
-    First, whether it says what was meant: it points at the English page
+    First, whether a drift rule set the translation against its English line
+    ("`причиной` should be `reason` as in docs_src/...:46"): that is the
+    explanation a translator acts on, where a page rule only sees that the
+    name is wrong. Then whether it says what was meant: it points at the English page
     (the English parameter, header or status) or names another identifier
     besides its token ("the examples send `reason`"); a bare "`причиной` is
     wrong" explains less. Then severity, which says what blocks; then the
@@ -60,7 +63,9 @@ def clarity(diagnostic: Diagnostic) -> tuple[int, int, int]:
     shows_english = any(related.path != diagnostic.path for related in diagnostic.related)
     names_meant = len(set(_TOKEN.findall(diagnostic.message))) > 1
     severity = len(SEVERITIES) - SEVERITIES.index(diagnostic.severity)
-    return (int(shows_english or names_meant), severity, len(diagnostic.related))
+    rule = find_rule(diagnostic.code)
+    drift = rule is not None and rule.scope == "pair" and shows_english
+    return (int(drift), int(shows_english or names_meant), severity, len(diagnostic.related))
 
 
 def merge(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

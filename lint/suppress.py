@@ -177,5 +177,15 @@ def _closest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     import difflib  # only when a directive is wrong
 
     by_lower = {choice.lower(): choice for choice in choices}
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
-    return by_lower[close[0]] if close else None
+    key = word.lower()
+    close = difflib.get_close_matches(key, list(by_lower), n=5, cutoff=0.6)
+    if not close:
+        return None
+
+    # Equally close by ratio (`DL1O1`: `DL101` and `DL611`), the choice that keeps
+    # more characters in place is the one mistyped: a letter for a digit, not a shuffle.
+    def closeness(choice: str) -> tuple[float, int]:
+        in_place = sum(a == b for a, b in zip(key, choice, strict=False))
+        return round(difflib.SequenceMatcher(None, key, choice).ratio(), 6), in_place
+
+    return by_lower[max(close, key=closeness)]

@@ -18,9 +18,13 @@ INVITE = "docs_src/powershell/beta/Invoke-MgBetaInviteCommunicationCallParticipa
 #: the invite pages' `Content-Length: 464` (the bodies are 502 and 376 bytes), the
 #: es-ES rendering, which translates `reason` to `motivo` as the ru-RU page does, and the
 #: ru-RU page's drift from its English source: the `Authorization` header translated, the
-#: `Content-type` header and the `callbackUri` parameter rows lost. A translated parameter name
-#: (`причиной`, `motivo`) is one finding on its row: body-param-not-in-example, with the
-#: example key `reason` as a related place and unknown-parameter folded in (`also: DL505`).
+#: `Content-type` header and the `callbackUri` parameter rows lost. One defect is one finding:
+#: a translated parameter name (`причиной`, `motivo`) is param-name-drift on its row, with
+#: body-param-not-in-example and unknown-parameter folded in (`also: DL201, DL505`); the
+#: translated header, the status and the path lead with their drift rule the same way. The
+#: drift rules add one true finding issue 10's table did not list: the ru-RU example request
+#: `call-reject` (119) calls `/app/calls/{id}/reject`, where both English examples call
+#: `/communications/calls/.../reject` (path-drift on an aligned example, beside deprecated-path).
 ZH = "locales/zh-CN/beta/api/call-reject.md"
 EXPECTED = [
     ("docs_src/beta/api/call-reject.md", 50, 16, "enum-case"),
@@ -39,17 +43,20 @@ EXPECTED = [
     (REJECT, 199, 1, "unfilled-placeholder"),
     ("docs_src/v1.0/api/call-reject.md", 46, 16, "enum-case"),
     ("docs_src/v1.0/api/participant-invite.md", 717, 1, "content-length-mismatch"),
-    (ES, 9, 1, "body-param-not-in-example"),
+    (ES, 9, 1, "param-name-drift"),
+    (ES, 10, 1, "type-name-drift"),
     (ES, 11, 1, "enum-case"),
+    (ES, 13, 1, "type-name-drift"),
     (RU, 33, 1, "duplicate-path-parameter"),
-    (RU, 33, 1, "unknown-path"),
-    (RU, 37, 1, "table-row-drift"),
-    (RU, 39, 3, "invalid-header-name"),
-    (RU, 44, 1, "table-row-drift"),
-    (RU, 46, 2, "body-param-not-in-example"),
-    (RU, 49, 66, "status-prose-mismatch"),
+    (RU, 33, 1, "path-drift"),
+    (RU, 37, 1, "header-drift"),
+    (RU, 39, 3, "header-drift"),
+    (RU, 44, 1, "param-missing"),
+    (RU, 46, 2, "param-name-drift"),
+    (RU, 49, 66, "status-drift"),
     (RU, 51, 1, "http-syntax"),
     (RU, 119, 1, "deprecated-path"),
+    (RU, 119, 1, "path-drift"),
     (ZH, 55, 240, "enum-case"),
 ]
 
@@ -69,14 +76,14 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = [line for line in out.splitlines() if not line.startswith("    ")]
     found = [(line.split(" ")[0], line.split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 28 findings (7 errors, 17 warnings, 4 info) in 9 of 9 files."
+    assert lines[-1] == "Found 31 findings (7 errors, 20 warnings, 4 info) in 9 of 9 files."
     assert (
-        f"{RU}:46:2: error DL201 body-param-not-in-example body parameter `причиной` is used by no request example; "
-        "the examples send `reason`, which the table lacks (also: DL505)" in out
+        f"{RU}:46:2: error DL603 param-name-drift body parameter `причиной` should be `reason` as in the English "
+        "table; identifiers are never translated (also: DL201, DL505)" in out
     )
     assert (
-        f"{RU}:49:66: error DL101 status-prose-mismatch the Response section says `200 OK`, "
-        "but the response examples show `202 Accepted`" in out
+        f"{RU}:49:66: error DL601 status-drift the Response section says `200 OK`, "
+        "where the English page's Response section says `202 Accepted` (also: DL101)" in out
     )
     assert f"    {RU}:137:1: response example: `202 Accepted`" in out
     assert (
@@ -111,17 +118,17 @@ def test_translation_findings_point_at_the_english_line(in_repo: Path, capsys: p
             following.append(line.strip())
         return following
 
-    assert related_of(f"{RU}:49:66: error DL101") == [
+    assert related_of(f"{RU}:49:66: error DL601") == [
+        f"{english}:54:39: the English page: `202 Accepted`",
         f"{RU}:137:1: response example: `202 Accepted`",
-        f"{english}:54:39: the English page says `202 Accepted`",
     ]
-    assert related_of(f"{RU}:46:2: error DL201") == [
+    assert related_of(f"{RU}:46:2: error DL603") == [
+        f"{english}:50:2: the English page names this body parameter `reason`",
         f"{RU}:124:3: example key `reason`",
-        f"{english}:50:2: the English page names this parameter `reason`",
     ]
-    assert related_of(f"{RU}:33:1: error DL504") == [
-        f"{english}:34:1: the English page lists `POST /app/calls/{{id}}/reject`",
+    assert related_of(f"{RU}:33:1: error DL602") == [
         f"{english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
+        f"{english}:34:1: the English page lists `POST /app/calls/{{id}}/reject`",
     ]
 
 
@@ -143,8 +150,11 @@ def test_json_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert len({d["fingerprint"] for d in data}) == len(data)
     assert [(d["path"], d["line"], d["code"], d["also"]) for d in data if d["also"]] == [
-        (ES, 9, "DL201", ["DL505"]),
-        (RU, 46, "DL201", ["DL505"]),
+        (ES, 9, "DL603", ["DL201", "DL505"]),
+        (RU, 33, "DL602", ["DL504"]),
+        (RU, 39, "DL606", ["DL106"]),
+        (RU, 46, "DL603", ["DL201", "DL505"]),
+        (RU, 49, "DL601", ["DL101"]),
     ]
     assert [d["locale"] for d in data] == [LOCALES[path.split("/")[0]](path) for path, *_ in EXPECTED]
     # The es-ES and zh-CN pages copy their English page's `None`, `Busy`, `Forbidden`: fix it there.
@@ -167,10 +177,12 @@ def test_no_merge_shows_every_rules_finding(in_repo: Path, capsys: pytest.Captur
         "the examples send `reason`, which the table lacks",
         f"{RU}:46:2: error DL505 unknown-parameter `причиной` is not a parameter of microsoft.graph.reject "
         "(it accepts `callbackUri`, `reason`)",
+        f"{RU}:46:2: warning DL603 param-name-drift body parameter `причиной` should be `reason` as in the English "
+        "table; identifiers are never translated",
     ]
-    assert out.splitlines()[-1] == "Found 10 findings (6 errors, 4 warnings) in 1 of 1 file."
+    assert out.splitlines()[-1] == "Found 15 findings (6 errors, 9 warnings) in 1 of 1 file."
     _, merged = run(capsys, RU)
-    assert merged.splitlines()[-1] == "Found 9 findings (5 errors, 4 warnings) in 1 of 1 file."
+    assert merged.splitlines()[-1] == "Found 10 findings (5 errors, 5 warnings) in 1 of 1 file."
 
 
 def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -178,9 +190,9 @@ def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 1
     lines = out.splitlines()
     assert len(lines) == len(EXPECTED)
-    status = next(line for line in lines if "DL101" in line)
+    status = next(line for line in lines if "DL601" in line)
     assert status.startswith(
-        f"::error file={RU},line=49,col=66,endLine=49,title=DL101 status-prose-mismatch::the Response section says"
+        f"::error file={RU},line=49,col=66,endLine=49,title=DL601 status-drift::the Response section says"
     )
     assert sum(line.startswith("::notice ") for line in lines) == 4
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
@@ -209,10 +221,14 @@ def test_sarif_output_matches_findings(in_repo: Path, capsys: pytest.CaptureFixt
     # Every result names its page's locale; a merged one the other rules, an inherited one that it is.
     assert [r["properties"]["locale"] for r in results] == [LOCALES[path.split("/")[0]](path) for path, *_ in EXPECTED]
     merged = [r for r in results if "also" in r["properties"]]
-    assert [(r["ruleId"], r["properties"], r["message"]["text"].endswith("(also: DL505)")) for r in merged] == [
-        ("DL201", {"locale": "es-ES", "also": ["DL505"]}, True),
-        ("DL201", {"locale": "ru-RU", "also": ["DL505"]}, True),
+    assert [(r["ruleId"], r["properties"]) for r in merged] == [
+        ("DL603", {"locale": "es-ES", "also": ["DL201", "DL505"]}),
+        ("DL602", {"locale": "ru-RU", "also": ["DL504"]}),
+        ("DL606", {"locale": "ru-RU", "also": ["DL106"]}),
+        ("DL603", {"locale": "ru-RU", "also": ["DL201", "DL505"]}),
+        ("DL601", {"locale": "ru-RU", "also": ["DL101"]}),
     ]
+    assert all(r["message"]["text"].endswith(f"(also: {', '.join(r['properties']['also'])})") for r in merged)
     inherited = [r for r in results if r["properties"].get("inherited")]
     assert [
         (r["ruleId"], r["properties"]["locale"], r["relatedLocations"][-1]["physicalLocation"]) for r in inherited
@@ -244,7 +260,7 @@ def test_output_file(in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An English-only commit learns which translations it leaves behind (table-row-drift in
+    """An English-only commit learns which translations it leaves behind (the drift rules on
     ru-RU), but the translations' own defects (9 on the ru-RU page, the zh-CN `enum-case`)
     belong to their own commits and neither show nor fail the run."""
     english = "docs_src/beta/api/call-reject.md"
@@ -253,29 +269,46 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     assert out.splitlines() == [
         f"{english}:50:16: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, "
         "but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
-        f"{RU}:37:1: warning DL601 table-row-drift this table lacks the request header `Content-type` "
+        f"{RU}:33:1: warning DL602 path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not "
+        "in the English HTTP request section, which has `POST /communications/calls/{id}/reject` instead",
+        f"    {english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
+        f"{RU}:37:1: warning DL606 header-drift this table lacks the request header `Content-type` "
         "that the English table lists",
         f"    {english}:43:3: the English page lists `Content-type`",
-        f"{RU}:44:1: warning DL601 table-row-drift this table lacks the body parameter `callbackUri` "
+        f"{RU}:39:3: warning DL606 header-drift request header `Авторизация` should be `Authorization` "
+        "as in the English table; identifiers are never translated",
+        f"    {english}:42:3: the English page names this request header `Authorization`",
+        f"{RU}:44:1: warning DL604 param-missing this table lacks the body parameter `callbackUri` "
         "that the English table lists",
         f"    {english}:51:2: the English page lists `callbackUri`",
-        "Found 3 findings (2 warnings, 1 info) in 2 of 3 files; 2 in translations checked for drift only.",
+        f"{RU}:46:2: warning DL603 param-name-drift body parameter `причиной` should be `reason` "
+        "as in the English table; identifiers are never translated",
+        f"    {english}:50:2: the English page names this body parameter `reason`",
+        f"{RU}:49:66: warning DL601 status-drift the Response section says `200 OK`, "
+        "where the English page's Response section says `202 Accepted`",
+        f"    {english}:54:39: the English page: `202 Accepted`",
+        f"{RU}:119:1: warning DL602 path-drift example request `call-reject` is `POST /app/calls/{{id}}/reject`; "
+        "the English example of that name is "
+        "`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
+        f"    {english}:68:1: the English example `call-reject`: "
+        "`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
+        "Found 8 findings (7 warnings, 1 info) in 2 of 3 files; 7 in translations checked for drift only.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
     # Raised to errors, drift in a companion translation still counts as a warning.
     config = Path("drift-errors.toml")
     try:
-        config.write_text('[tool.doclint]\nseverity = { table-row-drift = "error" }\n', encoding="utf-8")
+        config.write_text('[tool.doclint]\nseverity = { header-drift = "error" }\n', encoding="utf-8")
         code, out = run(capsys, "--config", str(config), english)
-        assert code == 0 and f"{RU}:37:1: error DL601 table-row-drift" in out
+        assert code == 0 and f"{RU}:37:1: error DL606 header-drift" in out
         assert run(capsys, "--config", str(config), "--fail-on", "warning", english)[0] == 1
     finally:
         config.unlink()
     # Given explicitly, a translation is checked fully, as before.
     code, out = run(capsys, english, RU)
     assert code == 1
-    assert out.splitlines()[-1] == "Found 10 findings (5 errors, 4 warnings, 1 info) in 2 of 3 files."
+    assert out.splitlines()[-1] == "Found 11 findings (5 errors, 5 warnings, 1 info) in 2 of 3 files."
     code, out = run(capsys, "--no-translations", english)
     assert code == 0
     assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."
@@ -320,14 +353,16 @@ def test_the_repository_baseline_holds_every_shipped_finding(in_repo: Path, caps
 def test_a_baseline_written_on_one_file_keeps_the_other_files_entries(
     in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Written after a run on one page, the repository's baseline keeps all 32 entries (it used
-    to keep that page's 2 and drop the other 30)."""
+    """Written after a run on one page, the repository's baseline keeps every entry (it used to keep
+    that page's and drop the others). An entry is one rule's finding: a merged finding records
+    each of its parts, so there are as many entries as ``--no-merge`` shows findings."""
+    parts = len(json.loads(run(capsys, "--no-merge", "--format", "json")[1]))
     baseline = tmp_path / "baseline.json"
     baseline.write_bytes((in_repo / ".doclint-baseline.json").read_bytes())
     recorded = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
     assert run(capsys, "--write-baseline", str(baseline), "docs_src/beta/api/participant-invite.md")[0] == 0
     rewritten = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
-    assert len(rewritten) == len(recorded) == len(EXPECTED)
+    assert len(rewritten) == len(recorded) == parts > len(EXPECTED)
     assert sorted(entry["fingerprint"] for entry in rewritten) == sorted(entry["fingerprint"] for entry in recorded)
     assert main(["check", "--jobs", "1", "--baseline", str(baseline)]) == 0
     assert capsys.readouterr().err == ""  # nothing fixed, nothing lost

@@ -89,6 +89,8 @@ def check_ru(in_repo: Path, text: str) -> list[tuple[int, int, str, tuple[str, .
 def test_the_engine_merges_after_suppressions(in_repo: Path) -> None:
     """Suppressing the leading rule lets the other one report the defect alone, not nothing."""
     text = (in_repo / RU).read_text(encoding="utf-8")
-    assert (46, 2, "DL201", ("DL505",)) in check_ru(in_repo, text)
-    found = check_ru(in_repo, "<!-- doclint-disable-file DL201 -->\n" + text)
+    assert (46, 2, "DL603", ("DL201", "DL505")) in check_ru(in_repo, text)
+    found = check_ru(in_repo, "<!-- doclint-disable-file DL603 -->\n" + text)
+    assert [item for item in found if item[0] == 47] == [(47, 2, "DL201", ("DL505",))]
+    found = check_ru(in_repo, "<!-- doclint-disable-file DL603, DL201 -->\n" + text)
     assert [item for item in found if item[0] == 47] == [(47, 2, "DL505", ())]

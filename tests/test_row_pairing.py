@@ -1,9 +1,9 @@
-"""How a translated table's rows are matched to the English table's (``lint.rules.english.pair_rows``)."""
+"""How a translated table's rows are matched to the English table's (``lint.align.tables.pair_rows``)."""
 
 from __future__ import annotations
 
+from lint.align.tables import pair_rows, row_name
 from lint.model import Cell, Span, Table, TableRow
-from lint.rules.english import pair_rows, row_name
 
 
 def table(*names: str) -> Table:
@@ -56,3 +56,17 @@ def test_rows_beyond_the_english_table_are_extra() -> None:
 def test_rows_without_a_name_are_not_compared() -> None:
     pairing = pair_rows(table("a", ""), table("a", "", "b"))
     assert (names(pairing.missing), names(pairing.extra)) == (["b"], [])
+
+
+def test_a_row_more_before_a_translated_name_does_not_shift_it() -> None:
+    """Between rows of the same name, the rest pair in order: `классификация` is `grading`, not `instructions`."""
+    english = table("dueDateTime", "grading", "instructions", "notificationChannelUrl")
+    translated = table("addToCalendarAction", "dueDateTime", "классификация", "инструкции", "notificationChannelUrl")
+    pairing = pair_rows(translated, english)
+    assert pairs(translated, english) == [
+        ("dueDateTime", "dueDateTime"),
+        ("классификация", "grading"),
+        ("инструкции", "instructions"),
+        ("notificationChannelUrl", "notificationChannelUrl"),
+    ]
+    assert (names(pairing.missing), names(pairing.extra)) == ([], ["addToCalendarAction"])

@@ -53,19 +53,25 @@ _ERROR_WORDS = (
     "ошибк", "ошибочн", "сбой", "сбоя", "не удал", "неудач", "не найден",  # ru
     "错误", "失败", "出错", "未找到", "无效",  # zh
     "falla", "fallo", "no se encuentra", "no válid",  # es
+    "erreur", "échou", "introuvable",  # fr
+    "fehler", "fehlgeschlagen", "nicht gefunden", "ungültig",  # de
 )  # fmt: skip
 _SUCCESS_WORDS = (
     "success", "succeed",  # en
     "успешн", "успех", "успеш",  # ru
     "成功",  # zh
     "correctamente", "éxito", "exitos",  # es
+    "réussi", "succès",  # fr
+    "erfolgreich", "erfolg",  # de
 )  # fmt: skip
 #: Words that make what follows conditional on something not yet named.
 _CONDITION_WORDS = (
     "if", "when", "unless", "otherwise", "whether",  # en
     "если", "когда", "иначе", "в противном случае", "в случае",  # ru
     "如果", "否则",  # zh (single characters such as 当 occur inside other words)
-    "si", "cuando", "de lo contrario", "en caso",  # es
+    "si", "cuando", "de lo contrario", "en caso",  # es (fr: si)
+    "lorsque", "quand", "sinon",  # fr
+    "wenn", "falls", "sofern", "andernfalls",  # de
 )  # fmt: skip
 #: Sentence and clause ends: ``. `` ``; `` and the CJK full stop and semicolon.
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|[。；！？]")

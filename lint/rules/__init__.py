@@ -38,6 +38,8 @@ _RULE_MODULES = (
     "lint.rules.powershell",
     "lint.rules.schema",
     "lint.rules.drift",
+    "lint.rules.drift_http",
+    "lint.rules.drift_tables",
     "lint.rules.staleness",
     "lint.rules.meta",
 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.align.tables import row_name
 from lint.context import Context
 from lint.model import HttpRequest, HttpResponse, Note, Page, ProseStatus, Segment
 from lint.parse.prose import StatusRole, status_role
 from lint.rules import Finding, Related, rule
-from lint.rules.english import english_counterpart, english_status, row_name, row_related
+from lint.rules.english import english_counterpart, english_status, row_related
 from lint.rules.names import plain_name
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")

@@ -195,7 +195,7 @@ def _english_candidates(page: Page, context: Context) -> dict[str, list[str]]:
         for row in table.rows:
             if row.cells and row.cells[0].source and plain_name(row.cells[0].source):
                 candidates.setdefault(row_name(row), [plain_name(row.cells[0].source)])
-    for table, english in aligned_tables(page, context, "body-parameters"):
+    for table, english in aligned_tables(page, context.english, "body-parameters"):
         names = [row_name(row) for row in table.rows if row_name(row)]
         english_names = [row_name(row) for row in english.rows if row_name(row)]
         place = {name.lower(): index for index, name in enumerate(english_names)}
