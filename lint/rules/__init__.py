@@ -38,6 +38,7 @@ _RULE_MODULES = (
     "lint.rules.powershell",
     "lint.rules.schema",
     "lint.rules.drift",
+    "lint.rules.drift_examples",
     "lint.rules.meta",
 )
 

@@ -1,0 +1,1 @@
+"""Alignment of a translated page with its English source (one module per kind of element)."""
