@@ -25,6 +25,8 @@ class Context(Struct, frozen=True):
     english: Page | None = None
     #: The REST page a cmdlet's help documents, when one was found.
     rest: Page | None = None
+    #: For a translation whose English page does not exist, where that page should be.
+    missing_english: str | None = None
     #: Analyses several rules share (schema validation of the page's bodies ...),
     #: computed once per page: a context lives exactly as long as one page's check.
     memo: dict[str, Any] = field(default_factory=dict)

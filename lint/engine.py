@@ -22,7 +22,7 @@ from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
 from lint.model import Page
-from lint.pair import english_source
+from lint.pair import english_source, missing_source, rest_page
 from lint.parse.detect import parse_source
 from lint.rules import Finding, Rule, all_rules, find_rule
 from lint.source import SourceError, read_source
@@ -89,7 +89,12 @@ def _english_page(path: str, config: Config) -> Page | None:
 def context_for(page: Page, config: Config) -> Context:
     source = english_source(page.path, config)
     english = _english_page(source, config) if source else None
-    return Context(config=config, english=english)
+    rest = None
+    cmdlet = page.cmdlet
+    if cmdlet is not None and cmdlet.operation_method and cmdlet.operation_path:
+        rest_path = rest_page(cmdlet.operation_method, cmdlet.operation_path, page.version, config)
+        rest = _english_page(rest_path, config) if rest_path else None
+    return Context(config=config, english=english, rest=rest, missing_english=missing_source(page.path, config))
 
 
 def applicable_rules(page: Page, config: Config) -> list[Rule]:
@@ -115,7 +120,8 @@ def check_page(
     context = context or context_for(page, config)
     stamped: list[tuple[Rule, Finding]] = []
     for rule in applicable_rules(page, config):
-        if rule.scope == "pair" and context.english is None:
+        # Pair rules need another page to hold this one against, or the knowledge that it lacks one.
+        if rule.scope == "pair" and context.english is None and context.rest is None and not context.missing_english:
             continue
         if pair_only and rule.scope != "pair":
             continue

@@ -39,6 +39,8 @@ _RULE_MODULES = (
     "lint.rules.schema",
     "lint.rules.drift",
     "lint.rules.drift_examples",
+    "lint.rules.drift_pages",
+    "lint.rules.drift_cmdlet",
     "lint.rules.meta",
 )
 
