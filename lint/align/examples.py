@@ -19,7 +19,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-from lint.model import HttpRequest, HttpResponse, JsonExample, Page, Span
+from lint.model import CodeBlock, HttpRequest, HttpResponse, JsonExample, Page, Span
 
 ExampleKind = Literal["request", "response", "notification", "json"]
 
@@ -27,6 +27,14 @@ ExampleKind = Literal["request", "response", "notification", "json"]
 _IDENTIFIER_SEGMENT = re.compile(
     r"""^(\{[^}]*\}|'[^']*'|"[^"]*"|\d+|[0-9a-fA-F-]{16,}|.*\d.*\d.*\d.*|<[^>]*>|[^()]*\(.*\))$"""
 )
+
+
+_REQUEST_LINE = re.compile(r"\s*(GET|POST|PATCH|PUT|DELETE)\s+(\S+)")
+
+
+def _path_of(url: str) -> str:
+    path = re.sub(r"^https?://[^/]+", "", url).split("?")[0]
+    return re.sub(r"^/(v1\.0|beta)(?=/)", "", path)
 
 
 class ExampleUnit(Struct, frozen=True):
@@ -94,6 +102,12 @@ def example_units(page: Page) -> list[ExampleUnit]:
     items: list[tuple[int, int, object]] = [(request.span.line, 0, request) for request in requests]
     items += [(response.span.line, 1, response) for response in page.responses]
     items += [(example.span.line, 2, example) for example in page.json_examples if example.origin == "json-fence"]
+    # A request whose fence lost its `http` language is still the annotated request a reader sees.
+    items += [
+        (block.span.line, 0, block)
+        for block in page.code_blocks
+        if block.annotation is not None and block.annotation.block_type == "request" and _REQUEST_LINE.match(block.text)
+    ]
     last_request: ExampleUnit | None = None
 
     def add(kind: ExampleKind, **fields: object) -> ExampleUnit:
@@ -111,6 +125,11 @@ def example_units(page: Page) -> list[ExampleUnit]:
             last_request = add(
                 "request", span=item.span, name=name, shape=path_shape(item), body=item.body, message=item
             )
+        elif isinstance(item, CodeBlock):
+            match = _REQUEST_LINE.match(item.text)
+            assert match is not None and item.annotation is not None
+            shape = path_shape(HttpRequest(match.group(1), match.group(2), _path_of(match.group(2)), item.span, "example"))
+            last_request = add("request", span=item.span, name=item.annotation.name, shape=shape, body=None)
         elif isinstance(item, HttpResponse):
             name = item.annotation.name if item.annotation and item.annotation.name else None
             owner = last_request

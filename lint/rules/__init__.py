@@ -41,6 +41,7 @@ _RULE_MODULES = (
     "lint.rules.drift_examples",
     "lint.rules.drift_pages",
     "lint.rules.drift_cmdlet",
+    "lint.rules.drift_tokens",
     "lint.rules.meta",
 )
 

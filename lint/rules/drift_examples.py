@@ -12,6 +12,7 @@ tolerated and why.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
@@ -199,11 +200,12 @@ def _reported_example(unit: ExampleUnit, alignment: ExampleAlignment) -> bool:
 
 
 def _non_snippet_includes(page: Page) -> list[Include]:
-    return [
-        include
-        for include in page.includes
-        if include.name.lower() not in _SNIPPET_INCLUDES and "snippets" not in include.target.lower()
-    ]
+    """Includes that carry content, once per line: a bilingual line repeats its include in the embedded English."""
+    found: dict[tuple[int, str], Include] = {}
+    for include in page.includes:
+        if include.name.lower() not in _SNIPPET_INCLUDES and "snippets" not in include.target.lower():
+            found.setdefault((include.span.line, _include_key(include)), include)
+    return list(found.values())
 
 
 def _include_key(include: Include) -> str:
@@ -217,6 +219,16 @@ def _notes_by_section(page: Page) -> dict[str | None, list[Note]]:
     return found
 
 
+def _plain(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def _translated_as_text(note: Note, page: Page) -> bool:
+    """A bilingual page that embeds the note's English in a segment kept its content, if not its callout."""
+    wanted = _plain(note.text)[10:70]
+    return bool(wanted) and any(segment.source and wanted in _plain(segment.source) for segment in page.segments)
+
+
 def _lost_notes(page: Page, english: Page, sections: SectionAlignment) -> Iterator[tuple[Note, bool]]:
     """English notes the translation lacks (``True``) and translated notes English lacks (``False``)."""
     mine = _notes_by_section(page)
@@ -224,7 +236,8 @@ def _lost_notes(page: Page, english: Page, sections: SectionAlignment) -> Iterat
         counterpart = sections.translated_of.get(anchor) if anchor else None
         translated = mine.get(counterpart.anchor if counterpart else None, []) if (counterpart or not anchor) else []
         for note in notes[len(translated) :]:
-            yield note, True
+            if not _translated_as_text(note, page):
+                yield note, True
     for anchor, notes in mine.items():
         source = sections.english_of.get(anchor) if anchor else None
         if anchor and source is None:
