@@ -5,9 +5,11 @@ but not every difference is a fact about the API. These are tolerated, each
 because translations and example refreshes change it without changing what
 the example teaches:
 
-- OData control information other than ``@odata.type`` (``@odata.id``,
-  ``@odata.etag``, ``@odata.context`` ...), and ``@odata.type`` itself when
-  one side omits it: servers return them or not by metadata level;
+- OData control information (``@odata.id``, ``@odata.etag``,
+  ``@odata.context``, ``x@odata.nextLink`` ...), and ``@odata.type`` when one
+  side omits it: servers return them or not by metadata level;
+- placeholders (``"skuId-value"``, ``"operation-id"``, ``"{id}"``), which
+  English examples trade for realistic values and back;
 - identifiers, dates and other generated values (GUIDs, long hex or base64
   tokens, timestamps), compared with the identifier blanked so that a path
   around an identifier still counts (``/app/calls/{id}`` is not
@@ -56,8 +58,17 @@ def pointer_to(parent: str, key: object) -> str:
     return f"{parent}/{str(key).replace('~', '~0').replace('/', '~1')}"
 
 
+#: OData control information a server adds or leaves out by metadata level (``@odata.bind``
+#: and ``@odata.type`` say something about the request, so they are compared).
+_CONTROL = re.compile(r"@odata\.(context|etag|id|nextLink|deltaLink|count|editLink|readLink|media\w*)$", re.IGNORECASE)
+#: Placeholder values (``"skuId-value"``, ``"operation-id"``, ``"{id}"``, ``"<token>"``, ``"string"``):
+#: English examples trade them for realistic values and back; neither is an API fact.
+_EMAIL = re.compile(r"^[^@\s/]+@[\w-]+(\.[\w-]+)+$")
+_PLACEHOLDER = re.compile(r"^([\w.@-]*-(value|id)(-\d+)?|\{.*\}|<.*>|string|value)$", re.IGNORECASE)
+
+
 def _ignored_member(key: str) -> bool:
-    return key.startswith("@odata.") and key != "@odata.type"
+    return bool(_CONTROL.search(key))
 
 
 def _kind(value: Any) -> str:
@@ -93,7 +104,17 @@ def strings_agree(value: str, english: str) -> bool:
     """Whether two strings show the same thing (see the module docstring)."""
     if value == english or _free_text(value) or _free_text(english):
         return True
+    if _PLACEHOLDER.match(value.strip()) or _PLACEHOLDER.match(english.strip()):
+        return True
+    if _EMAIL.match(value) and _EMAIL.match(english):
+        return True  # sample mailboxes: any address shows the same thing
     return _GENERATED.sub("{id}", value) == _GENERATED.sub("{id}", english)
+
+
+def _related_names(name: str, english: str) -> bool:
+    """``resource`` and ``resourceUrl``, ``grantedTo`` and ``grantedToV2``: one name grown from the other."""
+    a, b = name.lower(), english.lower()
+    return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a))
 
 
 def json_differences(value: Any, english: Any, pointer: str = "", english_pointer: str = "") -> Iterator[JsonDifference]:
@@ -101,12 +122,11 @@ def json_differences(value: Any, english: Any, pointer: str = "", english_pointe
     if isinstance(value, dict) and isinstance(english, dict):
         missing = [key for key in english if key not in value and not _ignored_member(key) and key != "@odata.type"]
         extra = [key for key in value if key not in english and not _ignored_member(key) and key != "@odata.type"]
-        if len(missing) == len(extra):
-            # As many members lost as gained: each stands for the English member at its place.
-            for key, english_key in zip(extra, missing, strict=True):
-                yield JsonDifference(
-                    "renamed", pointer_to(pointer, key), pointer_to(english_pointer, english_key), key, english_key
-                )
+        if len(missing) == 1 and len(extra) == 1 and _related_names(extra[0], missing[0]):
+            # One member lost and one gained, with a related name: the same member, renamed.
+            yield JsonDifference(
+                "renamed", pointer_to(pointer, extra[0]), pointer_to(english_pointer, missing[0]), extra[0], missing[0]
+            )
         else:
             for key in missing:
                 yield JsonDifference("missing", pointer, pointer_to(english_pointer, key), None, key)

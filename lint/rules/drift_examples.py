@@ -333,7 +333,8 @@ def _extra_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str
     if page.format == "markdown":
         for note, lost in _lost_notes(page, english, sections):
             if not lost:
-                yield f"this {note.kind} is not in the English page", note.span, f"note {' '.join(note.text.split())[:60]}", None
+                text = " ".join(note.text.split())
+                yield f"this {note.kind} (\"{text[:80]}\") is not in the English page", note.span, f"note {' '.join(note.text.split())[:60]}", None
         english_keys = [_include_key(include) for include in _non_snippet_includes(english)]
         for include in _non_snippet_includes(page):
             key = _include_key(include)
