@@ -96,7 +96,10 @@ def _rest_index(config: Config, version: str) -> dict[str, str]:
             for page in sorted(folder.glob("*.md")):
                 text = page.read_text(encoding="utf-8", errors="replace")
                 for method, path in _SYNTAX_LINE.findall(text):
-                    index.setdefault(operation_key(method, path), _display(config, page.relative_to(config.root)))
+                    index.setdefault(
+                        operation_key(method, path),
+                        _display(config, PurePosixPath(page.relative_to(config.root).as_posix())),
+                    )
         _REST_INDEX[key] = index
     return _REST_INDEX[key]
 

@@ -25,6 +25,7 @@ EXPECTED = [
     ("docs_src/beta/api/participant-invite.md", 76, 1, "content-length-mismatch"),
     ("docs_src/beta/api/participant-invite.md", 718, 1, "content-length-mismatch"),
     (INVITE, 11, 1, "synopsis-mismatch"),
+    (INVITE, 11, 1, "cmdlet-drift"),
     (INVITE, 82, 1, "duplicate-example"),
     (INVITE, 106, 1, "duplicate-example"),
     (INVITE, 256, 1, "empty-description"),
@@ -40,7 +41,12 @@ EXPECTED = [
     (ES, 9, 1, "body-param-not-in-example"),
     (ES, 9, 1, "unknown-parameter"),
     (ES, 11, 1, "enum-case"),
+    (ES, 15, 1, "example-missing"),
+    (ES, 15, 1, "example-missing"),
+    (ES, 17, 1, "example-missing"),
+    (ES, 17, 1, "example-missing"),
     (ES, 24, 1, "body-param-not-in-example"),
+    (RU, 29, 1, "example-missing"),
     (RU, 33, 1, "duplicate-path-parameter"),
     (RU, 33, 1, "unknown-path"),
     (RU, 37, 1, "table-row-drift"),
@@ -50,8 +56,11 @@ EXPECTED = [
     (RU, 46, 2, "unknown-parameter"),
     (RU, 49, 66, "status-prose-mismatch"),
     (RU, 51, 1, "http-syntax"),
+    (RU, 55, 1, "example-missing"),
+    (RU, 75, 7, "json-drift"),
     (RU, 119, 1, "deprecated-path"),
     (RU, 124, 3, "body-param-not-in-example"),
+    (RU, 124, 3, "json-drift"),
     (ZH, 55, 240, "enum-case"),
 ]
 
@@ -67,7 +76,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = [line for line in out.splitlines() if not line.startswith("    ")]
     found = [(line.split(" ")[0], line.split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 32 findings (11 errors, 17 warnings, 4 info) in 9 of 9 files."
+    assert lines[-1] == "Found 41 findings (11 errors, 26 warnings, 4 info) in 9 of 9 files."
     assert (
         f"{RU}:49:66: error DL101 status-prose-mismatch the Response section says `200 OK`, "
         "but the response examples show `202 Accepted`" in out
@@ -172,13 +181,28 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     assert out.splitlines() == [
         f"{english}:50:16: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, "
         "but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
+        f'{RU}:29:1: warning DL609 example-missing the English note "**Note:** The `/app` path is deprecated. '
+        'Going forward, use the `/communications` path." is missing from this translation',
+        f"    {english}:37:3: the English page has it here",
         f"{RU}:37:1: warning DL601 table-row-drift this table lacks the request header `Content-type` "
         "that the English table lists",
         f"    {english}:43:3: the English page lists `Content-type`",
         f"{RU}:44:1: warning DL601 table-row-drift this table lacks the body parameter `callbackUri` "
         "that the English table lists",
         f"    {english}:51:2: the English page lists `callbackUri`",
-        "Found 3 findings (2 warnings, 1 info) in 2 of 3 files; 2 in translations checked for drift only.",
+        f"{RU}:55:1: warning DL609 example-missing the English request example `call-reject-none-reason` "
+        "(`POST /communications/calls/{}/reject`) and its response are missing from this translation",
+        f"    {english}:168:1: the English page has it here",
+        f"{RU}:75:7: warning DL608 json-drift in this notification example, member `resource` "
+        "(`/value/0/resource`) is `resourceUrl` in the English notification example",
+        f"    {english}:124:7: the English notification example",
+        f"    {RU}:167:7: the same difference here",
+        f'{RU}:124:3: warning DL608 json-drift `/reason` is `"none"` here, `"busy"` in the English request '
+        "example `call-reject`: this request is the English request example `call-reject-none-reason` "
+        f"({english}:168:1), carried under the name `call-reject`",
+        f"    {english}:73:3: the English request example `call-reject`",
+        f"    {english}:172:1: the English request example `call-reject-none-reason`, which this example reproduces",
+        "Found 7 findings (6 warnings, 1 info) in 2 of 3 files; 6 in translations checked for drift only.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
@@ -194,7 +218,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     # Given explicitly, a translation is checked fully, as before.
     code, out = run(capsys, english, RU)
     assert code == 1
-    assert out.splitlines()[-1] == "Found 12 findings (7 errors, 4 warnings, 1 info) in 2 of 3 files."
+    assert out.splitlines()[-1] == "Found 16 findings (7 errors, 8 warnings, 1 info) in 2 of 3 files."
     code, out = run(capsys, "--no-translations", english)
     assert code == 0
     assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."

@@ -75,10 +75,14 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert findings(result.stdout) == [
         f"{ENGLISH}:50:16: enum-case",
+        f"{RU}:29:1: example-missing",
         f"{RU}:37:1: table-row-drift",
         f"{RU}:44:1: table-row-drift",
+        f"{RU}:55:1: example-missing",
+        f"{RU}:75:7: json-drift",
+        f"{RU}:124:3: json-drift",
     ]
-    assert "Found 3 findings (2 warnings, 1 info) in 2 of 2 files; 2 in translations checked for drift only." in (
+    assert "Found 7 findings (6 warnings, 1 info) in 2 of 2 files; 6 in translations checked for drift only." in (
         result.stdout
     )
     # The translation committed too: checked fully, and its errors block the commit.
@@ -86,6 +90,7 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert findings(result.stdout) == [
         f"{ENGLISH}:50:16: enum-case",
+        f"{RU}:29:1: example-missing",
         f"{RU}:33:1: duplicate-path-parameter",
         f"{RU}:33:1: unknown-path",
         f"{RU}:37:1: table-row-drift",
@@ -95,8 +100,11 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
         f"{RU}:46:2: unknown-parameter",
         f"{RU}:49:66: status-prose-mismatch",
         f"{RU}:51:1: http-syntax",
+        f"{RU}:55:1: example-missing",
+        f"{RU}:75:7: json-drift",
         f"{RU}:119:1: deprecated-path",
         f"{RU}:124:3: body-param-not-in-example",
+        f"{RU}:124:3: json-drift",
     ]
     assert "pyproject.toml" not in result.stdout
 

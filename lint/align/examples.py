@@ -128,7 +128,9 @@ def example_units(page: Page) -> list[ExampleUnit]:
         elif isinstance(item, CodeBlock):
             match = _REQUEST_LINE.match(item.text)
             assert match is not None and item.annotation is not None
-            shape = path_shape(HttpRequest(match.group(1), match.group(2), _path_of(match.group(2)), item.span, "example"))
+            shape = path_shape(
+                HttpRequest(match.group(1), match.group(2), _path_of(match.group(2)), item.span, "example")
+            )
             last_request = add("request", span=item.span, name=item.annotation.name, shape=shape, body=None)
         elif isinstance(item, HttpResponse):
             name = item.annotation.name if item.annotation and item.annotation.name else None
@@ -146,7 +148,13 @@ def example_units(page: Page) -> list[ExampleUnit]:
             odata_type = _odata_type(item)
             posted = any(0 < line - head <= 12 for head in foreign_lines)
             kind: ExampleKind = "notification" if posted or "notification" in odata_type else "json"
-            add(kind, span=item.span, name=item.annotation.name if item.annotation else None, shape=odata_type, body=item)
+            add(
+                kind,
+                span=item.span,
+                name=item.annotation.name if item.annotation else None,
+                shape=odata_type,
+                body=item,
+            )
     return units
 
 
@@ -170,8 +178,8 @@ def align_examples(page: Page, english: Page) -> ExampleAlignment:
                 if source.kind == unit.kind and other not in taken and compatible(unit, source)
             ]
             later = [other for other in candidates if other > floor]
-            chosen = (later or candidates or [None])[0]
-            if chosen is not None:
+            if later or candidates:
+                chosen = (later or candidates)[0]
                 paired[position] = chosen
                 taken.add(chosen)
                 floor = chosen

@@ -34,7 +34,7 @@ from msgspec import Struct
 _GENERATED = re.compile(
     r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|(?=[A-Za-z0-9+/=_-]*\d)(?=[A-Za-z0-9+/=_-]*[A-Za-z])[A-Za-z0-9+/=_-]{20,}"
+    r"|(?<![A-Za-z0-9+=_-])(?=[A-Za-z0-9+=_-]*\d)(?=[A-Za-z0-9+=_-]*[A-Za-z])[A-Za-z0-9+=_-]{20,}"
 )
 
 
@@ -117,7 +117,9 @@ def _related_names(name: str, english: str) -> bool:
     return len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a))
 
 
-def json_differences(value: Any, english: Any, pointer: str = "", english_pointer: str = "") -> Iterator[JsonDifference]:
+def json_differences(
+    value: Any, english: Any, pointer: str = "", english_pointer: str = ""
+) -> Iterator[JsonDifference]:
     """Each place ``value`` departs from ``english`` beyond the tolerated differences."""
     if isinstance(value, dict) and isinstance(english, dict):
         missing = [key for key in english if key not in value and not _ignored_member(key) and key != "@odata.type"]
@@ -141,7 +143,9 @@ def json_differences(value: Any, english: Any, pointer: str = "", english_pointe
         if len(value) != len(english):
             yield JsonDifference("length", pointer, english_pointer, len(value), len(english))
         for index, (item, english_item) in enumerate(zip(value, english, strict=False)):
-            yield from json_differences(item, english_item, pointer_to(pointer, index), pointer_to(english_pointer, index))
+            yield from json_differences(
+                item, english_item, pointer_to(pointer, index), pointer_to(english_pointer, index)
+            )
     elif _kind(value) != _kind(english):
         yield JsonDifference("kind-of-value", pointer, english_pointer, value, english)
     elif isinstance(value, str):

@@ -21,7 +21,32 @@ from lint.rules import Finding, Related, rule
 from lint.rules.params import plain_name
 
 _WORD = re.compile(r"[A-Za-z]+")
-_STOP_WORDS = frozenset("a an the of in to for from on by with and or this that is are be its it as at".split())
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "to",
+        "for",
+        "from",
+        "on",
+        "by",
+        "with",
+        "and",
+        "or",
+        "this",
+        "that",
+        "is",
+        "are",
+        "be",
+        "its",
+        "it",
+        "as",
+        "at",
+    ]
+)
 
 
 def _words(text: str) -> list[str]:
@@ -35,9 +60,7 @@ def first_sentence(text: str) -> str:
 def _rest_summary(rest: Page) -> tuple[str, Span] | None:
     description = rest.front_matter.get("description")
     if isinstance(description, str) and description.strip():
-        line = next(
-            (section.span.line for section in rest.sections if section.role == "title"), 1
-        )
+        line = next((section.span.line for section in rest.sections if section.role == "title"), 1)
         return first_sentence(description), Span(rest.path, max(1, line), 1, max(1, line))
     return None
 
@@ -60,6 +83,11 @@ def _lowered(value: Any) -> Any:
     return value
 
 
+def _computed(value: Any) -> bool:
+    """A PowerShell expression (``$reason``, ``[DateTime]::Parse(...)``): its value is not in the text."""
+    return isinstance(value, str) and value.strip().startswith(("$", "[", "("))
+
+
 def _body_members(cmdlet: Cmdlet) -> list[tuple[str, Span]]:
     for name, _, nodes in cmdlet.notes:
         if name == "BODYPARAMETER":
@@ -74,7 +102,8 @@ def cmdlet_drift(page: Page, context: Context) -> Iterator[Finding]:
     The synopsis is compared with the REST page's summary (another leading
     verb and little vocabulary in common: another operation's text); the
     members of the body parameter with the REST request body table (without
-    case: PowerShell writes `Reason` for `reason`); each example's hashtable
+    case: PowerShell writes `Reason` for `reason`; a row is missing only when
+    the REST examples send it, since a REST table may list nested properties); each example's hashtable
     with the REST example bodies: an example of the same shape as a REST
     body must send its values (with the tolerances of `json-drift`); an
     example of a shape no REST body has is another example, not drift.
@@ -97,8 +126,8 @@ def cmdlet_drift(page: Page, context: Context) -> Iterator[Finding]:
         if summaries_disagree(synopsis, summary[0]):
             yield Finding(
                 cmdlet.synopsis_span,
-                f"the synopsis says \"{synopsis}\", but the REST page of this operation says \"{summary[0]}\"",
-                related=(Related(summary[1], f"the REST page: \"{summary[0]}\""),),
+                f'the synopsis says "{synopsis}", but the REST page of this operation says "{summary[0]}"',
+                related=(Related(summary[1], f'the REST page: "{summary[0]}"'),),
                 context=f"synopsis {synopsis}",
             )
     yield from _body_parameter_drift(cmdlet, rest)
@@ -121,8 +150,16 @@ def _body_parameter_drift(cmdlet: Cmdlet, rest: Page) -> Iterator[Finding]:
                 context=f"extra body {name}",
             )
     body_span = next(span for _, span in members)
+    # A row the REST examples never send may be the REST page's own error (a nested property
+    # listed as a body parameter); only the members its examples show are held against the cmdlet.
+    sent = {
+        str(key).lower()
+        for request in rest.requests
+        if request.body is not None and isinstance(request.body.value, dict)
+        for key in request.body.value
+    }
     for key, row in rows.items():
-        if key and key not in names:
+        if key and key not in names and key in sent:
             yield Finding(
                 body_span,
                 f"the body parameter lacks `{plain_name(row.cells[0].text)}`, which the REST page's request body lists",
@@ -139,18 +176,24 @@ def _example_drift(cmdlet: Cmdlet, rest: Page) -> Iterator[Finding]:
     ]
     if not bodies:
         return
-    for example in cmdlet.examples:
+    for number, example in enumerate(cmdlet.examples):
         for params in example.params:
             if params.value is None:
                 continue
             value = _lowered(params.value)
+            # The fewest differences; among equals, the REST example at the same place (Example 2: body 2).
             ranked = sorted(
-                ((list(json_differences(value, _lowered(body.value))), body) for body in bodies),
-                key=lambda item: len(item[0]),
+                (
+                    (len(differences), abs(index - number), differences, body)
+                    for index, body in enumerate(bodies)
+                    for differences in [list(json_differences(value, _lowered(body.value)))]
+                ),
+                key=lambda item: (item[0], item[1]),
             )
-            differences, closest = ranked[0]
+            _, _, differences, closest = ranked[0]
             # Another shape is another example (the REST page need not show every one); the same
             # shape with other values is the REST example with its values changed.
+            differences = [item for item in differences if not _computed(item.value)]
             if not differences or any(difference.kind != "value" for difference in differences):
                 continue
             first = differences[0]

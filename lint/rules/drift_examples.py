@@ -36,9 +36,7 @@ def _alignments(page: Page, context: Context) -> tuple[ExampleAlignment, Section
     english = context.english
     if english is None:
         return None
-    return context.remember(
-        "drift-examples", lambda: (align_examples(page, english), align_sections(page, english))
-    )
+    return context.remember("drift-examples", lambda: (align_examples(page, english), align_sections(page, english)))
 
 
 def _show(value: Any) -> str:
@@ -133,8 +131,14 @@ def json_drift(page: Page, context: Context) -> Iterator[Finding]:
             summaries.append(_summary(unit, source, differences, better))
             continue
         for difference in differences:
-            key = (unit.kind, difference.kind, difference.english_pointer.rsplit("/", 1)[-1], repr(difference.value))
-            key += (repr(difference.english_value), label if difference.kind == "value" else "")
+            key = (
+                unit.kind,
+                difference.kind,
+                difference.english_pointer.rsplit("/", 1)[-1],
+                repr(difference.value),
+                repr(difference.english_value),
+                label if difference.kind == "value" else "",
+            )
             grouped.setdefault(key, []).append((unit, source, difference))
     yield from summaries
     for occurrences in grouped.values():
@@ -161,13 +165,15 @@ def _summary(
     related = [Related(_where(source.body, first.english_pointer), f"the English {source.label()}")]
     if better is not None and better.body is not None:
         carried = f"under the name `{source.name}`" if source.name else "in its place"
-        message = (
-            f"{described}: this {unit.kind} is the English {better.label()} ({better.span}), carried {carried}"
-        )
+        message = f"{described}: this {unit.kind} is the English {better.label()} ({better.span}), carried {carried}"
         related.append(Related(better.body.span, f"the English {better.label()}, which this example reproduces"))
     else:
-        message = f"this {unit.kind} differs from the English {source.label()} in {len(differences)} places: {described}"
-    return Finding(_where(unit.body, first.pointer), message, related=tuple(related), context=f"{unit.kind} {source.name} summary")
+        message = (
+            f"this {unit.kind} differs from the English {source.label()} in {len(differences)} places: {described}"
+        )
+    return Finding(
+        _where(unit.body, first.pointer), message, related=tuple(related), context=f"{unit.kind} {source.name} summary"
+    )
 
 
 def _missing_example_message(unit: ExampleUnit, alignment: ExampleAlignment) -> str:
@@ -261,25 +267,45 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
     for unit in alignment.missing:
         if _reported_example(unit, alignment):
             place, _ = sections.place_for(unit.span.line, page)
-            yield _missing_example_message(unit, alignment), unit.span, f"example {unit.kind} {unit.name or unit.index}", place
+            yield (
+                _missing_example_message(unit, alignment),
+                unit.span,
+                f"example {unit.kind} {unit.name or unit.index}",
+                place,
+            )
     syntax = [request for request in english.requests if request.origin == "syntax"]
     if syntax and not any(request.origin == "syntax" for request in page.requests):
         place, _ = sections.place_for(syntax[0].span.line, page)
         lines = ", ".join(f"`{request.method} {request.path}`" for request in syntax)
-        yield f"the English request syntax block ({lines}) is missing from this translation", syntax[0].span, "syntax", place
+        yield (
+            f"the English request syntax block ({lines}) is missing from this translation",
+            syntax[0].span,
+            "syntax",
+            place,
+        )
     roles = {table.role for table in page.tables}
     for table in _fact_tables(english):
         if table.role not in roles:
             place, _ = sections.place_for(table.span.line, page)
             names = ", ".join(f"`{name}`" for name in table.names())
             what = table.role.replace("-", " ")
-            yield f"the English {what} table ({names}) is missing from this translation", table.span, f"table {table.role}", place
+            yield (
+                f"the English {what} table ({names}) is missing from this translation",
+                table.span,
+                f"table {table.role}",
+                place,
+            )
     if page.format == "markdown":
         for note, lost in _lost_notes(page, english, sections):
             if lost:
                 place, _ = sections.place_for(note.span.line, page)
                 text = " ".join(note.text.split())
-                yield f"the English {note.kind} \"{text[:120]}\" is missing from this translation", note.span, f"note {text[:60]}", place
+                yield (
+                    f'the English {note.kind} "{text[:120]}" is missing from this translation',
+                    note.span,
+                    f"note {text[:60]}",
+                    place,
+                )
         translated_keys = [_include_key(include) for include in _non_snippet_includes(page)]
         for include in _non_snippet_includes(english):
             key = _include_key(include)
@@ -287,7 +313,12 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 translated_keys.remove(key)
                 continue
             place, _ = sections.place_for(include.span.line, page)
-            yield f"the English include `{include.name}` (`{include.target}`) is missing from this translation", include.span, f"include {key}", place
+            yield (
+                f"the English include `{include.name}` (`{include.target}`) is missing from this translation",
+                include.span,
+                f"include {key}",
+                place,
+            )
 
 
 @rule("DL609", scope="pair", severity="warning", tags=("drift", "translation", "examples"))
@@ -322,26 +353,46 @@ def _extra_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str
     alignment, sections = aligned
     for unit in alignment.extra:
         if _reported_example(unit, alignment):
-            yield f"this {unit.label()} is not in the English page", unit.span, f"example {unit.kind} {unit.name or unit.index}", None
+            yield (
+                f"this {unit.label()} is not in the English page",
+                unit.span,
+                f"example {unit.kind} {unit.name or unit.index}",
+                None,
+            )
     syntax = [request for request in page.requests if request.origin == "syntax"]
     if syntax and not any(request.origin == "syntax" for request in english.requests):
         yield "this request syntax block is not in the English page", syntax[0].span, "syntax", None
     roles = {table.role for table in english.tables}
     for table in _fact_tables(page):
         if table.role not in roles:
-            yield f"this {table.role.replace('-', ' ')} table is not in the English page", table.span, f"table {table.role}", None
+            yield (
+                f"this {table.role.replace('-', ' ')} table is not in the English page",
+                table.span,
+                f"table {table.role}",
+                None,
+            )
     if page.format == "markdown":
         for note, lost in _lost_notes(page, english, sections):
             if not lost:
                 text = " ".join(note.text.split())
-                yield f"this {note.kind} (\"{text[:80]}\") is not in the English page", note.span, f"note {' '.join(note.text.split())[:60]}", None
+                yield (
+                    f'this {note.kind} ("{text[:80]}") is not in the English page',
+                    note.span,
+                    f"note {' '.join(note.text.split())[:60]}",
+                    None,
+                )
         english_keys = [_include_key(include) for include in _non_snippet_includes(english)]
         for include in _non_snippet_includes(page):
             key = _include_key(include)
             if key in english_keys:
                 english_keys.remove(key)
                 continue
-            yield f"the include `{include.name}` (`{include.target}`) is not in the English page", include.span, f"include {key}", None
+            yield (
+                f"the include `{include.name}` (`{include.target}`) is not in the English page",
+                include.span,
+                f"include {key}",
+                None,
+            )
 
 
 @rule("DL610", scope="pair", severity="warning", tags=("drift", "translation", "examples"))

@@ -40,18 +40,66 @@ _PM = re.compile(r"\b(\d{1,2})(?::\d{2})?\s*(a|p)\.?m\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _NUMBER_WORDS.update(
     (word, str(value))
     for value, word in enumerate(
-        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
     )
 )
 _NUMBER_WORDS.update(hundred="100", thousand="1000", million="1000000")
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 for _number, _month in enumerate(_MONTHS, start=1):
     _NUMBER_WORDS[_month] = _NUMBER_WORDS[_month[:3]] = str(_number)
 _NUMBER_WORDS.pop("may")  # the verb far more often than the month
@@ -99,10 +147,9 @@ def segment_tokens(text: str, *, english: bool = False) -> Counter[str]:
     for url in _URL.findall(rest):
         tokens[f"link:{_target(url)}"] += 1
     rest = _URL.sub(" ", rest)
-    if english:
-        rest = _WORD.sub(lambda match: _NUMBER_WORDS[match.group(1).lower()], rest)
-    else:
-        rest = _ORDINAL.sub(" ", rest)
+    # English number words count as their digits; a translation's ordinals (3rd) are words.
+    spelled = _WORD.sub(lambda match: _NUMBER_WORDS[match.group(1).lower()], rest)
+    rest = spelled if english else _ORDINAL.sub(" ", rest)
     for number in _NUMBER.findall(rest):
         tokens[f"number:{number}"] += 1
     return tokens
@@ -138,10 +185,13 @@ def _show(token: str) -> str:
 
 
 def _position(segment: Segment, token: str) -> Span:
-    value = token.split(":", 1)[1]
+    """The token in the translated text: a bilingual segment's span starts at its ``<span data-ttu-id>`` tag."""
+    value = token.split(":", 1)[1] if token else ""
     offset = segment.text.find(value)
     if offset < 0 or "\n" in segment.text[:offset]:
-        return segment.span
+        offset = 0
+    if segment.segment_id is not None:
+        offset += len(f'<span data-ttu-id="{segment.segment_id}">')
     return Span(segment.span.path, segment.span.line, segment.span.column + offset, segment.span.line)
 
 
@@ -181,8 +231,8 @@ def token_drift(page: Page, context: Context) -> Iterator[Finding]:
         if added:
             parts.append("has " + ", ".join(_show(token) for token in added) + " that the English lacks")
         yield Finding(
-            _position(segment, added[0]) if added else segment.span,
+            _position(segment, added[0] if added else ""),
             f"this segment {' and '.join(parts)}",
-            related=(Related(segment.span, f"its English: \"{' '.join(segment.source.split())[:160]}\""),),
+            related=(Related(segment.span, f'its English: "{" ".join(segment.source.split())[:160]}"'),),
             context=f"tokens {segment.segment_id or segment.source[:60]}",
         )
