@@ -77,6 +77,12 @@ def is_graph_request(request: HttpRequest) -> bool:
     return request.host is None or "graph.microsoft" in request.host
 
 
+def _example_request(request: HttpRequest) -> bool:
+    """A request a reader sends: to Graph, or annotated as a request (an upload URL)."""
+    annotated = request.annotation is not None and request.annotation.block_type == "request"
+    return annotated or is_graph_request(request)
+
+
 def path_shape(request: HttpRequest) -> str:
     """Method and path with identifiers blanked: ``POST /communications/calls/{}/reject``."""
     segments = []
@@ -98,7 +104,7 @@ def example_units(page: Page) -> list[ExampleUnit]:
     units: list[ExampleUnit] = []
     counts: dict[str, int] = {}
     requests = [request for request in page.requests if request.origin == "example"]
-    foreign_lines = [request.span.line for request in requests if not is_graph_request(request)]
+    foreign_lines = [request.span.line for request in requests if not _example_request(request)]
     items: list[tuple[int, int, object]] = [(request.span.line, 0, request) for request in requests]
     items += [(response.span.line, 1, response) for response in page.responses]
     items += [(example.span.line, 2, example) for example in page.json_examples if example.origin == "json-fence"]
@@ -119,7 +125,7 @@ def example_units(page: Page) -> list[ExampleUnit]:
 
     for line, _, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
         if isinstance(item, HttpRequest):
-            if not is_graph_request(item):
+            if not _example_request(item):
                 continue
             name = item.annotation.name if item.annotation else None
             last_request = add(
