@@ -387,3 +387,79 @@ def test_a_translation_without_an_english_page_is_an_orphan(tmp_path: Path, monk
         name for *_, name in found(check_pair(tmp_path, monkeypatch, files, "locales/de-DE/beta/api/things.md"))
     ]
     assert check_pair(tmp_path, monkeypatch, {}, "docs_src/beta/api/things.md") == []
+
+
+UPLOAD_ENGLISH = """# Upload
+
+## Permissions
+> **Note:** Admin permissions are supported.
+
+## Examples
+<!-- { "blockType": "ignored", "name": "create-session" } -->
+```
+POST https://graph.microsoft.com/v1.0/me/drive/root:/a.txt:/createUploadSession
+```
+<!-- { "blockType": "request", "name": "upload-piece", "opaqueUrl": true } -->
+```http
+PUT https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337
+```
+> **Note:** The response object shown here might be shortened for readability.
+
+<!-- { "blockType": "response" } -->
+```http
+HTTP/1.1 202 Accepted
+Content-Type: application/json
+
+{
+  "expirationDateTime": "2015-01-29T09:21:55.523Z"
+}
+```
+"""
+
+
+def test_requests_in_plain_fences_upload_urls_and_moved_or_example_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request whose fence has no `http` language, a request to an upload URL, a note moved to
+    another section and a "might be shortened" note written as prose: nothing is lost."""
+    translation = """# Hochladen
+
+## <a name="permissions"></a>Berechtigungen
+Text.
+
+## <a name="examples"></a>Beispiele
+> **Hinweis:** Administratorberechtigungen werden unterstützt.
+
+<!-- { "blockType": "request", "name": "create-session" } -->
+```
+POST https://graph.microsoft.com/v1.0/me/drive/root:/a.txt:/createUploadSession
+```
+<!-- { "blockType": "request", "name": "upload-piece", "opaqueUrl": true } -->
+```http
+PUT https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337
+```
+Hinweis: Das hier gezeigte Antwortobjekt ist möglicherweise gekürzt.
+
+<!-- { "blockType": "response" } -->
+```http
+HTTP/1.1 202 Accepted
+Content-Type: application/json
+
+{
+  "expirationDateTime": "2015-01-29T09:21:55.523Z"
+}
+```
+"""
+    files = {"docs_src/v1.0/api/upload.md": UPLOAD_ENGLISH, "locales/de-DE/v1.0/api/upload.md": translation}
+    assert check_pair(tmp_path, monkeypatch, files, "locales/de-DE/v1.0/api/upload.md") == []
+    alignment = align_examples(parse(translation, "t.md"), parse(UPLOAD_ENGLISH, "e.md"))
+    assert [(mine.kind, mine.name, theirs.name) for mine, theirs in alignment.pairs] == [
+        ("request", "create-session", "create-session"),
+        ("request", "upload-piece", "upload-piece"),
+        ("response", "upload-piece", "upload-piece"),
+    ]
+
+
+def test_translated_callout_labels_open_notes() -> None:
+    page = parse("> **重要提示：** 只能更新已验证的域。\n\n> **Важно!** Текст.\n\n> **Nota**: texto.\n", "t.md")
+    assert [(note.kind, note.span.line) for note in page.notes] == [("important", 1), ("important", 3), ("note", 5)]

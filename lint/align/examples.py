@@ -32,6 +32,16 @@ _IDENTIFIER_SEGMENT = re.compile(
 _REQUEST_LINE = re.compile(r"\s*(GET|POST|PATCH|PUT|DELETE)\s+(\S+)")
 
 
+def _request_block(block: CodeBlock, page: Page) -> bool:
+    match = _REQUEST_LINE.match(block.text)
+    if match is None or (block.annotation is not None and block.annotation.block_type not in ("request", "ignored")):
+        return False
+    section = page.section(block.section) if block.section else None
+    if section is not None and section.role == "http-request":
+        return False
+    return block.annotation is not None or match.group(2).startswith("https://graph.microsoft")
+
+
 def _path_of(url: str) -> str:
     path = re.sub(r"^https?://[^/]+", "", url).split("?")[0]
     return re.sub(r"^/(v1\.0|beta)(?=/)", "", path)
@@ -108,12 +118,9 @@ def example_units(page: Page) -> list[ExampleUnit]:
     items: list[tuple[int, int, object]] = [(request.span.line, 0, request) for request in requests]
     items += [(response.span.line, 1, response) for response in page.responses]
     items += [(example.span.line, 2, example) for example in page.json_examples if example.origin == "json-fence"]
-    # A request whose fence lost its `http` language is still the annotated request a reader sees.
-    items += [
-        (block.span.line, 0, block)
-        for block in page.code_blocks
-        if block.annotation is not None and block.annotation.block_type == "request" and _REQUEST_LINE.match(block.text)
-    ]
+    # A request in a fence without the `http` language (or marked "ignored" for the test tooling)
+    # is still a request example a reader sees; the HTTP request section's templates are not.
+    items += [(block.span.line, 0, block) for block in page.code_blocks if _request_block(block, page)]
     last_request: ExampleUnit | None = None
 
     def add(kind: ExampleKind, **fields: object) -> ExampleUnit:
@@ -133,11 +140,13 @@ def example_units(page: Page) -> list[ExampleUnit]:
             )
         elif isinstance(item, CodeBlock):
             match = _REQUEST_LINE.match(item.text)
-            assert match is not None and item.annotation is not None
+            if match is None:
+                continue
             shape = path_shape(
                 HttpRequest(match.group(1), match.group(2), _path_of(match.group(2)), item.span, "example")
             )
-            last_request = add("request", span=item.span, name=item.annotation.name, shape=shape, body=None)
+            name = item.annotation.name if item.annotation else None
+            last_request = add("request", span=item.span, name=name, shape=shape, body=None)
         elif isinstance(item, HttpResponse):
             name = item.annotation.name if item.annotation and item.annotation.name else None
             owner = last_request
@@ -207,6 +216,8 @@ def align_examples(page: Page, english: Page) -> ExampleAlignment:
     match(("response",), answers_paired_request)
     match(("response",), lambda unit, source: bool(unit.name) and unit.name == source.name)
     match(("response",), lambda unit, source: unit.owner is None and source.owner is None)
+    # A response whose request was renamed or lost on one side still shows its status and body.
+    match(("response",), lambda unit, source: unit.shape == source.shape)
     pairs = tuple((mine[position], theirs[other]) for position, other in sorted(paired.items()))
     taken = set(paired.values())
     missing = tuple(unit for other, unit in enumerate(theirs) if other not in taken)

@@ -17,14 +17,14 @@ _BOLD_NOTE = re.compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?
 _TRANSLATED_LABELS = {
     "note": ("注意", "备注", "附注", "注", "Примечание", "Заметка", "Nota", "Hinweis", "Remarque", "メモ"),
     "tip": ("提示", "Совет", "Sugerencia", "Tipp", "Conseil", "ヒント"),
-    "important": ("重要", "Важно", "Importante", "Wichtig"),
+    "important": ("重要", "重要提示", "重要事项", "Важно", "Importante", "Wichtig"),
     "caution": ("小心", "Осторожно", "Precaución", "Vorsicht"),
     "warning": ("警告", "Внимание", "Предупреждение", "Advertencia", "Warnung", "Avertissement"),
 }
 _KIND_OF_LABEL = {label.lower(): kind for kind, labels in _TRANSLATED_LABELS.items() for label in labels}
 _TRANSLATED_NOTE = re.compile(
     r"^\s*\*\*(?P<kind>" + "|".join(sorted(map(re.escape, _KIND_OF_LABEL), key=len, reverse=True)) + r")"
-    r"\s*[:：.]?\s*\*\*\s*[:：]?\s*",
+    r"\s*[:：.!！]?\s*\*\*\s*[:：.!！]?\s*",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,7 @@ from lint.context import Context
 from lint.model import Include, JsonExample, Note, Page, Span, Table
 from lint.parse.jsontext import span_at
 from lint.rules import Finding, Related, rule
+from lint.rules.drift_tokens import segment_tokens
 
 #: Above this many differences an example is reported once, with a count: it is another example.
 _MOST_DIFFERENCES = 4
@@ -218,10 +219,20 @@ def _include_key(include: Include) -> str:
     return PurePosixPath(include.target.replace("\\", "/")).name.lower()
 
 
+def _about_an_example(note: Note, page: Page) -> bool:
+    """A note on a response example ("the response object shown here might be shortened"): no API fact,
+    and written as a callout on one side and as prose on the other as often as not."""
+    section = page.section(note.section) if note.section else None
+    if section is not None and section.role == "example-response":
+        return True
+    return any(0 < response.span.line - note.span.end_line <= 8 for response in page.responses)
+
+
 def _notes_by_section(page: Page) -> dict[str | None, list[Note]]:
     found: dict[str | None, list[Note]] = {}
     for note in page.notes:
-        found.setdefault(note.section, []).append(note)
+        if not _about_an_example(note, page):
+            found.setdefault(note.section, []).append(note)
     return found
 
 
@@ -230,13 +241,30 @@ def _plain(text: str) -> str:
 
 
 def _translated_as_text(note: Note, page: Page) -> bool:
-    """A bilingual page that embeds the note's English in a segment kept its content, if not its callout."""
+    """The note's content is on the page as prose, if not as a callout: a bilingual segment embeds its
+    English, or one paragraph carries all its numbers, inline code and link targets."""
     wanted = _plain(note.text)[10:70]
-    return bool(wanted) and any(segment.source and wanted in _plain(segment.source) for segment in page.segments)
+    if wanted and any(segment.source and wanted in _plain(segment.source) for segment in page.segments):
+        return True
+    tokens = set(segment_tokens(note.text))
+    return bool(tokens) and any(tokens <= set(segment_tokens(segment.text)) for segment in page.segments)
 
 
 def _lost_notes(page: Page, english: Page, sections: SectionAlignment) -> Iterator[tuple[Note, bool]]:
-    """English notes the translation lacks (``True``) and translated notes English lacks (``False``)."""
+    """English notes the translation lacks (``True``) and translated notes English lacks (``False``).
+
+    Notes are compared section by section, in order; but a note a translation moved to another
+    section is not lost, so no more are reported than the page-level counts differ by.
+    """
+    mine, theirs = _notes_by_section(page), _notes_by_section(english)
+    deficit = sum(map(len, theirs.values())) - sum(map(len, mine.values()))
+    lost = [note for note, missing in _section_notes(page, english, sections) if missing]
+    extra = [note for note, missing in _section_notes(page, english, sections) if not missing]
+    yield from ((note, True) for note in lost[: max(0, deficit)])
+    yield from ((note, False) for note in extra[: max(0, -deficit)])
+
+
+def _section_notes(page: Page, english: Page, sections: SectionAlignment) -> Iterator[tuple[Note, bool]]:
     mine = _notes_by_section(page)
     for anchor, notes in _notes_by_section(english).items():
         counterpart = sections.translated_of.get(anchor) if anchor else None
