@@ -463,3 +463,20 @@ Content-Type: application/json
 def test_translated_callout_labels_open_notes() -> None:
     page = parse("> **重要提示：** 只能更新已验证的域。\n\n> **Важно!** Текст.\n\n> **Nota**: texto.\n", "t.md")
     assert [(note.kind, note.span.line) for note in page.notes] == [("important", 1), ("important", 3), ("note", 5)]
+
+
+def test_a_note_moved_into_an_include_is_neither_missing_nor_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = "# Team\n\n## Permissions\n> **Note**: This API supports admin permissions.\n"
+    translation = (
+        '# Team\n\n## <a name="permissions"></a>Berechtigungen\n'
+        "[!INCLUDE [teamwork-permissions-note](../../../includes/teamwork-permissions-note.md)]\n"
+    )
+    files = {"docs_src/v1.0/api/team-x.md": english, "locales/de-DE/v1.0/api/team-x.md": translation}
+    assert check_pair(tmp_path, monkeypatch, files, "locales/de-DE/v1.0/api/team-x.md") == []
+    # Without the include, the note is lost.
+    files = {"docs_src/v1.0/api/team-y.md": english, "locales/de-DE/v1.0/api/team-y.md": translation.split("[!")[0]}
+    assert found(check_pair(tmp_path, monkeypatch, files, "locales/de-DE/v1.0/api/team-y.md")) == [
+        (3, 1, "example-missing")
+    ]

@@ -64,7 +64,7 @@ _CONTROL = re.compile(r"@odata\.(context|etag|id|nextLink|deltaLink|count|editLi
 #: Placeholder values (``"skuId-value"``, ``"operation-id"``, ``"{id}"``, ``"<token>"``, ``"string"``):
 #: English examples trade them for realistic values and back; neither is an API fact.
 _EMAIL = re.compile(r"^[^@\s/]+@[\w-]+(\.[\w-]+)+$")
-_PLACEHOLDER = re.compile(r"^([\w.@-]*-(value|id)(-\d+)?|\{.*\}|<.*>|string|value)$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^([\w.@-]*-(value|id)(-\d+)?|\{.*\}|<.*>|string|value|guid|id)$", re.IGNORECASE)
 
 
 def _ignored_member(key: str) -> bool:

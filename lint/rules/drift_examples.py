@@ -324,29 +324,79 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 place,
             )
     if page.format == "markdown":
-        for note, lost in _lost_notes(page, english, sections):
-            if lost:
-                place, _ = sections.place_for(note.span.line, page)
-                text = " ".join(note.text.split())
-                yield (
-                    f'the English {note.kind} "{text[:120]}" is missing from this translation',
-                    note.span,
-                    f"note {text[:60]}",
-                    place,
-                )
-        translated_keys = [_include_key(include) for include in _non_snippet_includes(page)]
-        for include in _non_snippet_includes(english):
-            key = _include_key(include)
-            if key in translated_keys:
-                translated_keys.remove(key)
-                continue
+        notes, _, includes, _ = _notes_and_includes(page, english, sections)
+        for note in notes:
+            place, _ = sections.place_for(note.span.line, page)
+            text = " ".join(note.text.split())
+            yield (
+                f'the English {note.kind} "{text[:120]}" is missing from this translation',
+                note.span,
+                f"note {text[:60]}",
+                place,
+            )
+        for include in includes:
             place, _ = sections.place_for(include.span.line, page)
             yield (
                 f"the English include `{include.name}` (`{include.target}`) is missing from this translation",
                 include.span,
-                f"include {key}",
+                f"include {_include_key(include)}",
                 place,
             )
+
+
+def _included_lists(page: Page, english: Page) -> tuple[list[Include], list[Include]]:
+    """English includes the translation lacks, and translated includes English lacks (by target)."""
+    translated_keys = [_include_key(include) for include in _non_snippet_includes(page)]
+    lost = []
+    for include in _non_snippet_includes(english):
+        key = _include_key(include)
+        if key in translated_keys:
+            translated_keys.remove(key)
+        else:
+            lost.append(include)
+    english_keys = [_include_key(include) for include in _non_snippet_includes(english)]
+    extra = []
+    for include in _non_snippet_includes(page):
+        key = _include_key(include)
+        if key in english_keys:
+            english_keys.remove(key)
+        else:
+            extra.append(include)
+    return lost, extra
+
+
+def _innermost(page: Page, line: int) -> str | None:
+    around = [section for section in page.sections if section.span.line <= line <= (section.end_line or line)]
+    return max(around, key=lambda section: section.span.line).anchor if around else None
+
+
+def _notes_and_includes(
+    page: Page, english: Page, sections: SectionAlignment
+) -> tuple[list[Note], list[Note], list[Include], list[Include]]:
+    """Lost and extra notes and includes, less the swaps between them.
+
+    English pages move a repeated note into an include (`teamwork-permissions-note`) and back;
+    a note on one side where the other has an include in the same section is the same content.
+    """
+    notes = list(_lost_notes(page, english, sections))
+    lost_notes = [note for note, lost in notes if lost]
+    extra_notes = [note for note, lost in notes if not lost]
+    lost_includes, extra_includes = _included_lists(page, english)
+    for note in list(lost_notes):
+        _, place = sections.place_for(note.span.line, page)
+        swap = next(
+            (item for item in extra_includes if place and _innermost(page, item.span.line) == place.anchor), None
+        )
+        if swap is not None:
+            lost_notes.remove(note)
+            extra_includes.remove(swap)
+    for include in list(lost_includes):
+        _, place = sections.place_for(include.span.line, page)
+        moved = next((item for item in extra_notes if place and item.section == place.anchor), None)
+        if moved is not None:
+            lost_includes.remove(include)
+            extra_notes.remove(moved)
+    return lost_notes, extra_notes, lost_includes, extra_includes
 
 
 @rule("DL609", scope="pair", severity="warning", tags=("drift", "translation", "examples"))
@@ -400,25 +450,15 @@ def _extra_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str
                 None,
             )
     if page.format == "markdown":
-        for note, lost in _lost_notes(page, english, sections):
-            if not lost:
-                text = " ".join(note.text.split())
-                yield (
-                    f'this {note.kind} ("{text[:80]}") is not in the English page',
-                    note.span,
-                    f"note {' '.join(note.text.split())[:60]}",
-                    None,
-                )
-        english_keys = [_include_key(include) for include in _non_snippet_includes(english)]
-        for include in _non_snippet_includes(page):
-            key = _include_key(include)
-            if key in english_keys:
-                english_keys.remove(key)
-                continue
+        _, notes, _, includes = _notes_and_includes(page, english, sections)
+        for note in notes:
+            text = " ".join(note.text.split())
+            yield f'this {note.kind} ("{text[:80]}") is not in the English page', note.span, f"note {text[:60]}", None
+        for include in includes:
             yield (
                 f"the include `{include.name}` (`{include.target}`) is not in the English page",
                 include.span,
-                f"include {key}",
+                f"include {_include_key(include)}",
                 None,
             )
 
