@@ -480,3 +480,10 @@ def test_a_note_moved_into_an_include_is_neither_missing_nor_extra(
     assert found(check_pair(tmp_path, monkeypatch, files, "locales/de-DE/v1.0/api/team-y.md")) == [
         (3, 1, "example-missing")
     ]
+
+
+def test_a_fence_that_is_no_json_is_no_json_example() -> None:
+    """An HTTP response under a `json` label does not parse: json-syntax's business, not an extra example."""
+    english = parse("# A\n## Examples\n", "e.md")
+    translated = parse('# A\n## Beispiele\n```json\nHTTP/1.1 201 Created\n\n{"a": 1}\n```\n', "t.md")
+    assert align_examples(translated, english).extra == ()

@@ -117,7 +117,13 @@ def example_units(page: Page) -> list[ExampleUnit]:
     foreign_lines = [request.span.line for request in requests if not _example_request(request)]
     items: list[tuple[int, int, object]] = [(request.span.line, 0, request) for request in requests]
     items += [(response.span.line, 1, response) for response in page.responses]
-    items += [(example.span.line, 2, example) for example in page.json_examples if example.origin == "json-fence"]
+    # A fence whose text is no JSON at all (an HTTP message under a `json` label) is no JSON example:
+    # json-syntax reports it, and as an example it would only look lost or added.
+    items += [
+        (example.span.line, 2, example)
+        for example in page.json_examples
+        if example.origin == "json-fence" and (example.value is not None or example.error is not None)
+    ]
     # A request in a fence without the `http` language (or marked "ignored" for the test tooling)
     # is still a request example a reader sees; the HTTP request section's templates are not.
     items += [(block.span.line, 0, block) for block in page.code_blocks if _request_block(block, page)]
