@@ -28,6 +28,8 @@ class Context(Struct, frozen=True):
     rest: Page | None = None
     #: The English sources' git history, when one is configured or detected (staleness rules).
     history: SourceHistory | None = None
+    #: For a translation whose English page does not exist, where that page should be.
+    missing_english: str | None = None
     #: Analyses several rules share (schema validation of the page's bodies ...),
     #: computed once per page: a context lives exactly as long as one page's check.
     memo: dict[str, Any] = field(default_factory=dict)

@@ -61,8 +61,10 @@ class Diagnostic(Struct, frozen=True):
 
         return hashlib.sha256(self.identity.encode()).hexdigest()[:20]
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Report order: by place, then rule; the message settles two findings of one rule at one place,
+        so the order never depends on how the engine gathered them."""
+        return (self.path, self.line, self.column, self.code, self.message)
 
 
 def normalized_context(context: str) -> str:

@@ -25,7 +25,7 @@ from lint.history import history_for
 from lint.inherit import english_findings, mark_inherited
 from lint.merge import merge
 from lint.model import Page
-from lint.pair import english_source
+from lint.pair import english_source, missing_source, rest_page
 from lint.parse.detect import parse_source
 from lint.rules import Finding, Rule, all_rules, find_rule
 from lint.source import SourceError, read_source
@@ -111,7 +111,18 @@ def context_for(page: Page, config: Config) -> Context:
     source = english_source(page.path, config)
     english = _english_page(source, config) if source else None
     history = history_for(config) if english is not None and "ms.sourcegitcommit" in page.front_matter else None
-    return Context(config=config, english=english, history=history)
+    rest = None
+    cmdlet = page.cmdlet
+    if cmdlet is not None and cmdlet.operation_method and cmdlet.operation_path:
+        rest_path = rest_page(cmdlet.operation_method, cmdlet.operation_path, page.version, config)
+        rest = _english_page(rest_path, config) if rest_path else None
+    return Context(
+        config=config,
+        english=english,
+        rest=rest,
+        history=history,
+        missing_english=missing_source(page.path, config),
+    )
 
 
 def applicable_rules(page: Page, config: Config) -> list[Rule]:
@@ -137,7 +148,8 @@ def check_page(
     context = context or context_for(page, config)
     stamped: list[tuple[Rule, Finding]] = []
     for rule in applicable_rules(page, config):
-        if rule.scope == "pair" and context.english is None:
+        # Pair rules need another page to hold this one against, or the knowledge that it lacks one.
+        if rule.scope == "pair" and context.english is None and context.rest is None and not context.missing_english:
             continue
         if pair_only and rule.scope != "pair":
             continue

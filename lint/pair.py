@@ -8,6 +8,7 @@ of the same stem (``call-reject.txt`` -> ``call-reject.md``).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePosixPath
 
 from lint.config import Config
@@ -48,6 +49,14 @@ def english_source(path: str, config: Config) -> str | None:
     return _existing(config, PurePosixPath(config.source_root, *parts[1:]))
 
 
+def missing_source(path: str, config: Config) -> str | None:
+    """For a translation whose English page does not exist, the path that page would have."""
+    parts = _relative_parts(path, config.locales_root, config)
+    if not parts or len(parts) < 2 or english_source(path, config) is not None:
+        return None
+    return _display(config, PurePosixPath(config.source_root, *parts[1:]))
+
+
 def translations(path: str, config: Config) -> list[str]:
     """The localized copies of an English page, one per locale that has one."""
     parts = _relative_parts(path, config.source_root, config)
@@ -62,3 +71,41 @@ def translations(path: str, config: Config) -> list[str]:
         if match:
             found.append(match)
     return found
+
+
+_SYNTAX_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(/\S*)", re.MULTILINE)
+_REST_INDEX: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def operation_key(method: str, path: str) -> str:
+    """``POST /communications/calls/{}/reject``: what a cmdlet's operation and a REST page's syntax share."""
+    segments = []
+    for segment in path.split("?")[0].strip("/").split("/"):
+        segment = segment.removeprefix("microsoft.graph.")
+        segments.append("{}" if segment.startswith("{") or segment.startswith("(") else segment.lower())
+    return f"{method.upper()} /{'/'.join(segments)}"
+
+
+def _rest_index(config: Config, version: str) -> dict[str, str]:
+    """Operation key -> REST page, read once per process from the English API pages of ``version``."""
+    key = (str(config.root), version)
+    if key not in _REST_INDEX:
+        index: dict[str, str] = {}
+        folder = config.root / config.source_root / version / "api"
+        if folder.is_dir():
+            for page in sorted(folder.glob("*.md")):
+                text = page.read_text(encoding="utf-8", errors="replace")
+                for method, path in _SYNTAX_LINE.findall(text):
+                    index.setdefault(
+                        operation_key(method, path),
+                        _display(config, PurePosixPath(page.relative_to(config.root).as_posix())),
+                    )
+        _REST_INDEX[key] = index
+    return _REST_INDEX[key]
+
+
+def rest_page(method: str, path: str, version: str | None, config: Config) -> str | None:
+    """The English REST page documenting the operation a cmdlet's body type decodes to."""
+    if not version:
+        return None
+    return _rest_index(config, version).get(operation_key(method, path))

@@ -416,9 +416,11 @@ class TestLocalizedLearnPage:
         ]
 
     def test_notes_and_tabs(self) -> None:
-        # As in Markdown, a translated bold label alone (``**注意：**``) is not recognized as a note.
+        # As in Markdown, a translated bold label (``**注意：**``) opens a note too: drift rules
+        # hold a translation's notes against the English page's.
         assert [(n.kind, n.text, n.span.line) for n in self.page.notes] == [
-            ("note", "获取用户时只返回一组默认属性。使用 $select 获取其他属性。", 22)
+            ("note", "获取用户时只返回一组默认属性。使用 $select 获取其他属性。", 22),
+            ("note", "注意：为了提高可读性，可能缩短了此处显示的响应对象。", 62),
         ]
         assert [(t.label, t.tab_id, t.span.line) for t in self.page.tabs] == [
             ("HTTP", "http", 48),

@@ -40,7 +40,8 @@ def test_every_pair_finding_on_the_shipped_corpus_names_the_english_place(
     data = json.loads(capsys.readouterr().out)
     pair = [item for item in data if item["code"] in PAIR]
     assert pair, "the shipped corpus has drift: a test that finds none proves nothing"
-    assert all(item["path"].startswith("locales/") for item in pair)
+    # A pair finding stands on a translation, or on cmdlet help held against its REST page.
+    assert all(item["path"].startswith(("locales/", "docs_src/powershell/")) for item in pair)
     assert [(item["path"], item["line"], item["code"]) for item in pair if not names_english(item["related"])] == []
 
 

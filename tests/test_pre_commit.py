@@ -75,15 +75,19 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert findings(result.stdout) == [
         f"{ENGLISH}:50:16: enum-case",
+        f"{RU}:29:1: example-missing",
         f"{RU}:33:1: path-drift",
         f"{RU}:37:1: header-drift",
         f"{RU}:39:3: header-drift",
         f"{RU}:44:1: param-missing",
         f"{RU}:46:2: param-name-drift",
         f"{RU}:49:66: status-drift",
+        f"{RU}:55:1: example-missing",
+        f"{RU}:75:7: json-drift",
         f"{RU}:119:1: path-drift",
+        f"{RU}:124:3: json-drift",
     ]
-    assert "Found 8 findings (7 warnings, 1 info) in 2 of 2 files; 7 in translations checked for drift only." in (
+    assert "Found 12 findings (11 warnings, 1 info) in 2 of 2 files; 11 in translations checked for drift only." in (
         result.stdout
     )
     # The translation committed too: checked fully, and its errors block the commit.
@@ -91,6 +95,7 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert findings(result.stdout) == [
         f"{ENGLISH}:50:16: enum-case",
+        f"{RU}:29:1: example-missing",
         f"{RU}:33:1: duplicate-path-parameter",
         f"{RU}:33:1: path-drift",
         f"{RU}:37:1: header-drift",
@@ -99,8 +104,11 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
         f"{RU}:46:2: param-name-drift",
         f"{RU}:49:66: status-drift",
         f"{RU}:51:1: http-syntax",
+        f"{RU}:55:1: example-missing",
+        f"{RU}:75:7: json-drift",
         f"{RU}:119:1: deprecated-path",
         f"{RU}:119:1: path-drift",
+        f"{RU}:124:3: json-drift",
     ]
     assert "pyproject.toml" not in result.stdout
 

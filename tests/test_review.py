@@ -64,6 +64,8 @@ def test_shipped_corpus_json(in_repo: Path, capsys: pytest.CaptureFixture[str]) 
             "param-name-drift": 1,
             "param-missing": 1,
             "header-drift": 2,
+            "json-drift": 2,
+            "example-missing": 2,
             "page": 3,
         },
     }
@@ -84,6 +86,8 @@ def test_shipped_corpus_json(in_repo: Path, capsys: pytest.CaptureFixture[str]) 
         ("param-name-drift", True, 1),
         ("param-missing", True, 1),
         ("header-drift", True, 2),
+        ("json-drift", True, 2),
+        ("example-missing", True, 2),
         ("page", False, 3),
     ]
     header = next(item for item in page["groups"][4]["findings"] if item["line"] == 39)
@@ -107,7 +111,7 @@ def test_shipped_corpus_json(in_repo: Path, capsys: pytest.CaptureFixture[str]) 
         },
     }
     # A finding with no related place on the English page has no English line.
-    syntax = next(item for item in page["groups"][5]["findings"] if item["name"] == "http-syntax")
+    syntax = next(item for item in page["groups"][7]["findings"] if item["name"] == "http-syntax")
     assert (syntax["translated"]["text"], syntax["english"]) == ("```http", None)
 
 

@@ -69,7 +69,7 @@ from lint.model import (
     TableRow,
 )
 from lint.model import Comment as CommentNode
-from lint.parse.callouts import callout_marker
+from lint.parse.callouts import callout_kind, callout_marker
 from lint.parse.collector import PageCollector
 from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
@@ -694,7 +694,7 @@ class _Builder(PageCollector, kw_only=True):
                 match = callout_marker(probe)
                 if match:
                     end = first if first is not None and first.name in _BLOCK else tag
-                    self.add_note(match.group("kind").lower(), tag, body, end)
+                    self.add_note(callout_kind(match), tag, body, end)
             self.flow(tag, self.content_start(tag))
         finally:
             self.quote_depth -= 1

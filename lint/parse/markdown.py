@@ -36,7 +36,7 @@ from lint.model import (
     TableRow,
 )
 from lint.parse.bilingual import despan, split_anchor
-from lint.parse.callouts import callout_marker
+from lint.parse.callouts import callout_kind, callout_marker
 from lint.parse.collector import PageCollector
 from lint.parse.fences import find_unclosed
 from lint.parse.frontmatter import split_front_matter
@@ -434,7 +434,7 @@ def _note(builder: _Builder, tokens: list[Token], index: int) -> None:
     line = inline.map[0] + 1
     builder.notes.append(
         Note(
-            kind=match.group("kind").lower(),
+            kind=callout_kind(match),
             text=text.text.strip(),
             span=builder.span(line, builder.first_text_column(line), inline.map[1]),
             source=text.source.strip() if text.source is not None else None,

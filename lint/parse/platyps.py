@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from lint.model import Cmdlet, Include, Note, Page, ParseDiagnostic, Section, Segment, Span
-from lint.parse.callouts import callout_marker
+from lint.parse.callouts import callout_kind, callout_marker
 from lint.parse.cmdlet_operation import body_type_name, decode_operation
 from lint.parse.collector import diagnostics_in_order
 from lint.parse.frontmatter import FrontMatter, split_front_matter
@@ -206,7 +206,7 @@ def _callouts(doc: Doc) -> list[Note]:
         if marker:
             notes.append(
                 Note(
-                    kind=marker.group("kind").lower(),
+                    kind=callout_kind(marker),
                     text=text[marker.end() :].strip(),
                     span=doc.span(start, first_column(doc.lines[start]), index - 1),
                     section=section_of(doc, start),

@@ -37,9 +37,12 @@ _RULE_MODULES = (
     "lint.rules.prose",
     "lint.rules.powershell",
     "lint.rules.schema",
-    "lint.rules.drift",
     "lint.rules.drift_http",
     "lint.rules.drift_tables",
+    "lint.rules.drift_examples",
+    "lint.rules.drift_pages",
+    "lint.rules.drift_cmdlet",
+    "lint.rules.drift_tokens",
     "lint.rules.staleness",
     "lint.rules.meta",
 )

@@ -1,0 +1,238 @@
+"""Token drift: what a bilingual segment must carry over from its embedded English unchanged.
+
+A translated sentence changes its words, never its numbers, inline code,
+URLs or link targets: `15` seconds stay `15`, `` `/app` `` stays `` `/app` ``.
+Bilingual (``sxs-lookup``) pages embed the English of each segment, so the
+segment is held against exactly the sentence it translates. Tolerated:
+full-width digits and punctuation (compared after NFKC), link targets
+localized with a locale segment (``/zh-cn/``), separators inside numbers
+(``1,000``, ``1 000``, ``1,5``), 12-hour clock times written on a 24-hour
+clock, digits where English wrote a number word ("eight", "fourth",
+"January"), and small counts, ordinals and digits inside names written out
+as words in the translation ("2 ways": "两种方式").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from lint.context import Context
+from lint.model import Page, Segment, Span
+from lint.rules import Finding, Related, rule
+
+_CODE = re.compile(r"(`+)(.+?)\1")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_URL = re.compile(r"https?://[^\s)>\]\"'`]+")
+_NUMBER = re.compile(r"\d+")
+#: Thousands separators, which locales write differently (``1,000``, ``1 000``, ``1.000``):
+#: dropped before comparing. ASCII and no-break spaces only, and before width folding,
+#: so that a full-width list comma (``0-100，100``) still separates two numbers.
+_GROUPED = re.compile(r"(?<=\d)[.,\u00a0\u202f' ](?=\d{3}(?!\d))")
+#: A translation's possible thousands separator, full-width comma included: joined only
+#: when English has the joined number, since ``0-100，100`` is a list, not 100100.
+_MAYBE_GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:[.,\uff0c\u00a0\u202f' ]\d{3})+(?!\d)")
+#: Clock times: English writes ``2:00pm``, many locales ``14:00``.
+_ENGLISH_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
+_PM = re.compile(r"\b(\d{1,2})(?::\d{2})?\s*(a|p)\.?m\b", re.IGNORECASE)
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMBER_WORDS.update(
+    (word, str(value))
+    for value, word in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
+    )
+)
+_NUMBER_WORDS.update(hundred="100", thousand="1000", million="1000000")
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+for _number, _month in enumerate(_MONTHS, start=1):
+    _NUMBER_WORDS[_month] = _NUMBER_WORDS[_month[:3]] = str(_number)
+_NUMBER_WORDS.pop("may")  # the verb far more often than the month
+_NUMBER_WORDS["may"] = "5"
+_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+#: Ordinals ("3rd party") are words a translation writes its own way.
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LOCALE = re.compile(r"/[a-z]{2}-[a-z]{2,4}(?=/)", re.IGNORECASE)
+
+
+def _target(text: str) -> str:
+    return _LOCALE.sub("", text.rstrip("/.,;]")).lower()
+
+
+def normalized(text: str) -> str:
+    """Thousands separators dropped, then full-width forms folded (``１５`` is ``15``)."""
+    return unicodedata.normalize("NFKC", _GROUPED.sub("", text))
+
+
+def _normalized_translation(text: str, english: str) -> str:
+    numbers = set(_NUMBER.findall(english))
+
+    def join(match: re.Match[str]) -> str:
+        joined = "".join(_NUMBER.findall(match.group(0)))
+        return joined if joined in numbers else match.group(0)
+
+    return unicodedata.normalize("NFKC", _MAYBE_GROUPED.sub(join, text))
+
+
+def segment_tokens(text: str, *, english: bool = False) -> Counter[str]:
+    """The tokens a translation keeps, each as ``kind:value``.
+
+    Numbers are digit runs wherever they stand (``示例1``, ``base64``, ``8MB``);
+    an English number word counts as its digits, since a translation may
+    write `8` where English wrote "eight".
+    """
+    text = unicodedata.normalize("NFKC", text)  # idempotent; separators are the caller's (``normalized``)
+    tokens: Counter[str] = Counter()
+    for _, code in _CODE.findall(text):
+        tokens[f"code:{code.strip()}"] += 1
+    rest = _CODE.sub(" ", text)
+    for target in _LINK.findall(rest):
+        tokens[f"link:{_target(target)}"] += 1
+    rest = _LINK.sub("](", rest)
+    for url in _URL.findall(rest):
+        tokens[f"link:{_target(url)}"] += 1
+    rest = _URL.sub(" ", rest)
+    # English number words count as their digits; a translation's ordinals (3rd) are words.
+    spelled = _WORD.sub(lambda match: _NUMBER_WORDS[match.group(1).lower()], rest)
+    rest = spelled if english else _ORDINAL.sub(" ", rest)
+    for number in _NUMBER.findall(rest):
+        tokens[f"number:{number}"] += 1
+    return tokens
+
+
+def _may_be_worded(source: str, token: str) -> bool:
+    """A number a translation may write as a word: a small count ("2 ways": "两种方式",
+    "двумя"), an ordinal (``3rd``), or digits inside a name (``21Vianet``: "世纪互联")."""
+    if not token.startswith("number:"):
+        return False
+    value = token.split(":", 1)[1]
+    if int(value) <= 12:
+        return True
+    return not re.search(rf"(?<![\d\w]){value}(?![\d\w])", source)
+
+
+def _clock_numbers(source: str) -> set[str]:
+    """The hours a 24-hour clock writes for the 12-hour times of ``source``."""
+    found = set()
+    for hour, half in _PM.findall(source):
+        found |= {"number:0", "number:00"}
+        value = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+        found |= {f"number:{value}", f"number:{value:02d}"}
+    return found
+
+
+_KINDS = {"code": "inline code", "link": "link target", "number": "number"}
+
+
+def _show(token: str) -> str:
+    kind, value = token.split(":", 1)
+    return f"{_KINDS[kind]} `{value}`"
+
+
+def _position(segment: Segment, token: str) -> Span:
+    """The token in the translated text: a bilingual segment's span starts at its ``<span data-ttu-id>`` tag."""
+    value = token.split(":", 1)[1] if token else ""
+    offset = segment.text.find(value)
+    if offset < 0 or "\n" in segment.text[:offset]:
+        offset = 0
+    if segment.segment_id is not None:
+        offset += len(f'<span data-ttu-id="{segment.segment_id}">')
+    return Span(segment.span.path, segment.span.line, segment.span.column + offset, segment.span.line)
+
+
+@rule("DL612", scope="pair", severity="warning", tags=("drift", "translation"))
+def token_drift(page: Page, context: Context) -> Iterator[Finding]:
+    """A bilingual segment's numbers, inline code, URLs or link targets differ from its embedded English.
+
+    Bad::
+
+        <span class="sxs-lookup"><span class="stl">The current timeout value is 15 seconds.</span>
+        当前超时值为 10 秒。</span>
+
+    Good::
+
+        当前超时值为 15 秒。
+    """
+    for segment in page.segments:
+        if not segment.source:
+            continue
+        source = normalized(segment.source)
+        text = _normalized_translation(segment.text, source)
+        mine = set(segment_tokens(text))
+        # A number English spells out (a count, a month) need not be written, but may be:
+        # "one of" is no `1` to keep, "January 10" may become `1 月 10 日`. Sets, not counts:
+        # a translation may repeat a value ("0 到 730（含 0 和 730）"). A 12-hour time may
+        # become a 24-hour one ("2:00pm": "14:00"; "12:00AM": "0:00").
+        untimed = _ENGLISH_TIME.sub(" ", source)
+        strict = {token for token in segment_tokens(untimed) if not _may_be_worded(untimed, token)}
+        allowed = set(segment_tokens(source, english=True)) | _clock_numbers(source)
+        lost = sorted(strict - mine)
+        added = sorted(mine - allowed)
+        if not lost and not added:
+            continue
+        parts = []
+        if lost:
+            parts.append("lacks " + ", ".join(_show(token) for token in lost))
+        if added:
+            parts.append("has " + ", ".join(_show(token) for token in added) + " that the English lacks")
+        yield Finding(
+            _position(segment, added[0] if added else ""),
+            f"this segment {' and '.join(parts)}",
+            related=(Related(segment.span, f'its English: "{" ".join(segment.source.split())[:160]}"'),),
+            context=f"tokens {segment.segment_id or segment.source[:60]}",
+        )

@@ -1,0 +1,121 @@
+"""token-drift on bilingual segments, and cmdlet-drift between cmdlet help and its REST page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lint.diagnostic import Diagnostic
+from tests.test_drift_examples import check_pair, found
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def segment(identifier: int, text: str, english: str) -> str:
+    return (
+        f'<span data-ttu-id="a1-{identifier}">{text}</span><span class="sxs-lookup">'
+        f'<span data-stu-id="a1-{identifier}">{english}</span></span>'
+    )
+
+
+TOLERATED = [
+    ("当前超时值为 １５ 秒。", "The current timeout value is 15 seconds."),
+    ("请参阅 [权限](/zh-cn/graph/permissions-reference)。", "See [Permissions](/graph/permissions-reference)."),
+    ("最多返回 1 000 个对象。", "Returns up to 1,000 objects."),
+    ("显示了两种方式。", "Shows 2 ways."),
+    ("将于 2020 年 1 月 10 日停止。", "Will stop on January 10, 2020."),
+    ("从 12:00 到 14:00。", "From 12:00pm to 2:00pm."),
+    ("以下权限之一", "One of the following permissions"),
+    ("有效值为 0 到 730（含 0 和 730）。", "Valid values are 0 to 730 inclusive."),
+]
+
+
+def bilingual(pairs: list[tuple[str, str]]) -> str:
+    lines = ['# <a name="thing"></a>' + segment(0, "东西", "thing"), ""]
+    lines += [segment(index, text, english) + "\n" for index, (text, english) in enumerate(pairs, start=1)]
+    return "\n".join(lines)
+
+
+def check_tokens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pairs: list[tuple[str, str]]) -> list[Diagnostic]:
+    files = {
+        "docs_src/v1.0/api/thing-tokens.md": "# thing\n\nText.\n",
+        "locales/zh-CN/v1.0/api/thing-tokens.md": bilingual(pairs),
+    }
+    return check_pair(tmp_path, monkeypatch, files, "locales/zh-CN/v1.0/api/thing-tokens.md")
+
+
+def test_tolerated_token_differences(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert check_tokens(tmp_path, monkeypatch, TOLERATED) == []
+
+
+def test_numbers_code_and_links_that_differ(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = [
+        ("当前超时值为 10 秒。", "The current timeout value is 15 seconds."),
+        ("包括 `$search` 和 `$count`", "including `$search`, `$count`, and `$select`"),
+        ("请参阅 [用户](../resources/group.md)。", "See [user](../resources/user.md)."),
+        ("例如 +1 5555551234x1233。", "For example, +1 5555551234x123."),
+    ]
+    diagnostics = check_tokens(tmp_path, monkeypatch, pairs)
+    assert found(diagnostics) == [
+        (3, 33, "token-drift"),
+        (5, 26, "token-drift"),
+        (7, 35, "token-drift"),
+        (9, 43, "token-drift"),
+    ]
+    assert [item.message for item in diagnostics] == [
+        "this segment lacks number `15` and has number `10` that the English lacks",
+        "this segment lacks inline code `$select`",
+        "this segment lacks link target `../resources/user.md` and has link target `../resources/group.md` "
+        "that the English lacks",
+        "this segment has number `1233` that the English lacks",
+    ]
+    assert diagnostics[0].related[0].message == 'its English: "The current timeout value is 15 seconds."'
+
+
+CMDLET = "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"
+REST = "docs_src/beta/api/call-reject.md"
+
+
+def cmdlet_project(tmp_path: Path, edit: dict[str, str]) -> dict[str, str]:
+    text = (REPO / CMDLET).read_text(encoding="utf-8")
+    for old, new in edit.items():
+        assert old in text
+        text = text.replace(old, new)
+    shutil.copytree(REPO / "docs_src" / "beta", tmp_path / "docs_src" / "beta")
+    return {CMDLET: text}
+
+
+def test_cmdlet_help_agreeing_with_its_rest_page_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = cmdlet_project(tmp_path, {})
+    assert check_pair(tmp_path, monkeypatch, files, CMDLET) == []
+
+
+def test_cmdlet_drift_synopsis_body_parameters_and_example_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = cmdlet_project(
+        tmp_path,
+        {
+            "SYNOPSIS\nEnable a bot to reject an incoming call.": "SYNOPSIS\nDelete a specific participant in a call.",
+            "`[Reason <String>]`": "`[Cause <String>]`",
+            '"none"': '"forbidden"',
+        },
+    )
+    diagnostics = check_pair(tmp_path, monkeypatch, files, CMDLET)
+    assert found(diagnostics) == [
+        (12, 1, "cmdlet-drift"),
+        (83, 11, "cmdlet-drift"),
+        (293, 3, "cmdlet-drift"),
+        (294, 3, "cmdlet-drift"),
+    ]
+    synopsis, example, missing, extra = diagnostics
+    assert synopsis.message == (
+        "the synopsis says `Delete a specific participant in a call.`, but the REST page of this operation says "
+        "`Enable a bot to reject an incoming call.`"
+    )
+    assert (synopsis.related[0].path, synopsis.related[0].line) == (REST, 10)
+    assert example.message.startswith("`/reason` is `forbidden` in this example, `none` in the same request body")
+    assert extra.message == "body parameter `Cause` is not in the request body table of the REST page"
+    assert missing.message == "the body parameter lacks `reason`, which the REST page's request body lists"
