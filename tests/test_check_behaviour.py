@@ -378,3 +378,32 @@ def test_worker_processes_report_what_one_process_does(project: Path, capsys: py
     assert parallel == serial
     findings = json.loads(parallel)
     assert len(findings) == 2 + 2 * (PARALLEL_THRESHOLD + 2 - 9)
+
+
+@pytest.mark.parametrize(("pages", "collecting"), [(1, False), (24, True)])
+def test_collector_pauses_for_a_few_pages_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pages: int, collecting: bool
+) -> None:
+    """A few pages are checked without the cyclic collector; many pages (and their workers) collect as usual."""
+    import gc
+
+    import lint.check
+
+    (tmp_path / "docs_src" / "v1.0" / "api").mkdir(parents=True)
+    for index in range(pages):
+        (tmp_path / "docs_src" / "v1.0" / "api" / f"thing-{index}.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    seen: list[bool] = []
+    check_files = lint.check.check_files
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return check_files(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint.check, "check_files", recording)
+    assert gc.isenabled()
+    assert main(["check", "--jobs", "1", "docs_src"]) == 1
+    capsys.readouterr()
+    assert seen == [collecting]
+    assert gc.isenabled()
