@@ -20,7 +20,7 @@ from msgspec.structs import replace
 
 from lint.context import Context
 from lint.diagnostic import Diagnostic
-from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
+from lint.model import Annotation, Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import absolute, locate, span_at
 from lint.rules import Finding, rule
 from lint.rules.english import english_body_names, english_row, english_syntax
@@ -758,9 +758,11 @@ def unknown_type(page: Page, context: Context) -> Iterator[Finding]:
 
         "@odata.type": "#microsoft.graph.commsNotification"
     """
+    if not any(_unknown_in(context, version, name) for version, name in _odata_type_names(page)):
+        return  # the usual case: no need to locate every value in the examples' text
     for version, name, span in _odata_type_uses(page):
         store = store_for(context.config, version)
-        checked = _reported_unknown(store, name) if store is not None else None
+        checked = _unknown_in(context, version, name)
         if store is None or checked is None:
             continue
         meant = near_name(checked, _type_names(store))
@@ -861,30 +863,52 @@ def _namespaces(store: SchemaStore) -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
-def _odata_type_uses(page: Page) -> Iterator[tuple[str | None, str, Span]]:
-    """Each `@odata.type` the page states: (API version, the name as written, where the name stands)."""
-    seen: set[tuple[int, int]] = set()
-    annotations = [
+def _unknown_in(context: Context, version: str | None, name: str) -> str | None:
+    """The type name ``unknown-type`` reports for ``name`` in ``version``'s store, if it has one."""
+    store = store_for(context.config, version)
+    return _reported_unknown(store, name) if store is not None else None
+
+
+def _annotations(page: Page) -> Iterator[tuple[Annotation, str]]:
+    """Each annotation comment that names an `@odata.type`, with the name."""
+    for annotation in (
         *(request.annotation for request in page.requests),
         *(response.annotation for response in page.responses),
         *(example.annotation for example in page.json_examples),
-    ]
-    for annotation in annotations:
-        if (
-            annotation is not None
-            and annotation.odata_type
-            and (annotation.span.line, annotation.span.column) not in seen
-        ):
-            seen.add((annotation.span.line, annotation.span.column))
-            yield page.version, annotation.odata_type, annotation.span
+    ):
+        if annotation is not None and annotation.odata_type:
+            yield annotation, annotation.odata_type
+
+
+def _typed_bodies(page: Page) -> Iterator[tuple[str | None, JsonExample]]:
+    """Each parsed example body that mentions `@odata.type`, with the API version it is read against."""
     bodies: list[tuple[str | None, JsonExample]] = [
         (request.version or page.version, request.body) for request in page.requests if request.body is not None
     ]
     bodies += [(page.version, response.body) for response in page.responses if response.body is not None]
     bodies += [(page.version, example) for example in page.json_examples]
     for version, example in bodies:
-        if example.value is None or "@odata.type" not in example.text:
-            continue
+        if example.value is not None and "@odata.type" in example.text:
+            yield version, example
+
+
+def _odata_type_names(page: Page) -> Iterator[tuple[str | None, str]]:
+    """Each `@odata.type` the page states, as (API version, the name as written), without locating it."""
+    for _, name in _annotations(page):
+        yield page.version, name
+    for version, example in _typed_bodies(page):
+        for _, name in _odata_type_values(example.value, ""):
+            yield version, name
+
+
+def _odata_type_uses(page: Page) -> Iterator[tuple[str | None, str, Span]]:
+    """Each `@odata.type` the page states: (API version, the name as written, where the name stands)."""
+    seen: set[tuple[int, int]] = set()
+    for annotation, name in _annotations(page):
+        if (annotation.span.line, annotation.span.column) not in seen:
+            seen.add((annotation.span.line, annotation.span.column))
+            yield page.version, name, annotation.span
+    for version, example in _typed_bodies(page):
         for pointer, name in _odata_type_values(example.value, ""):
             span = _value_span(example, pointer)
             if (span.line, span.column) not in seen:
