@@ -21,7 +21,6 @@ from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import InternalError, ToolError
-from lint.history import history_for
 from lint.inherit import english_findings, mark_inherited
 from lint.merge import merge
 from lint.model import Page
@@ -110,7 +109,11 @@ def _english_page(path: str, config: Config) -> Page | None:
 def context_for(page: Page, config: Config) -> Context:
     source = english_source(page.path, config)
     english = _english_page(source, config) if source else None
-    history = history_for(config) if english is not None and "ms.sourcegitcommit" in page.front_matter else None
+    history = None
+    if english is not None and "ms.sourcegitcommit" in page.front_matter:
+        from lint.history import history_for  # git and subprocess: only for a translation naming its source commit
+
+        history = history_for(config)
     rest = None
     cmdlet = page.cmdlet
     if cmdlet is not None and cmdlet.operation_method and cmdlet.operation_path:

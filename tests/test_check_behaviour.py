@@ -235,13 +235,20 @@ def test_single_file_check_does_not_import_heavy_modules(project: Path) -> None:
     "page", ["docs_src/beta/api/call-reject.md", "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"]
 )
 def test_shipped_pages_are_checked_without_pyyaml_or_heavy_modules(page: str) -> None:
-    """Plain ``key: value`` front matter and parameter blocks leave PyYAML unimported; text output hashes nothing."""
+    """Plain ``key: value`` front matter and parameter blocks leave PyYAML unimported; text output hashes nothing.
+
+    The shipped pages lie in a git work tree, yet an English page asks
+    nothing of the English history: neither git (``subprocess``) nor the
+    staleness rules' helpers are loaded.
+    """
     repo = Path(__file__).resolve().parent.parent
+    heavy = ("bs4", "lxml", "sphinx", "docutils", "yaml", "hashlib", "subprocess", "lint.history", "lint.sentences")
     code = (
         "import sys\n"
+        f"HEAVY = {heavy!r}\n"
         "from lint.cli import main\n"
         f"status = main(['check', '--jobs', '1', '--no-translations', '{page}'])\n"
-        "heavy = sorted(m for m in ('bs4', 'lxml', 'sphinx', 'docutils', 'yaml', 'hashlib') if m in sys.modules)\n"
+        "heavy = sorted(m for m in HEAVY if m in sys.modules)\n"
         "print('HEAVY', status, heavy)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(repo)}
@@ -403,3 +410,32 @@ def test_worker_processes_report_what_one_process_does(project: Path, capsys: py
     assert parallel == serial
     findings = json.loads(parallel)
     assert len(findings) == 2 + 2 * (PARALLEL_THRESHOLD + 2 - 9)
+
+
+@pytest.mark.parametrize(("pages", "collecting"), [(1, False), (24, True)])
+def test_collector_pauses_for_a_few_pages_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pages: int, collecting: bool
+) -> None:
+    """A few pages are checked without the cyclic collector; many pages (and their workers) collect as usual."""
+    import gc
+
+    import lint.check
+
+    (tmp_path / "docs_src" / "v1.0" / "api").mkdir(parents=True)
+    for index in range(pages):
+        (tmp_path / "docs_src" / "v1.0" / "api" / f"thing-{index}.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    seen: list[bool] = []
+    check_files = lint.check.check_files
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return check_files(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint.check, "check_files", recording)
+    assert gc.isenabled()
+    assert main(["check", "--jobs", "1", "docs_src"]) == 1
+    capsys.readouterr()
+    assert seen == [collecting]
+    assert gc.isenabled()

@@ -13,12 +13,12 @@ import re
 
 from msgspec import Struct
 
-_PAIR = re.compile(
-    r'<span\s+data-ttu-id="(?P<id>[^"]*)"\s*>(?P<text>.*?)</span>\s*'
-    r'<span\s+class="sxs-lookup"\s*>\s*<span\s+data-stu-id="[^"]*"\s*>(?P<source>.*?)</span>\s*</span>',
-    re.DOTALL,
+# Patterns of bilingual pages, compiled on first use (re's cache): most pages are not bilingual.
+_PAIR = (
+    r'(?s)<span\s+data-ttu-id="(?P<id>[^"]*)"\s*>(?P<text>.*?)</span>\s*'
+    r'<span\s+class="sxs-lookup"\s*>\s*<span\s+data-stu-id="[^"]*"\s*>(?P<source>.*?)</span>\s*</span>'
 )
-_STRAY_SPAN = re.compile(r"</?span\b[^>]*>")
+_STRAY_SPAN = r"</?span\b[^>]*>"
 _ANCHOR = re.compile(r'<a\s+(?:name|id)\s*=\s*"(?P<name>[^"]*)"\s*>\s*</a>\s*')
 
 
@@ -48,17 +48,17 @@ def despan(raw: str) -> Despanned:
         return Despanned(raw, None, ())
     pairs = tuple(
         Pair(match.group("id"), _clean(match.group("text")), _clean(match.group("source")), match.start())
-        for match in _PAIR.finditer(raw)
+        for match in re.finditer(_PAIR, raw)
     )
     if not pairs:
         return Despanned(_clean(raw), None, ())
-    visible = _clean(_PAIR.sub(lambda match: match.group("text"), raw))
-    source = _clean(_PAIR.sub(lambda match: match.group("source"), raw))
+    visible = _clean(re.sub(_PAIR, lambda match: match.group("text"), raw))
+    source = _clean(re.sub(_PAIR, lambda match: match.group("source"), raw))
     return Despanned(visible, source, pairs)
 
 
 def _clean(text: str) -> str:
-    return _STRAY_SPAN.sub("", text)
+    return re.sub(_STRAY_SPAN, "", text)
 
 
 def split_anchor(raw: str) -> tuple[str | None, str]:

@@ -35,9 +35,8 @@ _HTML = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>])"
 # Signs that text is Markdown rather than a rendering: fences, table delimiter
 # rows, comments and anchored headings. A bare "# ..." line is not one: the
 # Python snippets of a text rendering are full of comments.
-_MARKDOWN_SIGNS = re.compile(
-    r"^(?:```|~~~|\|?\s*:?-{3,}:?\s*\||<!--|#{1,6}\s+<a name=|#{1,6}\s.*\n\s*\n)", re.MULTILINE
-)
+# Compiled on first use (re's cache): only files the globs and suffixes leave undecided are sniffed.
+_MARKDOWN_SIGNS = r"(?m)^(?:```|~~~|\|?\s*:?-{3,}:?\s*\||<!--|#{1,6}\s+<a name=|#{1,6}\s.*\n\s*\n)"
 
 
 def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) -> PageFormat | None:
@@ -59,7 +58,7 @@ def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) 
         return "markdown"
     if not text.strip():
         return "text" if suffix == ".txt" else None
-    if len(_MARKDOWN_SIGNS.findall(text[:20000])) >= 2:
+    if len(re.findall(_MARKDOWN_SIGNS, text[:20000])) >= 2:
         return "markdown"
     if suffix in (".txt", ".text", ""):
         return "text"

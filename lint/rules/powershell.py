@@ -9,11 +9,10 @@ from lint.context import Context
 from lint.model import Cmdlet, Page
 from lint.rules import Finding, Related, rule
 
-_CONSTRUCT_POINTER = re.compile(
-    r"^To construct, see NOTES section for \w+ properties and create a hash table\.?$", re.IGNORECASE
-)
-_WORD = re.compile(r"[A-Za-z]+")
-_CAMEL = re.compile(r"[A-Z][a-z0-9]*")
+# Compiled on first use (re's cache): every check imports this module, few check cmdlet pages.
+_CONSTRUCT_POINTER = r"(?i)^To construct, see NOTES section for \w+ properties and create a hash table\.?$"
+_WORD = r"[A-Za-z]+"
+_CAMEL = r"[A-Z][a-z0-9]*"
 
 #: Verbs that name one kind of operation; a synopsis opening with one names that operation.
 _ACTIONS = {
@@ -56,7 +55,7 @@ def empty_description(page: Page, context: Context) -> Iterator[Finding]:
         return
     for parameter in page.cmdlet.parameters:
         lines = [line.strip() for line in parameter.description.splitlines() if line.strip()]
-        own = [line for line in lines if not _CONSTRUCT_POINTER.match(line)]
+        own = [line for line in lines if not re.match(_CONSTRUCT_POINTER, line)]
         if own and any(line != "." for line in own):
             continue
         span = parameter.description_span or parameter.span
@@ -104,7 +103,7 @@ def cmdlet_action(cmdlet: Cmdlet) -> tuple[str, str] | None:
         return verb.lower(), _VERB_ACTION[verb]
     if verb != "Invoke":
         return None
-    words = _CAMEL.findall(re.sub(r"^Mg(?:Beta)?", "", noun))
+    words = re.findall(_CAMEL, re.sub(r"^Mg(?:Beta)?", "", noun))
     if not words:
         return None
     word = words[0].lower()
@@ -137,7 +136,7 @@ def synopsis_mismatch(page: Page, context: Context) -> Iterator[Finding]:
         return
     word, kind = expected
     first_sentence = re.split(r"(?<=[.!?])\s", cmdlet.synopsis.strip(), maxsplit=1)[0]
-    words = [item.lower() for item in _WORD.findall(first_sentence)]
+    words = [item.lower() for item in re.findall(_WORD, first_sentence)]
     if not words:
         return
     opening = words[0].removesuffix("s") if words[0] not in ("list", "lists") else "list"

@@ -20,7 +20,7 @@ from msgspec.structs import replace
 
 from lint.context import Context
 from lint.diagnostic import Diagnostic
-from lint.model import Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
+from lint.model import Annotation, Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import absolute, locate, span_at
 from lint.rules import Finding, rule
 from lint.rules.english import english_body_names, english_row, english_syntax
@@ -42,9 +42,10 @@ from lint.schemas.spelling import near_name
 from lint.schemas.store import store_for
 from lint.schemas.validate import SchemaError, SchemaStore
 
-_COLLECTION = re.compile(r"^Collection\((?P<type>[^)]+)\)$")
+# Patterns of rarer paths are compiled on first use (re's cache), not by every check's import.
+_COLLECTION = r"^Collection\((?P<type>[^)]+)\)$"
 _BACKTICKED = re.compile(r"`([^`\s]+)`")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_WORD = r"[A-Za-z][A-Za-z0-9]*"
 
 
 def _store(page: Page, context: Context, version: str | None = None) -> SchemaStore | None:
@@ -138,7 +139,7 @@ def _as_written(error: SchemaError, written: dict[str, str]) -> SchemaError:
     return replace(error, pointer="/" + written[head] + ("/" + rest if rest else ""))
 
 
-_PLACEHOLDER_TEXT = re.compile(r"^(?:[\w.@-]+-value(?:-\d+)?|<[^<>]+>|\{[^{}]+\}|@odata\.type: [\w.]+)$")
+_PLACEHOLDER_TEXT = r"^(?:[\w.@-]+-value(?:-\d+)?|<[^<>]+>|\{[^{}]+\}|@odata\.type: [\w.]+)$"
 
 
 def _doc_placeholder(value: Any, error: SchemaError) -> bool:
@@ -146,7 +147,7 @@ def _doc_placeholder(value: Any, error: SchemaError) -> bool:
     found = _value_at(value, error.pointer)
     return (
         isinstance(found, str)
-        and bool(_PLACEHOLDER_TEXT.match(found))
+        and bool(re.match(_PLACEHOLDER_TEXT, found))
         and error.keyword not in ("additionalProperties", UNDECLARED)
     )
 
@@ -165,7 +166,7 @@ def _response_type(response: HttpResponse, page: Page, store: SchemaStore) -> tu
     operation = _resolve(store, before[-1])
     if operation is None or not operation.response_type:
         return None, False
-    match = _COLLECTION.match(operation.response_type)
+    match = re.match(_COLLECTION, operation.response_type)
     return (match.group("type"), True) if match else (operation.response_type, False)
 
 
@@ -396,7 +397,7 @@ def _table_enum_case(cell: Cell, members: list[str], parameter: str) -> Iterator
         listed = [value for value in quoted if match_case(members, value)]
     else:
         # Renderings drop backticks: bare words count only when several name members.
-        listed = [word for word in _WORD.findall(text) if match_case(members, word)]
+        listed = [word for word in re.findall(_WORD, text) if match_case(members, word)]
         if len(listed) < 2:
             return
     wrong = [value for value in dict.fromkeys(listed) if value not in members]
@@ -456,8 +457,8 @@ def unknown_path(page: Page, context: Context) -> Iterator[Finding]:
         )
 
 
-_OPERATION_NAME = re.compile(r"^(?:[A-Za-z]\w*\.)*[A-Za-z][A-Za-z0-9]*(?:\(.*\))?$")
-_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z][A-Za-z]*$")
+_OPERATION_NAME = r"^(?:[A-Za-z]\w*\.)*[A-Za-z][A-Za-z0-9]*(?:\(.*\))?$"
+_CAMEL_CASE = r"^[a-z]+[A-Z][A-Za-z]*$"
 
 
 def _unknown_operation(store: SchemaStore, path: str) -> tuple[str, str] | None:
@@ -470,7 +471,7 @@ def _unknown_operation(store: SchemaStore, path: str) -> tuple[str, str] | None:
     (``updatePriorities``): keys are ``{id}``, GUIDs, numbers or addresses.
     """
     parent, _, last = path.split("?", 1)[0].rstrip("/").rpartition("/")
-    if not parent or not _OPERATION_NAME.match(last):
+    if not parent or not re.match(_OPERATION_NAME, last):
         return None
     try:
         found = store.operations.bound_at(parent)
@@ -494,7 +495,7 @@ def _unknown_operation(store: SchemaStore, path: str) -> tuple[str, str] | None:
         if any(short.lower() == known.lower() for known in shorts):
             return None
         meant = near_name(short, shorts)
-        if meant is None and not _CAMEL_CASE.match(short):
+        if meant is None and not re.match(_CAMEL_CASE, short):
             return None
     hint = f" (did you mean `{meant}`?)" if meant else ""
     if where.startswith("Collection("):
@@ -653,7 +654,7 @@ def _hashtable_position(params: JsonExample, pointer: str) -> Span:
     return params.span
 
 
-_COMPUTED = re.compile(r"^(?:\$|\(|\[[\w.]+\]::)")
+_COMPUTED = r"^(?:\$|\(|\[[\w.]+\]::)"
 
 
 def _computed(value: Any, pointer: str) -> bool:
@@ -662,7 +663,7 @@ def _computed(value: Any, pointer: str) -> bool:
     The converter keeps such values as their source text: they cannot be judged.
     """
     found = _value_at(value, pointer)
-    return isinstance(found, str) and bool(_COMPUTED.match(found))
+    return isinstance(found, str) and bool(re.match(_COMPUTED, found))
 
 
 @rule("DL509", severity="info", tags=("schema",))
@@ -702,7 +703,7 @@ def schema_unavailable(page: Page, context: Context) -> Iterator[Finding]:
 
 _UNKNOWN_VERSION = "the page's API version is unknown"
 _NO_STORE = "no schema store for API version"
-_NOTE_VERSION = re.compile(re.escape(_NO_STORE) + r" `([^`]+)`")
+_NOTE_VERSION = re.escape(_NO_STORE) + r" `([^`]+)`"
 
 
 def _checkable_versions(page: Page) -> dict[str | None, Span]:
@@ -730,7 +731,7 @@ def unavailable_note(diagnostics: Iterable[Diagnostic]) -> str | None:
     for item in diagnostics:
         if item.name == "schema-unavailable":
             pages.add(item.path)
-            found = _NOTE_VERSION.match(item.message)
+            found = re.match(_NOTE_VERSION, item.message)
             versions.add(found.group(1) if found else "unknown")
     if not pages:
         return None
@@ -757,9 +758,11 @@ def unknown_type(page: Page, context: Context) -> Iterator[Finding]:
 
         "@odata.type": "#microsoft.graph.commsNotification"
     """
+    if not any(_unknown_in(context, version, name) for version, name in _odata_type_names(page)):
+        return  # the usual case: no need to locate every value in the examples' text
     for version, name, span in _odata_type_uses(page):
         store = store_for(context.config, version)
-        checked = _reported_unknown(store, name) if store is not None else None
+        checked = _unknown_in(context, version, name)
         if store is None or checked is None:
             continue
         meant = near_name(checked, _type_names(store))
@@ -860,30 +863,52 @@ def _namespaces(store: SchemaStore) -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
-def _odata_type_uses(page: Page) -> Iterator[tuple[str | None, str, Span]]:
-    """Each `@odata.type` the page states: (API version, the name as written, where the name stands)."""
-    seen: set[tuple[int, int]] = set()
-    annotations = [
+def _unknown_in(context: Context, version: str | None, name: str) -> str | None:
+    """The type name ``unknown-type`` reports for ``name`` in ``version``'s store, if it has one."""
+    store = store_for(context.config, version)
+    return _reported_unknown(store, name) if store is not None else None
+
+
+def _annotations(page: Page) -> Iterator[tuple[Annotation, str]]:
+    """Each annotation comment that names an `@odata.type`, with the name."""
+    for annotation in (
         *(request.annotation for request in page.requests),
         *(response.annotation for response in page.responses),
         *(example.annotation for example in page.json_examples),
-    ]
-    for annotation in annotations:
-        if (
-            annotation is not None
-            and annotation.odata_type
-            and (annotation.span.line, annotation.span.column) not in seen
-        ):
-            seen.add((annotation.span.line, annotation.span.column))
-            yield page.version, annotation.odata_type, annotation.span
+    ):
+        if annotation is not None and annotation.odata_type:
+            yield annotation, annotation.odata_type
+
+
+def _typed_bodies(page: Page) -> Iterator[tuple[str | None, JsonExample]]:
+    """Each parsed example body that mentions `@odata.type`, with the API version it is read against."""
     bodies: list[tuple[str | None, JsonExample]] = [
         (request.version or page.version, request.body) for request in page.requests if request.body is not None
     ]
     bodies += [(page.version, response.body) for response in page.responses if response.body is not None]
     bodies += [(page.version, example) for example in page.json_examples]
     for version, example in bodies:
-        if example.value is None or "@odata.type" not in example.text:
-            continue
+        if example.value is not None and "@odata.type" in example.text:
+            yield version, example
+
+
+def _odata_type_names(page: Page) -> Iterator[tuple[str | None, str]]:
+    """Each `@odata.type` the page states, as (API version, the name as written), without locating it."""
+    for _, name in _annotations(page):
+        yield page.version, name
+    for version, example in _typed_bodies(page):
+        for _, name in _odata_type_values(example.value, ""):
+            yield version, name
+
+
+def _odata_type_uses(page: Page) -> Iterator[tuple[str | None, str, Span]]:
+    """Each `@odata.type` the page states: (API version, the name as written, where the name stands)."""
+    seen: set[tuple[int, int]] = set()
+    for annotation, name in _annotations(page):
+        if (annotation.span.line, annotation.span.column) not in seen:
+            seen.add((annotation.span.line, annotation.span.column))
+            yield page.version, name, annotation.span
+    for version, example in _typed_bodies(page):
         for pointer, name in _odata_type_values(example.value, ""):
             span = _value_span(example, pointer)
             if (span.line, span.column) not in seen:

@@ -13,12 +13,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.context import Context
-from lint.history import Revision
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
-from lint.sentences import EnglishText, english_text
+
+if TYPE_CHECKING:
+    # Every check imports every rule module; these serve translations that name a
+    # source commit or embed their English, so they are imported when one does.
+    from lint.history import Revision
+    from lint.sentences import EnglishText
 
 _SOURCE_COMMIT = "ms.sourcegitcommit"
 
@@ -154,6 +159,8 @@ def _english_text(english: Page) -> EnglishText:
     """
     cached = _ENGLISH_TEXTS.get(english.path)
     if cached is None or cached[0] is not english:
+        from lint.sentences import english_text
+
         if len(_ENGLISH_TEXTS) >= 64:
             _ENGLISH_TEXTS.clear()
         cached = _ENGLISH_TEXTS[english.path] = (english, english_text(english))

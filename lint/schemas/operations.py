@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 FORMAT = 2
 _PATH_ADDRESS = "\x00path"
 #: A placeholder naming a key rather than a member: ``{id}``, ``{user-id}``, ``{userId}``, ``{id | upn}``.
-_KEY_LIKE = re.compile(r"(?i)id(?![a-z])")
+_KEY_LIKE = r"(?i)id(?![a-z])"  # compiled on first use (re's cache)
 
 # Methods per final kind; collection-ness refines entity-like kinds below.
 _ENTITY_METHODS = frozenset({"GET", "PATCH", "PUT", "DELETE"})
@@ -404,7 +404,7 @@ class OperationsIndex:
         ``{userId}``) stays unresolved here: after a single value it is the
         doc's mistake, and unknown-path should say so.
         """
-        if not (segment.startswith("{") and segment.endswith("}")) or _KEY_LIKE.search(segment):
+        if not (segment.startswith("{") and segment.endswith("}")) or re.search(_KEY_LIKE, segment):
             return None
         if state.type not in self.types:
             return None

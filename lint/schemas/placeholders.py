@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
-_BASE64_CUT = re.compile(r"^[A-Za-z0-9+/=_-]+(?:\.\.\.|…)$")
-_PLACEHOLDER = re.compile(r"^\s*(?P<name>[A-Za-z][A-Za-z0-9_.\-]*)\s*(?:\(.*\))?\s*$", re.DOTALL)
+# Compiled on first use (re's cache): only examples with placeholder-like values need them.
+_BASE64_CUT = r"^[A-Za-z0-9+/=_-]+(?:\.\.\.|…)$"
+_PLACEHOLDER = r"(?s)^\s*(?P<name>[A-Za-z][A-Za-z0-9_.\-]*)\s*(?:\(.*\))?\s*$"
 
 _INTEGER = frozenset({"int", "integer", "number"})
 _STRING_FORM = frozenset({"string"})
@@ -50,7 +51,7 @@ _NAMES: dict[str, frozenset[str]] = {
 
 def placeholder_name(value: str) -> str | None:
     """The lower-cased type name a placeholder spells, ``Edm.`` removed; None if not one."""
-    match = _PLACEHOLDER.match(value)
+    match = re.match(_PLACEHOLDER, value)
     if match is None:
         return None
     name = match.group("name").lower()
@@ -83,4 +84,4 @@ def lists_alternatives(value: object, members: object) -> bool:
 
 def is_truncated_base64(value: object) -> bool:
     """True for base64 text cut short with ``...`` or ``…`` (``"MIIDYDCCAki..."``)."""
-    return isinstance(value, str) and _BASE64_CUT.match(value) is not None
+    return isinstance(value, str) and re.match(_BASE64_CUT, value) is not None

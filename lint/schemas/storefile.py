@@ -23,7 +23,7 @@ import msgspec
 
 from lint.errors import ToolError
 
-_BYTE = re.compile(r"\(byte (\d+)\)")
+_BYTE = r"\(byte (\d+)\)"  # compiled on first use (re's cache): only for a damaged store
 
 T = TypeVar("T")
 
@@ -50,7 +50,7 @@ def read_store_json(path: Path, shape: type[T] | Any = Any) -> T:
 
 def _where(path: Path, data: bytes, message: str) -> str:
     """``path:line:column`` of the byte offset msgspec names (the end, if cut short), else just ``path``."""
-    found = _BYTE.search(message)
+    found = re.search(_BYTE, message)
     if found:
         offset = min(int(found.group(1)), len(data))
     elif "truncated" in message:
