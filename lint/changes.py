@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from msgspec import Struct
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, HttpResponse, Page, TableRole
 from lint.rules.names import plain_name
 
@@ -150,7 +150,7 @@ def _examples(page: Page) -> dict[str, tuple[str, str]]:
     return found
 
 
-_MESSAGE_START = re.compile(r"\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP/\d)")
+_MESSAGE_START = lazy_compile(r"\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP/\d)")
 
 
 def _annotated_code(page: Page) -> list[Message]:

@@ -162,7 +162,8 @@ def check_page(
     inherited: set[int] = set()
     if context.english is not None and not pair_only:
         # Before the merge: a copied defect is matched rule by rule, as the English page reports it.
-        kept, inherited = mark_inherited(page, kept, context.english, _english_findings(context.english, config))
+        fired = [rule for rule, _ in kept if rule.scope == "page"]
+        kept, inherited = mark_inherited(page, kept, context.english, _english_findings(context.english, config, fired))
     unused_rule = find_rule("unused-suppression")
     # With the page rules not run, a directive that silences one of them only looks unused.
     if unused_rule is not None and not pair_only and config.rule_enabled(unused_rule, page.path):
@@ -182,24 +183,24 @@ def _run(rule: Rule, page: Page, context: Context) -> list[Finding]:
         ) from error
 
 
-def _english_findings(english: Page, config: Config) -> list[tuple[Rule, Finding]]:
-    """What the English page reports of its own (page rules, its suppressions applied): what a translation inherits.
+def _english_findings(english: Page, config: Config, rules: Iterable[Rule]) -> list[tuple[Rule, Finding]]:
+    """What the English page reports of its own for ``rules`` (page rules, its suppressions applied).
 
-    Computed once per English page and configuration per process (:func:`lint.inherit.english_findings`).
+    What a translation may inherit; each rule runs once per English page and
+    configuration per process (:func:`lint.inherit.english_findings`).
     """
+    applicable = {rule.code for rule in applicable_rules(english, config) if rule.scope == "page"}
+    wanted = sorted({rule.code: rule for rule in rules if rule.code in applicable}.values(), key=lambda rule: rule.code)
 
-    def compute() -> list[tuple[Rule, Finding]]:
-        context = Context(config=config)
+    def compute(rule: Rule) -> list[Finding]:
         suppressions = read_suppressions(english)
         return [
-            (rule, finding)
-            for rule in applicable_rules(english, config)
-            if rule.scope == "page"
-            for finding in _run(rule, english, context)
+            finding
+            for finding in _run(rule, english, Context(config=config))
             if not suppressions.suppresses(rule.code, finding.span.line)
         ]
 
-    return english_findings(english, repr(config), compute)
+    return english_findings(english, repr(config), wanted, compute)
 
 
 def _stamp(

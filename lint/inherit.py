@@ -33,10 +33,10 @@ are the translation's own by nature.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from lint.diagnostic import normalized_context
+from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Span
 from lint.rules import Finding, Related, Rule
 
@@ -47,27 +47,35 @@ from lint.rules import Finding, Related, Rule
 #: else the section's role.
 Place = tuple[str, str, int, str, int, int | None]
 
-_WORD = re.compile(r"\S+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD = lazy_compile(r"\S+")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
 
-#: Findings of the page rules on each English page, per process: (page, config key, findings).
+#: Findings of the page rules on each English page, per process: (page, config key, findings by rule code).
 #: The page itself is kept so that a key is only trusted for that very object.
-_ENGLISH_FINDINGS: dict[str, tuple[Page, str, list[tuple[Rule, Finding]]]] = {}
+_ENGLISH_FINDINGS: dict[str, tuple[Page, str, dict[str, list[tuple[Rule, Finding]]]]] = {}
 
 
 def english_findings(
-    english: Page, config_key: str, compute: Callable[[], list[tuple[Rule, Finding]]]
+    english: Page, config_key: str, rules: Sequence[Rule], compute: Callable[[Rule], list[Finding]]
 ) -> list[tuple[Rule, Finding]]:
-    """The English page's page-rule findings, computed once per English page (and configuration) per process.
+    """The English page's findings of ``rules``, each rule run once per English page (and configuration) per process.
 
     Many translations share one English page; the engine hands every one of them
-    the same parsed :class:`Page` object, so the rules run on it once.
+    the same parsed :class:`Page` object, so each rule runs on it once. Only the
+    rules that reported something on the translation are asked for: a defect is
+    inherited rule by rule, so the English page's other findings could match
+    nothing (a one-file pre-commit check of a translation pays for those alone).
     """
     cached = _ENGLISH_FINDINGS.get(english.path)
-    if cached is not None and cached[0] is english and cached[1] == config_key:
-        return cached[2]
-    found = compute()
-    _ENGLISH_FINDINGS[english.path] = (english, config_key, found)
+    if cached is None or cached[0] is not english or cached[1] != config_key:
+        cached = (english, config_key, {})
+        _ENGLISH_FINDINGS[english.path] = cached
+    by_rule = cached[2]
+    found: list[tuple[Rule, Finding]] = []
+    for rule in rules:
+        if rule.code not in by_rule:
+            by_rule[rule.code] = [(rule, finding) for finding in compute(rule)]
+        found.extend(by_rule[rule.code])
     return found
 
 

@@ -197,7 +197,16 @@ def test_an_english_page_is_checked_once_for_all_its_translations(
     rules = len(
         [rule for rule in engine.applicable_rules(engine._parse(ENGLISH, config), config) if rule.scope == "page"]
     )
-    assert runs.count(ENGLISH) == rules
+    fired = {
+        part.code
+        for result in results
+        for item in result.diagnostics
+        for part in item.parts or (item,)
+        if engine.find_rule(part.code) is not None and engine.find_rule(part.code).scope == "page"  # type: ignore[union-attr]
+    }
+    # Once per rule for all three translations, and only the rules that reported something on them:
+    # a defect is inherited rule by rule, so the English page's other rules could match nothing.
+    assert runs.count(ENGLISH) == len(fired) < rules
     assert [sum(item.inherited for item in result.diagnostics) for result in results] == [3, 3, 3]
 
 

@@ -19,17 +19,18 @@ from typing import Literal
 
 from msgspec import Struct
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import CodeBlock, HttpRequest, HttpResponse, JsonExample, Page, Span
 
 ExampleKind = Literal["request", "response", "notification", "json"]
 
 #: A path segment that identifies one object rather than naming a resource.
-_IDENTIFIER_SEGMENT = re.compile(
+_IDENTIFIER_SEGMENT = lazy_compile(
     r"""^(\{[^}]*\}|'[^']*'|"[^"]*"|\d+|[0-9a-fA-F-]{16,}|.*\d.*\d.*\d.*|<[^>]*>|[^()]*\(.*\))$"""
 )
 
 
-_REQUEST_LINE = re.compile(r"\s*(GET|POST|PATCH|PUT|DELETE)\s+(\S+)")
+_REQUEST_LINE = lazy_compile(r"\s*(GET|POST|PATCH|PUT|DELETE)\s+(\S+)")
 
 
 def _request_block(block: CodeBlock, page: Page) -> bool:

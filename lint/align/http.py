@@ -11,18 +11,18 @@ and supersedes this where it is present.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import parse_qsl
 
 from msgspec import Struct
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, Page
 from lint.rules.http import is_graph_request
 
 #: Characters that mark a path segment as a value (an id, a key, an address), not a name.
-_VALUE_MARK = re.compile(r"[0-9{}'\"@=%<>]")
+_VALUE_MARK = lazy_compile(r"[0-9{}'\"@=%<>]")
 #: What a literal segment has when it is a sample value (``contoso.com``, a GUID), not a name.
-_SAMPLE_MARK = re.compile(r"[.\-]")
+_SAMPLE_MARK = lazy_compile(r"[.\-]")
 VALUE = "{}"
 
 

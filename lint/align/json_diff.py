@@ -31,7 +31,9 @@ from typing import Any
 
 from msgspec import Struct
 
-_GENERATED = re.compile(
+from lint.lazy_pattern import lazy_compile
+
+_GENERATED = lazy_compile(
     r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|(?<![A-Za-z0-9+=_-])(?=[A-Za-z0-9+=_-]*\d)(?=[A-Za-z0-9+=_-]*[A-Za-z])[A-Za-z0-9+=_-]{20,}"
@@ -60,11 +62,13 @@ def pointer_to(parent: str, key: object) -> str:
 
 #: OData control information a server adds or leaves out by metadata level (``@odata.bind``
 #: and ``@odata.type`` say something about the request, so they are compared).
-_CONTROL = re.compile(r"@odata\.(context|etag|id|nextLink|deltaLink|count|editLink|readLink|media\w*)$", re.IGNORECASE)
+_CONTROL = lazy_compile(
+    r"@odata\.(context|etag|id|nextLink|deltaLink|count|editLink|readLink|media\w*)$", re.IGNORECASE
+)
 #: Placeholder values (``"skuId-value"``, ``"operation-id"``, ``"{id}"``, ``"<token>"``, ``"string"``):
 #: English examples trade them for realistic values and back; neither is an API fact.
-_EMAIL = re.compile(r"^[^@\s/]+@[\w-]+(\.[\w-]+)+$")
-_PLACEHOLDER = re.compile(r"^([\w.@-]*-(value|id)(-\d+)?|\{.*\}|<.*>|string|value|guid|id)$", re.IGNORECASE)
+_EMAIL = lazy_compile(r"^[^@\s/]+@[\w-]+(\.[\w-]+)+$")
+_PLACEHOLDER = lazy_compile(r"^([\w.@-]*-(value|id)(-\d+)?|\{.*\}|<.*>|string|value|guid|id)$", re.IGNORECASE)
 
 
 def _ignored_member(key: str) -> bool:

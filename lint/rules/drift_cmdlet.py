@@ -16,11 +16,12 @@ from typing import Any
 
 from lint.align.json_diff import json_differences
 from lint.context import Context
+from lint.lazy_pattern import lazy_compile
 from lint.model import Cmdlet, Page, Span
 from lint.rules import Finding, Related, rule
 from lint.rules.params import plain_name
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = lazy_compile(r"[A-Za-z]+")
 _STOP_WORDS = frozenset(
     [
         "a",

@@ -15,7 +15,6 @@ and leave the blame open, except where a word is plainly a translation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lint.align.tables import (
@@ -28,6 +27,7 @@ from lint.align.tables import (
     type_column,
 )
 from lint.context import Context
+from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Table, TableRole, TableRow
 from lint.rules import Finding, Related, rule
 from lint.rules.names import plain_name
@@ -51,9 +51,9 @@ _SECTION_TITLES: dict[TableRole, str] = {
     "response-headers": "response headers",
 }
 #: An HTTP field name (RFC 9110 token).
-_HEADER_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_HEADER_TOKEN = lazy_compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 #: An API identifier as Graph writes one: ASCII, no spaces, camelCase or dotted or marked.
-_IDENTIFIER = re.compile(r"^[A-Za-z_@$][\w.@$:-]*$")
+_IDENTIFIER = lazy_compile(r"^[A-Za-z_@$][\w.@$:-]*$")
 
 
 def _names(rows: tuple[TableRow, ...] | list[TableRow]) -> str:
@@ -70,7 +70,7 @@ def _looks_translated(name: str, english: str) -> bool:
     return not name.isascii() or not _IDENTIFIER.match(name) or name.lower() == english.lower()
 
 
-_PARENTHETICAL = re.compile(r"\s*[(（].*$")
+_PARENTHETICAL = lazy_compile(r"\s*[(（].*$")
 
 
 def api_identifier(name: str) -> str | None:
@@ -270,7 +270,7 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
 #: Words of a Type cell that describe a type rather than name one (``String collection``).
 _TYPE_WORDS = frozenset({"collection", "of", "or", "and", "a", "an", "the", "nullable", "optional", "required"})
 #: ASCII only: a type name glued to a translated word (``identityProvider集合``) is still the name.
-_TYPE_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+_TYPE_TOKEN = lazy_compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 #: Primitive types some pages write in lower case (``string``, ``int32``).
 _PRIMITIVES = frozenset(
     {"string", "boolean", "bool", "int16", "int32", "int64", "integer", "number", "double", "single", "decimal"}
@@ -278,7 +278,7 @@ _PRIMITIVES = frozenset(
 )
 
 
-_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_LINK_TEXT = lazy_compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
 def type_identifiers(text: str) -> list[str]:
@@ -367,7 +367,7 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                 )
 
 
-_PERMISSION = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+\b")
+_PERMISSION = lazy_compile(r"\b[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+\b")
 
 
 def permission_names(row: TableRow) -> set[str]:

@@ -20,23 +20,24 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint.context import Context
+from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
 
-_CODE = re.compile(r"(`+)(.+?)\1")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_URL = re.compile(r"https?://[^\s)>\]\"'`]+")
-_NUMBER = re.compile(r"\d+")
+_CODE = lazy_compile(r"(`+)(.+?)\1")
+_LINK = lazy_compile(r"\]\(\s*<?([^)\s>]+)")
+_URL = lazy_compile(r"https?://[^\s)>\]\"'`]+")
+_NUMBER = lazy_compile(r"\d+")
 #: Thousands separators, which locales write differently (``1,000``, ``1 000``, ``1.000``):
 #: dropped before comparing. ASCII and no-break spaces only, and before width folding,
 #: so that a full-width list comma (``0-100，100``) still separates two numbers.
-_GROUPED = re.compile(r"(?<=\d)[.,\u00a0\u202f' ](?=\d{3}(?!\d))")
+_GROUPED = lazy_compile(r"(?<=\d)[.,\u00a0\u202f' ](?=\d{3}(?!\d))")
 #: A translation's possible thousands separator, full-width comma included: joined only
 #: when English has the joined number, since ``0-100，100`` is a list, not 100100.
-_MAYBE_GROUPED = re.compile(r"(?<!\d)\d{1,3}(?:[.,\uff0c\u00a0\u202f' ]\d{3})+(?!\d)")
+_MAYBE_GROUPED = lazy_compile(r"(?<!\d)\d{1,3}(?:[.,\uff0c\u00a0\u202f' ]\d{3})+(?!\d)")
 #: Clock times: English writes ``2:00pm``, many locales ``14:00``.
-_ENGLISH_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
-_PM = re.compile(r"\b(\d{1,2})(?::\d{2})?\s*(a|p)\.?m\b", re.IGNORECASE)
+_ENGLISH_TIME = lazy_compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?", re.IGNORECASE)
+_PM = lazy_compile(r"\b(\d{1,2})(?::\d{2})?\s*(a|p)\.?m\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -104,10 +105,10 @@ for _number, _month in enumerate(_MONTHS, start=1):
     _NUMBER_WORDS[_month] = _NUMBER_WORDS[_month[:3]] = str(_number)
 _NUMBER_WORDS.pop("may")  # the verb far more often than the month
 _NUMBER_WORDS["may"] = "5"
-_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_WORD = lazy_compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 #: Ordinals ("3rd party") are words a translation writes its own way.
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
-_LOCALE = re.compile(r"/[a-z]{2}-[a-z]{2,4}(?=/)", re.IGNORECASE)
+_ORDINAL = lazy_compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LOCALE = lazy_compile(r"/[a-z]{2}-[a-z]{2,4}(?=/)", re.IGNORECASE)
 
 
 def _target(text: str) -> str:
