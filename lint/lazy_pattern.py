@@ -14,7 +14,12 @@ from typing import Any, cast
 
 
 class _LazyPattern:
-    __slots__ = ("_compiled", "_flags", "_pattern")
+    """Compiles on the first attribute asked for, then keeps each bound method as its own attribute.
+
+    After the first call a method (``finditer``, ``sub`` ...) is an ordinary
+    instance attribute, so a pattern used in a hot loop costs no more than a
+    compiled one: ``__getattr__`` runs only for names not yet looked up.
+    """
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._pattern = pattern
@@ -22,9 +27,13 @@ class _LazyPattern:
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = re.compile(self._pattern, self._flags)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 def lazy_compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
