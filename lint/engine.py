@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from lint.config import Config
 from lint.context import Context
@@ -157,6 +158,7 @@ def check_page(
         if pair_only and rule.scope != "pair":
             continue
         stamped.extend((rule, finding) for finding in _run(rule, page, context))
+    stamped = _hedge_unknown_source(stamped)
     suppressions = read_suppressions(page)
     kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
     inherited: set[int] = set()
@@ -170,6 +172,36 @@ def check_page(
         for problem in suppressions.problems(unused_rule.code):
             kept.append((unused_rule, Finding(problem.span, problem.message, context=problem.context)))
     return merge(_stamp(kept, config, page.locale, inherited))
+
+
+#: Said on a translation's drift when the English history does not know the commit it was made from.
+UNKNOWN_SOURCE_NOTE = (
+    "the English history does not know the commit this translation was made from, so the English page may be"
+    " the older side"
+)
+
+
+def _hedge_unknown_source(stamped: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """Drift findings on a page whose source commit is unknown (``source-unknown``) say that English may be older.
+
+    Such a translation may have been made from an English text newer than the
+    one on disk (a translation repository ahead of its English checkout): a
+    difference is then the English page's to catch up with, and a reviewer must
+    not be told the translation is wrong. The identity (baseline fingerprint)
+    stays the finding's own.
+    """
+    if not any(rule.name == "source-unknown" for rule, _ in stamped):
+        return stamped
+    hedged = []
+    for rule, finding in stamped:
+        if rule.scope == "pair" and "drift" in rule.tags and "staleness" not in rule.tags:
+            finding = replace(
+                finding,
+                message=f"{finding.message} ({UNKNOWN_SOURCE_NOTE})",
+                context=finding.context if finding.context is not None else finding.message,
+            )
+        hedged.append((rule, finding))
+    return hedged
 
 
 def _run(rule: Rule, page: Page, context: Context) -> list[Finding]:

@@ -437,3 +437,32 @@ def test_verbose_says_which_history_is_used(
     )
     main(["check", "--jobs", "1", "--verbose"])
     assert not any("English history" in line for line in capsys.readouterr().err.splitlines())
+
+
+def test_drift_on_a_translation_of_an_unknown_commit_says_english_may_be_older(
+    history: History, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The translation may have been made from an English text newer than the one on disk."""
+    Path(GERMAN).write_text(
+        translation("0123456789abcdef0123456789abcdef01234567")
+        + "\n## Response\nIf successful, this method returns a `200 OK` response code.\n",
+        encoding="utf-8",
+    )
+    args = ("--source-history", f"{history.repo}:api-reference", "--select", "status-drift,source-unknown")
+    code = main(["check", "--jobs", "1", "--format", "json", *args])
+    findings = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [(item["line"], item["name"]) for item in findings] == [(3, "source-unknown"), (11, "status-drift")]
+    assert findings[1]["message"] == (
+        "the Response section says `200 OK`, where the English page's Response section says `202 Accepted` "
+        "(the English history does not know the commit this translation was made from, so the English page may be "
+        "the older side)"
+    )
+    # With a known commit the same drift is the translation's to fix, and says nothing of the kind.
+    write_translation(history.new)
+    Path(GERMAN).write_text(
+        translation(history.new) + "\n## Response\nIf successful, this method returns a `200 OK` response code.\n",
+        encoding="utf-8",
+    )
+    main(["check", "--jobs", "1", "--format", "json", *args])
+    assert [item["message"].endswith("older side)") for item in json.loads(capsys.readouterr().out)] == [False]
