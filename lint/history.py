@@ -200,6 +200,10 @@ class SourceHistory:
         if not _COMMIT_NAME.fullmatch(name):
             return None
         key = name.lower()
+        detected = not self.location.explicit
+        if key not in self._commits and detected and stored_locally(self.location.git_dir, key) is False:
+            # A detected history is silent about commits it lacks: no git process to learn that.
+            self._commits[key] = None
         if key not in self._commits:
             found = self._ask(key)
             self._commits[key] = None
@@ -364,3 +368,48 @@ def close_histories() -> None:
         history.close()
     _HISTORIES.clear()
     _LOCATIONS.clear()
+
+
+def stored_locally(git_dir: str, sha: str) -> bool | None:
+    """Whether the object ``sha`` (40 hex digits) is in ``git_dir``'s object store; ``None`` when that cannot be told.
+
+    Looks for the loose object, then in each pack index (version 2: a fan-out
+    table and the sorted object names, searched by halves through a memory
+    map). A one-file pre-commit check of a translation inside the English
+    repository asks this of a commit the repository lacks (the translation
+    was made in another one) and so never starts git, which costs it some
+    5 ms. Anything unusual (an abbreviated name, alternates, a linked work
+    tree, another index version) is ``None``: ask git.
+    """
+    import mmap
+
+    root = Path(git_dir)
+    objects = root / "objects"
+    if len(sha) != 40 or not objects.is_dir() or (root / "commondir").exists():
+        return None
+    if (objects / "info" / "alternates").exists():
+        return None
+    if (objects / sha[:2] / sha[2:]).exists():
+        return True
+    wanted = bytes.fromhex(sha)
+    for index in (objects / "pack").glob("*.idx"):
+        try:
+            with open(index, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                if data[:8] != b"\377tOc\x00\x00\x00\x02":
+                    return None
+                first = wanted[0]
+                low = int.from_bytes(data[8 + 4 * (first - 1) : 8 + 4 * first], "big") if first else 0
+                high = int.from_bytes(data[8 + 4 * first : 12 + 4 * first], "big")
+                names = 8 + 1024
+                while low < high:
+                    middle = (low + high) // 2
+                    found = data[names + 20 * middle : names + 20 * middle + 20]
+                    if found == wanted:
+                        return True
+                    if found < wanted:
+                        low = middle + 1
+                    else:
+                        high = middle
+        except (OSError, ValueError):
+            return None
+    return False

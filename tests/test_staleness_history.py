@@ -466,3 +466,40 @@ def test_drift_on_a_translation_of_an_unknown_commit_says_english_may_be_older(
     )
     main(["check", "--jobs", "1", "--format", "json", *args])
     assert [item["message"].endswith("older side)") for item in json.loads(capsys.readouterr().out)] == [False]
+
+
+def test_a_detected_repository_learns_a_commit_is_missing_without_starting_git(
+    history: History, project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pre-commit check of a translation in the English repository: its source commit is elsewhere."""
+    git(project, "init", "-q")
+    commit_file(project, ENGLISH, NEW, "2021-06-03T10:00:00+02:00")
+    write_translation(history.old)
+    started: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    def counting_popen(args: list[str], *rest: Any, **options: Any) -> Any:
+        started.append(list(args))
+        return real_popen(args, *rest, **options)
+
+    monkeypatch.setattr(subprocess, "Popen", counting_popen)
+    assert check(capsys)[:2] == (0, [])
+    assert started == []
+
+
+def test_stored_locally_reads_loose_objects_and_pack_indexes(tmp_path: Path) -> None:
+    from lint.history import stored_locally
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    first = commit_file(repo, "a.md", "one\n", "2021-06-03T10:00:00+02:00")
+    second = commit_file(repo, "a.md", "two\n", "2021-06-04T10:00:00+02:00")
+    git_dir = str(repo / ".git")
+    assert (stored_locally(git_dir, first), stored_locally(git_dir, second)) == (True, True)
+    git(repo, "gc", "-q")  # every object into a pack: found through the index
+    assert not list((repo / ".git" / "objects").glob("[0-9a-f][0-9a-f]/*"))
+    assert (stored_locally(git_dir, first), stored_locally(git_dir, second)) == (True, True)
+    assert stored_locally(git_dir, "0" * 40) is False
+    assert stored_locally(git_dir, "f" * 40) is False
+    assert stored_locally(git_dir, first[:10]) is None  # abbreviated: ask git
