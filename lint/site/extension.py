@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from docutils.parsers.rst.states import Inliner
 
 from lint.site.sanitize import clean_html, safe_uri
 
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<url>[^<>]*)>$", re.DOTALL)
 SWITCHER_FILE = "_doclint_switcher.json"
 
@@ -98,6 +100,29 @@ def _hover_sources(app: Any, doctree: nodes.document) -> None:
         node.replace_self(span)
 
 
+def _cjk_terms(sentence: str, HMM: bool = True) -> Iterator[str]:
+    """Chinese search terms without jieba: each run of Han characters as single characters and pairs.
+
+    Sphinx splits Chinese with jieba when it is installed and indexes no Chinese
+    word at all when it is not; characters and character pairs make a two-
+    character query such as 拒绝 find its page either way.
+    """
+    for run in _HAN_RUN.findall(sentence):
+        yield from run
+        yield from (run[index : index + 2] for index in range(len(run) - 1))
+        if 2 < len(run) <= 6:
+            yield run
+
+
+def _chinese_search_without_jieba(app: Any) -> None:
+    if not app.config.language.startswith("zh"):
+        return
+    from sphinx.search import zh
+
+    if not zh.JIEBA_DEFAULT_DICT:  # jieba is not installed
+        zh.cut_for_search = _cjk_terms
+
+
 def _load_switcher(app: Any) -> dict[str, Any]:
     path = Path(app.srcdir) / SWITCHER_FILE
     if not path.is_file():
@@ -133,6 +158,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_role("doclint-href", href_role)
     app.add_role("doclint-placeholder", placeholder_role)
     app.add_role("doclint-missing", missing_role)
+    app.connect("builder-inited", _chinese_search_without_jieba)
     app.connect("doctree-read", sanitize_doctree)
     app.connect("env-get-outdated", _outdated)
     app.connect("html-page-context", _page_context)

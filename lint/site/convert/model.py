@@ -93,7 +93,8 @@ def _model_units(page: Page, lines: list[str]) -> list[_Unit]:
     if page.format == "platyps":
         # platyPS help is Markdown: its fences are read from the text, fence lines and all.
         for first, last, language, body in _fences(lines):
-            units.append(_Unit(first, last, _fence(lexer_for(language), body)))
+            # A cmdlet's syntax and examples are PowerShell, labelled or not.
+            units.append(_Unit(first, last, _fence(lexer_for(language or "powershell"), body)))
             taken.update(range(first, last + 1))
     for block in page.code_blocks if page.format != "platyps" else ():
         if block.span.line in taken:
