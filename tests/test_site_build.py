@@ -158,6 +158,9 @@ def test_cmdlet_help_and_its_rest_page_link_each_other(site: Path) -> None:
     cmdlet = site / "en-US" / "powershell" / "beta" / "Invoke-MgBetaRejectCommunicationCall.html"
     rest = site / "en-US" / "beta" / "api" / "call-reject.html"
     assert [a["href"] for a in _soup(cmdlet).select(".seealso a")] == ["../../beta/api/call-reject.html"]
+    assert [h1.get_text(strip=True) for h1 in _soup(cmdlet).select("article h1")] == [
+        "Invoke-MgBetaRejectCommunicationCall¶"
+    ]
     assert [a["href"] for a in _soup(rest).select(".seealso a")] == [
         "../../powershell/beta/Invoke-MgBetaRejectCommunicationCall.html"
     ]

@@ -249,7 +249,7 @@ def _summarise(
     }
     shown = ", ".join(f"{count} {name}{'s' if count != 1 and name != 'info' else ''}" for name, count in counts.items())
     print(f"doclint: {len(diagnostics)} findings in {files} files ({shown})", file=sys.stderr)
-    built = ", ".join(f"{result.locale} {result.pages} pages" for result in results)
+    built = ", ".join(f"{result.locale} {result.pages} pages ({result.read} read)" for result in results)
     print(f"doclint: built {built} in {seconds:.1f} s", file=sys.stderr)
     try:
         where = os.path.relpath(out / "index.html")

@@ -25,7 +25,7 @@ class ApiHttpLexer(RegexLexer):
     tokens = {  # noqa: RUF012
         "root": [
             (rf"^({_METHODS})(\s+)(\S+)((?:\s+HTTP/[\d.]+)?)(\s*\n)",
-             bygroups(Name.Function, Text, Name.Namespace, Keyword.Reserved, Text)),
+             bygroups(Name.Function, Text, Text, Keyword.Reserved, Text)),
             (r"^(HTTP/[\d.]+)(\s+)(\d{3})((?:\s+[^\n]*)?)(\n)",
              bygroups(Keyword.Reserved, Text, Number, Name.Exception, Text)),
             (r"^([A-Za-z][\w-]*)(:)([ \t]*)([^\n]*)(\n)", bygroups(Name.Attribute, Operator, Text, String, Text)),

@@ -40,9 +40,12 @@ def conf_values(locale: str, project: str) -> dict[str, object]:
         "html_sidebars": {"**": SIDEBAR},
         "html_copy_source": False,
         "html_show_sourcelink": False,
+        "html_show_copyright": False,
         "html_last_updated_fmt": None,
         "copybutton_exclude": ".linenos, .gp",
         "highlight_language": "text",
+        # Quotes stay as written: in an API reference "busy" is a value, not prose to typeset.
+        "smartquotes": False,
     }
 
 

@@ -41,7 +41,7 @@ _LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,30}?)\s*[:：]\s*\*\*\s*|^\s*\*\*
 _PLACEHOLDER = re.compile(r"\{\{\s*(?P<text>.*?)\s*\}\}")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)]*)\)")
 _LINK = re.compile(
-    r"(?<![!\\])\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"(?<![!\\])\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _MARKUP = re.compile(r"\*\*|__|`|\[|\]\([^)]*\)")

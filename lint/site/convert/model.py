@@ -172,7 +172,9 @@ def _prose_units(
     def close() -> None:
         if chunk:
             body = [lines[number - 1] for number in chunk]
-            if inline is not None:
+            if body[0].startswith("#") and body[0].lstrip("#").strip() == page.title:
+                pass  # the page's own title heading: already the page's title
+            elif inline is not None:
                 units.append(_Unit(chunk[0], chunk[-1], _markdown_prose(body, inline)))
             elif (text := _prose_text(page, body)).strip():
                 units.append(_Unit(chunk[0], chunk[-1], [text]))
@@ -200,7 +202,8 @@ def _prose_text(page: Page, chunk: list[str]) -> str:
 def _markdown_prose(body: list[str], inline: InlineMarkdown) -> list[str]:
     """A paragraph of platyPS help, which is Markdown: DocFX alerts, includes and links as on Graph pages."""
     if not body[0].lstrip().startswith(">"):
-        return [inline.convert(" ".join(line.strip() for line in body))]
+        # A heading the model did not take as a section (the cmdlet's name, above its title) is text here.
+        return [inline.convert(re.sub(r"^#+\s*", "", " ".join(line.strip() for line in body)))]
     quoted = [re.sub(r"^\s*> ?", "", line) for line in body]
     kind = "note"
     if alert := ALERT.match(quoted[0]):
