@@ -254,7 +254,8 @@ def test_page_content_is_never_active_markup(tmp_path: Path) -> None:
     root = _hostile_tree(tmp_path)
     out = tmp_path / "html"
     assert _build(root, out) == 0
-    for page in (out / "en-US" / "v1.0" / "api" / "hostile.html", out / "es-ES" / "v1.0" / "api" / "hostile.html"):
+    pages = [out / locale / "v1.0" / "api" / "hostile.html" for locale in ("en-US", "es-ES", "zh-CN")]
+    for page in pages:
         soup = _soup(page)
         main = soup.select_one("article")
         assert main.find_all(["script", "iframe", "svg", "object", "embed"]) == [], page
@@ -272,6 +273,10 @@ def test_page_content_is_never_active_markup(tmp_path: Path) -> None:
     assert "js link" in english and "raw js anchor" in english  # the links' text stays, as text
     spanish = _reader_text(out / "es-ES" / "v1.0" / "api" / "hostile.html")
     assert "<script>window.doclintPwned = " in spanish  # a text page's markup is shown as text
+    chinese = _reader_text(out / "zh-CN" / "v1.0" / "api" / "hostile.html")
+    assert "此页面试图运行脚本。" in chinese and "This page tries to run script." not in chinese
+    assert '<script>window.doclintPwned = "escaped"</script>' in chinese  # escaped text stays text
+    assert "html-body" not in chinese and "html-head" not in chinese  # a script's code is not page text
 
 
 def test_an_interrupted_build_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

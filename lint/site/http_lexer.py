@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from pygments.lexer import RegexLexer, bygroups, using
 from pygments.lexers.data import JsonLexer
-from pygments.token import Keyword, Name, Number, Operator, Punctuation, String, Text, _TokenType
+from pygments.token import Error, Keyword, Name, Number, Operator, Punctuation, String, Text, _TokenType
 
 _METHODS = r"GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS"
 
@@ -42,4 +42,5 @@ class ApiHttpLexer(RegexLexer):
         self, text: str, stack: tuple[str, ...] = ("root",)
     ) -> Iterator[tuple[int, _TokenType, str]]:
         for index, token, value in super().get_tokens_unprocessed(text, stack):
-            yield index, (Text if token is Punctuation and not value.strip() else token), value
+            # Truncated or commented JSON (``...``, ``// note``) is common in examples: show it, unmarked.
+            yield index, (Text if token in Error or (token is Punctuation and not value.strip()) else token), value

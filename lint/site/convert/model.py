@@ -107,8 +107,7 @@ def _model_units(page: Page, lines: list[str]) -> list[_Unit]:
         end = max(span.end_line, message.body.span.end_line if message.body else 0)
         if span.line in taken:
             continue
-        text = "\n".join(lines[span.line - 1 : end])
-        units.append(_Unit(span.line, end, _fence("http", text)))
+        units.append(_Unit(span.line, end, _fence("http", _http_text(message))))
         taken.update(range(span.line, end + 1))
     for table in page.tables:
         if table.span.line in taken:
@@ -116,6 +115,18 @@ def _model_units(page: Page, lines: list[str]) -> list[_Unit]:
         units.append(_Unit(table.span.line, table.span.end_line, _table(table.header.cells, table.rows)))
         taken.update(range(table.span.line, table.span.end_line + 1))
     return units
+
+
+def _http_text(message: HttpRequest | HttpResponse) -> str:
+    """A request or response as the model read it (an HTML page's markup around it is not part of it)."""
+    if isinstance(message, HttpRequest):
+        first = f"{message.method} {message.url}"
+    else:
+        first = f"HTTP/1.1 {message.status} {message.reason}".rstrip()
+    lines = [first, *(f"{header.name}: {header.value}" for header in message.headers)]
+    if message.body is not None:
+        lines.extend(["", message.body.text])
+    return "\n".join(lines)
 
 
 def _fences(lines: list[str]) -> list[tuple[int, int, str, str]]:
@@ -218,6 +229,8 @@ def _html_text(fragment: str) -> str:
     soup = BeautifulSoup(fragment, "html.parser")
     for element in soup(["script", "style", "template", "iframe", "noscript", "head", "title", "meta", "link"]):
         element.decompose()
+    for english in soup.select(".sxs-lookup"):
+        english.decompose()  # a bilingual page shows its translation; the English is the reviewer's, not inline
     for comment in soup.find_all(string=lambda value: isinstance(value, Comment)):
         comment.extract()
     return " ".join(soup.get_text(" ").split())
