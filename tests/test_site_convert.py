@@ -55,6 +55,15 @@ def test_an_include_is_its_file_when_present_and_a_box_when_not(tmp_path: Path) 
     assert "[!INCLUDE" not in myst
 
 
+def test_a_translated_note_loses_its_label_inside_the_bilingual_span() -> None:
+    text = (
+        '# t\n\n> <span data-ttu-id="a-2">**注意：** 可能缩短。</span><span class="sxs-lookup">'
+        '<span data-stu-id="a-2">**Note:** Might be shortened.</span></span>\n'
+    )
+    myst, _ = _convert(text)
+    assert "::::{note}\n[可能缩短。]{#sxs-1 .doclint-sxs}\n::::" in myst
+
+
 def test_annotations_are_dropped_and_placeholders_are_boxes() -> None:
     text = '# t\n\n<!-- {\n  "blockType": "request"\n} -->\n```json\n{}\n```\n\n{{ Fill Reason Description }}\n'
     myst, _ = _convert(text)

@@ -38,6 +38,7 @@ _INCLUDE_LINE = re.compile(r"^\s*\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<path>[^)
 _INCLUDE_INLINE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<path>[^)]+)\)\]", re.IGNORECASE)
 ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,30}?)\s*[:：]\s*\*\*\s*|^\s*\*\*(?P<label2>[^*]{1,30}?)\*\*\s*[:：]\s*")
+_SPAN_LABEL = re.compile(r'^(\s*<span\s+data-ttu-id="[^"]*"\s*>)\s*\*\*[^*]{1,30}?\s*[:：]\s*\*\*\s*')
 _PLACEHOLDER = re.compile(r"\{\{\s*(?P<text>.*?)\s*\}\}")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)]*)\)")
 _LINK = re.compile(
@@ -243,7 +244,8 @@ class _Converter:
             kind = alert.group("kind").lower()
             body = body[1:]
         elif kind is not None:
-            body[0] = _LABEL.sub("", body[0], count=1)
+            # The label (``**Note:**``, ``**注意：**``) is the admonition's title now, also inside a bilingual span.
+            body[0] = _SPAN_LABEL.sub(r"\1", _LABEL.sub("", body[0], count=1), count=1)
         if kind is None:
             self.out.extend(f"> {self._inline(line)}" for line in body)
             return cursor
