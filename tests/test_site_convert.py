@@ -127,3 +127,19 @@ def test_companions_are_linked_under_the_title() -> None:
 def test_an_unclosed_tab_group_and_fence_still_convert() -> None:
     myst, _ = _convert("# t\n\n# [HTTP](#tab/http)\n```http\nGET /me\n")
     assert myst.count("::::::") == 2 and myst.count("````") == 2
+
+
+def test_the_switcher_says_when_a_translation_is_stale_or_missing() -> None:
+    from lint.site.plan import PageJob, switcher_entries
+
+    pages = {
+        "en-US": [PageJob("docs_src/v1.0/api/a.md", "v1.0/api/a.md", "v1.0/api/a")],
+        "ru-RU": [PageJob("locales/ru-RU/v1.0/api/a.md", "v1.0/api/a.md", "v1.0/api/a")],
+        "zh-CN": [],
+    }
+    entries = switcher_entries(pages, ["en-US", "ru-RU", "zh-CN"], {"locales/ru-RU/v1.0/api/a.md"})
+    assert [(entry["locale"], entry["state"], entry["href"]) for entry in entries["en-US"]["v1.0/api/a"]] == [
+        ("en-US", "current", ""),
+        ("ru-RU", "stale", "../../../ru-RU/v1.0/api/a.html"),
+        ("zh-CN", "missing", ""),
+    ]
