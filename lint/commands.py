@@ -162,6 +162,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(handler=_report)
 
+    build = commands.add_parser(
+        "build", parents=[common], help="lint, then build the site: one Sphinx site per locale under build/html"
+    )
+    build.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    build.add_argument("--strict", action="store_true", help="findings fail the build (exit 1), as `check` would")
+    build.add_argument(
+        "--locale",
+        action="append",
+        metavar="LOCALE",
+        help="build only these locales (repeatable or comma-separated; the others keep their previous output)",
+    )
+    build.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    build.add_argument("--out", metavar="DIR", help="where the site goes (default: build/html)")
+    build.add_argument(
+        "--no-findings", action="store_true", help="do not show findings on the pages (a reader-facing publish)"
+    )
+    build.add_argument(
+        "--fail-on-warning", action="store_true", help="a Sphinx warning fails the build (exit 2), previous site kept"
+    )
+    build.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
+    build.add_argument("--select", metavar="RULES", help="rule codes, names or tags to run (as for check)")
+    build.add_argument("--ignore", metavar="RULES", help="rule codes, names or tags to skip (as for check)")
+    build.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (as for check): translations are judged fresh or stale",
+    )
+    build.set_defaults(handler=_build)
+
     schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
     schema_commands.required = True
@@ -276,6 +305,30 @@ def _report(args: argparse.Namespace) -> int:
         output=Path(args.output) if args.output else None,
     )
     return run_report(options)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from lint.check import CheckOptions
+    from lint.site.build import BuildOptions, run_build
+
+    selection = CheckOptions(
+        paths=list(args.paths),
+        config_file=Path(args.config) if args.config else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        jobs=args.jobs,
+        source_history=args.source_history,
+    )
+    locales = [locale for value in args.locale or [] for locale in _split(value) or []]
+    options = BuildOptions(
+        check=selection,
+        strict=args.strict,
+        locales=locales or None,
+        out=Path(args.out) if args.out else None,
+        findings=not args.no_findings,
+        fail_on_warning=args.fail_on_warning,
+    )
+    return run_build(options)
 
 
 def _metadata_options(values: list[str] | None) -> dict[str, str]:
