@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,17 +12,19 @@ from lint.review.command import ReportOptions, review_for
 from lint.review.data import FindingGroup, LineText, PageReview, Review, ReviewFinding
 from lint.site.align import align_lines, line_keys
 from lint.site.dashboard import Document, dashboard_pages, read_documents, side_by_side, view_docnames
-from tests.conftest import load_page
+from tests.conftest import REPO, load_page
 from tests.site_tables import list_tables
 
 RU_PAGE = "review/ru-RU/beta/api/call-reject"
 
 
-@pytest.fixture
-def shipped(in_repo: Path) -> dict[str, str]:
-    """The dashboard pages of the shipped corpus, from the same review ``doclint report`` writes."""
-    review = review_for(ReportOptions(CheckOptions(paths=[], jobs=1)))
-    return dashboard_pages(review, read_documents(review))
+@pytest.fixture(scope="module")
+def shipped() -> Iterator[dict[str, str]]:
+    """The dashboard pages of the shipped corpus, from the same review ``doclint report`` writes (built once)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        review = review_for(ReportOptions(CheckOptions(paths=[], jobs=1)))
+        yield dashboard_pages(review, read_documents(review))
 
 
 def test_one_view_per_translated_page(shipped: dict[str, str]) -> None:
