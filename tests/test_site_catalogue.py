@@ -84,11 +84,11 @@ def test_index_row_of_a_rule() -> None:
     rows = {row[0]: row for row in index_rows(catalogue_pages(all_rules())["rules/index"])}
     assert rows["[DL601](<DL601.md>)"] == [
         "[DL601](<DL601.md>)",
-        "`table-row-drift`",
+        "`status-drift`",
         "warning",
         "pair",
-        "drift, translation, params",
-        "A parameter or header table of a translation lacks a row of the English table, or has one it lacks.",
+        "drift, translation, http",
+        "The translation documents another success status than its English page.",
     ]
 
 

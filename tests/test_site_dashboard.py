@@ -46,35 +46,49 @@ def test_dashboard_tables(shipped: dict[str, str]) -> None:
         ["ru\\-RU", "1", "–", "0", "0", "0", "5"],
         ["zh\\-CN", "1", "–", "0", "0", "0", "5"],
     ]
+    # The drift rules of `doclint check` (issue 10), each finding counted once under the rule that leads it.
+    drift = ["param-name-drift", "type-name-drift", "example-missing", "status-drift", "path-drift"]
+    drift += ["param-missing", "header-drift", "json-drift"]
     assert kinds == [
-        ["Locale", "table\\-row\\-drift", "page findings"],
-        ["es\\-ES", "0", "2"],
-        ["ru\\-RU", "2", "7"],
-        ["zh\\-CN", "0", "1"],
+        ["Locale", *(kind.replace("-", "\\-") for kind in drift), "page findings"],
+        ["es\\-ES", "1", "2", "4", "0", "0", "0", "0", "0", "1"],
+        ["ru\\-RU", "1", "0", "2", "1", "2", "1", "2", "2", "3"],
+        ["zh\\-CN", "0", "0", "0", "0", "0", "0", "0", "0", "1"],
     ]
     header = ["Page", "English page", "Status", "Source commit", "Handoff"]
     assert spanish == [
-        [*header, "page findings"],
+        [*header, "param\\-name\\-drift", "type\\-name\\-drift", "example\\-missing", "page findings"],
         [
             "[`v1.0/api/call-reject.txt`](<es-ES/v1.0/api/call-reject.md>)",
             "`docs_src/v1.0/api/call-reject.md`",
             "{bdg-light}`not judged`",
             "–",
             "–",
-            "{ref}`2 <review-es-es-v1.0-api-call-reject-line-9>`",
+            "{ref}`1 <review-es-es-v1.0-api-call-reject-line-9>`",
+            "{ref}`2 <review-es-es-v1.0-api-call-reject-line-10>`",
+            "{ref}`4 <review-es-es-v1.0-api-call-reject-line-15>`",
+            "{ref}`1 <review-es-es-v1.0-api-call-reject-line-11>`",
         ],
     ]
     # Each count links to the row of the first finding of its kind in the side-by-side view.
+    ru_kinds = ["status-drift", "path-drift", "param-name-drift", "param-missing", "header-drift", "json-drift"]
+    ru_kinds.append("example-missing")
     assert russian == [
-        [*header, "table\\-row\\-drift", "page findings"],
+        [*header, *(kind.replace("-", "\\-") for kind in ru_kinds), "page findings"],
         [
             "[`beta/api/call-reject.md`](<ru-RU/beta/api/call-reject.md>)",
             "`docs_src/beta/api/call-reject.md`",
             "{bdg-light}`not judged`",
             "`3e5f4f5`",
             "05\\/06\\/2019",
+            "{ref}`1 <review-ru-ru-beta-api-call-reject-line-49>`",
+            "{ref}`2 <review-ru-ru-beta-api-call-reject-line-33>`",
+            "{ref}`1 <review-ru-ru-beta-api-call-reject-line-46>`",
+            "{ref}`1 <review-ru-ru-beta-api-call-reject-line-44>`",
             "{ref}`2 <review-ru-ru-beta-api-call-reject-line-37>`",
-            "{ref}`7 <review-ru-ru-beta-api-call-reject-line-33>`",
+            "{ref}`2 <review-ru-ru-beta-api-call-reject-line-75>`",
+            "{ref}`2 <review-ru-ru-beta-api-call-reject-line-29>`",
+            "{ref}`3 <review-ru-ru-beta-api-call-reject-line-33>`",
         ],
     ]
     assert chinese[1][3:] == ["`94c4acf`", "06\\/06\\/2021", "{ref}`1 <review-zh-cn-beta-api-call-reject-line-55>`"]
@@ -105,8 +119,9 @@ def test_russian_status_drift_is_one_row_with_both_statuses_marked(shipped: dict
         "(review-ru-ru-beta-api-call-reject-line-49)=\n"
         "`` В случае успешного выполнения этот метод возвращает код отклика ` ``**`200 OK`**`` `. "
         "В тексте отклика не возвращается никаких данных. ``\n\n"
-        "{bdg-danger}`DL101` **error** `status-prose-mismatch`: "
-        "the Response section says `200 OK`\\, but the response examples show `202 Accepted`",
+        "{bdg-danger}`DL601` **error** `status-drift`: "
+        "the Response section says `200 OK`\\, where the English page\\'s Response section says `202 Accepted` "
+        "\\(also\\: DL101\\)",
     ]
 
 
@@ -128,7 +143,7 @@ def test_a_missing_row_stays_beside_nothing_and_both_ends_say_so(shipped: dict[s
     lost = next(row for row in table if row[0] == "**43**")
     assert lost == [
         "**43**",
-        "`| Content-type  | application/json. Required.|`\n\n{bdg-warning-line}`DL601` reported at ru\\-RU line 37",
+        "`| Content-type  | application/json. Required.|`\n\n{bdg-warning-line}`DL606` reported at ru\\-RU line 37",
         "",
         "",
     ]
@@ -243,9 +258,9 @@ HOSTILE_LINE = "<script>alert(1)</script> *x* {{y}} $z$ | `q` [l](javascript:ale
 def hostile_view() -> str:
     """A side-by-side page whose lines, paths and message are all hostile."""
     translated = LineText("locales/xx-XX/<b>evil</b>.md", 2, HOSTILE_LINE + " перевод")
-    finding = ReviewFinding(
-        code="DL101",
-        name="status-prose-mismatch",
+    finding = ReviewFinding(  # a drift finding: the two hostile lines are compared and their differences marked
+        code="DL601",
+        name="status-drift",
         severity="error",
         line=2,
         column=1,
@@ -268,6 +283,6 @@ def test_hostile_text_is_escaped_or_in_code_spans() -> None:
     (table,) = list_tables(view)
     assert table[2][1] == f"``{HOSTILE_LINE}``"
     assert table[2][3].endswith(
-        "{bdg-danger}`DL101` **error** `status-prose-mismatch`: says `<script>alert(2)</script>` but "
+        "{bdg-danger}`DL601` **error** `status-drift`: says `<script>alert(2)</script>` but "
         "\\*shows\\* \\{\\{nothing\\}\\} \\<iframe src\\=x\\>"
     )

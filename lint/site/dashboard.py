@@ -31,6 +31,7 @@ from lint.model import Page
 from lint.parse.bilingual import despan
 from lint.review.compare import Run, differing_runs
 from lint.review.data import PAGE_GROUP, PageReview, Review, ReviewFinding
+from lint.rules import find_rule
 from lint.site.align import align_lines, line_keys
 from lint.site.myst import code, docname_part, escape, link, list_table, message, strong
 
@@ -386,8 +387,17 @@ def _compared(
     they differ flagged. A translated sentence has nothing in common with its
     English one word by word; there the values the finding's message quotes
     (`200 OK`, `202 Accepted`) are flagged where each line holds them.
+
+    Only a drift finding says the two lines differ: a finding the translation
+    inherits from its English line names that line because both have the same
+    defect, and flagging the words of a Chinese line against its English one
+    would point at nothing.
     """
-    paired = [item for item in findings if item.english is not None and item.english.line == english_line]
+    paired = [
+        item
+        for item in findings
+        if item.english is not None and item.english.line == english_line and _is_drift(item.code)
+    ]
     if not paired or english_line is None:
         return None
     runs = differing_runs(translated, english)
@@ -395,6 +405,11 @@ def _compared(
         return runs
     values = [value for item in paired for value in quoted_values(item.message)]
     return quoted_runs(translated, values), quoted_runs(english, values)
+
+
+def _is_drift(code: str) -> bool:
+    rule = find_rule(code)
+    return rule is not None and "drift" in rule.tags
 
 
 def quoted_values(text: str) -> list[str]:

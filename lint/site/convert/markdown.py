@@ -16,9 +16,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from lint.parse.bilingual import ANCHOR_PATTERN as _ANCHOR
-from lint.parse.bilingual import PAIR_PATTERN as _PAIR
-from lint.parse.bilingual import STRAY_SPAN_PATTERN as _STRAY_SPAN
+from lint.parse.bilingual import ANCHOR_PATTERN, PAIR_PATTERN, STRAY_SPAN_PATTERN
 from lint.site.convert.common import (
     ConvertContext,
     MystPage,
@@ -29,6 +27,10 @@ from lint.site.convert.common import (
     relative_doc_link,
 )
 from lint.site.sanitize import safe_uri
+
+# The parser keeps some of these as source text (compiled on first use, for the one-file start-up);
+# the site converts every page, so it compiles them once here (re.compile returns a compiled one as is).
+_ANCHOR, _PAIR, _STRAY_SPAN = re.compile(ANCHOR_PATTERN), re.compile(PAIR_PATTERN), re.compile(STRAY_SPAN_PATTERN)
 
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
 _HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
