@@ -24,6 +24,8 @@ from lint.commands import dispatch
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "fixtures" / "site" / "hostile"
+#: The folders of the generated pages that serve every locale, in the English site.
+SHARED_FOLDERS = ("review", "rules")
 
 PAGES = {
     "en-US": [
@@ -84,8 +86,14 @@ def test_each_locale_is_a_site_with_each_of_its_pages(site: Path) -> None:
             for path in (site / locale).rglob("*.html")
             if path.name not in ("index.html", "genindex.html", "search.html")
             and not path.relative_to(site / locale).parts[0].startswith("_")
+            and path.relative_to(site / locale).parts[0] not in SHARED_FOLDERS
         )
         assert built == docnames, locale
+    # The rule catalogue and the review dashboard are in the English site only (tested below).
+    assert [locale for locale in PAGES for folder in SHARED_FOLDERS if (site / locale / folder).exists()] == [
+        "en-US",
+        "en-US",
+    ]
 
 
 def test_each_locale_has_its_sphinx_language(site: Path) -> None:
@@ -110,6 +118,75 @@ def test_the_root_index_lists_every_locale_with_its_pages_and_freshness(site: Pa
     ]
     links = [a["href"] for a in _soup(site / "index.html").select("tbody a")]
     assert links == ["en-US/index.html", "es-ES/index.html", "ru-RU/index.html", "zh-CN/index.html"]
+
+
+def test_the_root_index_and_the_english_home_link_the_dashboard_and_the_catalogue(site: Path) -> None:
+    root = _soup(site / "index.html")
+    assert [(a.get_text(), a["href"]) for a in root.select("ul.shared a")] == [
+        ("Review dashboard", "en-US/review/index.html"),
+        ("Rule catalogue", "en-US/rules/index.html"),
+    ]
+    home = _soup(site / "en-US" / "index.html").select_one("article")
+    hrefs = [a["href"] for a in home.select("a[href]")]
+    assert hrefs[-2:] == ["review/index.html", "rules/index.html"]
+    # The home lists the two indexes; their own pages are in the indexes' toctrees, not the home's.
+    assert not any(href.startswith(("rules/DL", "review/ru-RU")) for href in hrefs)
+
+
+def test_the_rule_catalogue_has_every_rule(site: Path) -> None:
+    from lint.rules import all_rules
+
+    codes = sorted(rule.code for rule in all_rules())
+    rules = site / "en-US" / "rules"
+    assert sorted(path.stem for path in rules.glob("*.html")) == sorted(["index", *codes])
+    index = _soup(rules / "index.html").select_one("article")
+    assert [a.get_text() for a in index.select("table a")] == codes
+    assert all((rules / a["href"]).is_file() for a in index.select("table a"))
+    status = _reader_text(rules / "DL601.html")
+    assert "status-drift" in status and "The translation documents another success status" in status
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """Each table row of a page's article as the cells' text, spaces collapsed."""
+    article = _soup(path).select_one("article")
+    return [[" ".join(cell.get_text(" ").split()) for cell in row.select("th, td")] for row in article.select("tr")]
+
+
+def test_the_dashboard_has_the_russian_row(site: Path) -> None:
+    rows = _rows(site / "en-US" / "review" / "index.html")
+    kinds = ["status-drift", "path-drift", "param-name-drift", "param-missing", "header-drift", "json-drift"]
+    header = ["Page", "English page", "Status", "Source commit", "Handoff", *kinds, "example-missing", "page findings"]
+    russian = ["beta/api/call-reject.md", "docs_src/beta/api/call-reject.md", "not judged", "3e5f4f5", "05/06/2019"]
+    assert rows[rows.index(header) + 1] == [*russian, "1", "2", "1", "1", "2", "2", "2", "3"]
+    assert ["ru-RU", "1", "–", "0", "0", "0", "5"] in rows
+
+
+def test_every_link_of_the_dashboard_resolves(site: Path) -> None:
+    dashboard = site / "en-US" / "review" / "index.html"
+    links = [a["href"] for a in _soup(dashboard).select("article a[href]") if not a["href"].startswith("#")]
+    assert "ru-RU/beta/api/call-reject.html#review-ru-ru-beta-api-call-reject-line-49" in links
+    for link in links:
+        path, _, fragment = link.partition("#")
+        target = dashboard.parent / path
+        assert target.is_file(), link
+        assert not fragment or _soup(target).find(id=fragment) is not None, link
+
+
+def test_the_russian_side_by_side_view_shows_200_ok_beside_202_accepted(site: Path) -> None:
+    rows = _rows(site / "en-US" / "review" / "ru-RU" / "beta" / "api" / "call-reject.html")
+    (row,) = [row for row in rows if "200 OK" in row[3]]
+    assert row[:3] == [
+        "54",
+        # The view shows the source lines as written, backticks included.
+        "If successful, this method returns a ` 202 Accepted ` response code. It does not return anything in the "
+        "response body.",
+        "49",
+    ]
+    assert row[3].startswith("В случае успешного выполнения этот метод возвращает код отклика ` 200 OK `.")
+    assert "DL601 error status-drift" in row[3]
+    page = _soup(site / "en-US" / "review" / "ru-RU" / "beta" / "api" / "call-reject.html")
+    assert page.select_one('link[href*="_static/doclint-review.css"]') is not None
+    assert (site / "en-US" / "_static" / "doclint-review.css").read_text(encoding="utf-8").startswith("table.doclint")
 
 
 def test_the_russian_response_section_shows_the_status_finding(site: Path) -> None:

@@ -31,6 +31,7 @@ from lint.engine import check_files
 from lint.errors import ToolError
 from lint.report import Summary
 from lint.review.data import Review, build_review
+from lint.site.extra_pages import REVIEW_INDEX, RULES_INDEX, review_dashboard, rule_catalogue
 from lint.site.locale_build import LocaleResult, build_locale
 from lint.site.plan import (
     LocaleJob,
@@ -59,8 +60,9 @@ class SiteInputs:
 
 PageGenerator = Callable[[SiteInputs], dict[str, str]]
 
-#: Generators of extra pages, in the order their pages are listed.
-_GENERATORS: list[PageGenerator] = []
+#: Generators of extra pages, in the order their pages are listed: the rule catalogue and the review
+#: dashboard (in the English site), then any :func:`register_pages` adds.
+_GENERATORS: list[PageGenerator] = [rule_catalogue, review_dashboard]
 
 
 def register_pages(generator: PageGenerator) -> PageGenerator:
@@ -225,7 +227,15 @@ def publish(jobs: list[LocaleJob], entries: list[LocaleEntry], out: Path) -> Non
                 if previous.is_dir() and previous.name not in built and (previous / "index.html").is_file():
                     shutil.copytree(previous, staging / previous.name)
                     listed.append(LocaleEntry(previous.name, -1, "kept from the previous build"))
-        (staging / "index.html").write_text(render(_sorted(listed, jobs), PROJECT), encoding="utf-8")
+        english = jobs[0].config.english_locale if jobs else "en-US"
+        # The dashboard and the catalogue are in the English site (also when it was kept from a previous build).
+        wanted = [("Review dashboard", REVIEW_INDEX), ("Rule catalogue", RULES_INDEX)]
+        shared = [
+            (label, f"{english}/{docname}.html")
+            for label, docname in wanted
+            if (staging / english / f"{docname}.html").is_file()
+        ]
+        (staging / "index.html").write_text(render(_sorted(listed, jobs), PROJECT, shared), encoding="utf-8")
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         if out.exists():
             os.rename(out, old)

@@ -22,10 +22,11 @@ from lint.parse.detect import parse_source
 from lint.site.convert import ConvertContext, to_myst
 from lint.site.convert.common import Companion, escape, href, line_label
 from lint.site.convert.markdown import block_of
+from lint.site.dashboard import STYLESHEET, STYLESHEET_NAME
 from lint.site.extension import SWITCHER_FILE
 from lint.site.locales import display_name
 from lint.site.plan import LocaleJob, PageJob
-from lint.site.sphinx_conf import conf_text
+from lint.site.sphinx_conf import STATIC_DIR, conf_text
 from lint.source import SourceError, read_source
 
 
@@ -78,6 +79,8 @@ def write_sources(job: LocaleJob) -> None:
             wanted[f"{docname}.sxs.json"] = json.dumps(myst.sources, ensure_ascii=False, sort_keys=True)
     for docname, text in job.extra_pages.items():
         wanted[f"{docname}.md"] = text
+    # The side-by-side views' stylesheet (conf.py lists it in html_css_files; harmless where no view is).
+    wanted[f"{STATIC_DIR}/{STYLESHEET_NAME}"] = STYLESHEET
     wanted["index.md"] = _index(job, {docname: page.title for docname, (_j, page, _t) in parsed.items()})
     wanted[SWITCHER_FILE] = json.dumps(job.switcher, ensure_ascii=False, sort_keys=True)
     for name, text in wanted.items():
@@ -166,9 +169,24 @@ def _index(job: LocaleJob, titles: dict[str, str]) -> str:
     ]
     for group, docnames in sorted(groups.items()):
         lines.extend(["```{toctree}", f":caption: {group or 'Pages'}", ":maxdepth: 1", "", *docnames, "```", ""])
-    if job.extra_pages:
-        lines.extend(["```{toctree}", ":caption: Review", ":maxdepth: 1", "", *sorted(job.extra_pages), "```", ""])
+    extra = _top_extra_pages(job.extra_pages)
+    if extra:
+        lines.extend(["```{toctree}", ":caption: Review", ":maxdepth: 1", "", *extra, "```", ""])
     return "\n".join(lines)
+
+
+def _top_extra_pages(pages: dict[str, str]) -> list[str]:
+    """The extra pages the home lists: a folder's ``index`` lists the rest of its folder in its own toctree.
+
+    Listing a rule page from both the home and ``rules/index`` would put it in two
+    toctrees (a Sphinx warning, and two places in the navigation).
+    """
+    folders = {docname.rsplit("/", 1)[0] for docname in pages if docname.endswith("/index")}
+    return [
+        docname
+        for docname in sorted(pages)
+        if not any(docname != f"{folder}/index" and docname.startswith(f"{folder}/") for folder in folders)
+    ]
 
 
 def _operation_key(method: str, path: str) -> tuple[str, str]:

@@ -41,7 +41,12 @@ def freshness(locale: str, review: Review) -> str:
     return text
 
 
-def render(entries: list[LocaleEntry], title: str) -> str:
+def render(entries: list[LocaleEntry], title: str, shared: list[tuple[str, str]] | None = None) -> str:
+    """The root page; ``shared`` is (label, href) of the pages that serve every locale (the review dashboard)."""
+    shared_links = "".join(
+        f'\n    <li><a href="{escape(href)}">{escape(label)}</a></li>' for label, href in shared or []
+    )
+    shared_list = f'\n  <ul class="shared">{shared_links}\n  </ul>' if shared_links else ""
     rows = "\n".join(
         f'      <tr><td><a href="{escape(entry.locale)}/index.html" hreflang="{escape(entry.locale)}">'
         f"{escape(display_name(entry.locale))}</a></td><td><code>{escape(entry.locale)}</code></td>"
@@ -80,7 +85,7 @@ def render(entries: list[LocaleEntry], title: str) -> str:
     <tbody>
 {rows}
     </tbody>
-  </table>
+  </table>{shared_list}
   <p class="note">Sphinx languages: {escape(languages)}. Built by doclint.</p>
 </body>
 </html>

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lint.site.dashboard import STYLESHEET_NAME
 from lint.site.locales import display_name, sphinx_language
 
 HERE = Path(__file__).resolve().parent
+#: The static folder inside each locale's generated sources.
+STATIC_DIR = "_static"
 
 #: furo's own sidebar, with the language switcher under the brand.
 SIDEBAR = [
@@ -35,7 +38,9 @@ def conf_values(locale: str, project: str) -> dict[str, object]:
         "source_suffix": {".md": "markdown"},
         "exclude_patterns": [],
         "templates_path": [str(HERE / "templates")],
-        "html_static_path": [str(HERE / "static")],
+        # The package's static files, and the source folder's own (the review stylesheet the build writes there).
+        "html_static_path": [str(HERE / "static"), STATIC_DIR],
+        "html_css_files": [STYLESHEET_NAME],
         "html_theme": "furo",
         "html_sidebars": {"**": SIDEBAR},
         "html_copy_source": False,
