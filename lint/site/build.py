@@ -42,6 +42,7 @@ from lint.site.plan import (
     switcher_entries,
 )
 from lint.site.root_index import LocaleEntry, freshness, render
+from lint.site.sphinx_conf import FAVICON
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 PROJECT = "API reference"
@@ -236,6 +237,7 @@ def publish(jobs: list[LocaleJob], entries: list[LocaleEntry], out: Path) -> Non
             if (staging / english / f"{docname}.html").is_file()
         ]
         (staging / "index.html").write_text(render(_sorted(listed, jobs), PROJECT, shared), encoding="utf-8")
+        shutil.copyfile(Path(__file__).parent / "static" / FAVICON, staging / FAVICON)
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         if out.exists():
             os.rename(out, old)

@@ -11,6 +11,7 @@ from html import escape
 
 from lint.review.data import LocaleSummary, Review
 from lint.site.locales import display_name, sphinx_language
+from lint.site.sphinx_conf import FAVICON
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def render(entries: list[LocaleEntry], title: str, shared: list[tuple[str, str]]
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="generator" content="doclint">
+  <link rel="icon" href="{FAVICON}" type="image/svg+xml">
   <title>{escape(title)}</title>
   <style>
     :root {{ color-scheme: light dark; --fg: #1a1a1a; --bg: #fff; --muted: #666; --line: #ddd; --link: #2962ff; }}

@@ -13,6 +13,8 @@ from lint.site.dashboard import STYLESHEET_NAME
 from lint.site.locales import display_name, sphinx_language
 
 HERE = Path(__file__).resolve().parent
+#: The site's icon (in the package's static folder; the root index has its own copy).
+FAVICON = "doclint-favicon.svg"
 #: The static folder inside each locale's generated sources.
 STATIC_DIR = "_static"
 
@@ -41,6 +43,8 @@ def conf_values(locale: str, project: str) -> dict[str, object]:
         # The package's static files, and the source folder's own (the review stylesheet the build writes there).
         "html_static_path": [str(HERE / "static"), STATIC_DIR],
         "html_css_files": [STYLESHEET_NAME],
+        # A site without an icon makes every browser ask the server for /favicon.ico, a 404 in the console.
+        "html_favicon": str(HERE / "static" / FAVICON),
         "html_theme": "furo",
         "html_sidebars": {"**": SIDEBAR},
         "html_copy_source": False,
