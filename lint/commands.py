@@ -22,6 +22,7 @@ from lint.streams import discard_stdout
 
 if TYPE_CHECKING:
     from lint.rules import Rule
+    from lint.site.build import BuildOptions
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -165,31 +166,23 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build", parents=[common], help="lint, then build the site: one Sphinx site per locale under build/html"
     )
-    build.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     build.add_argument("--strict", action="store_true", help="findings fail the build (exit 1), as `check` would")
-    build.add_argument(
-        "--locale",
-        action="append",
-        metavar="LOCALE",
-        help="build only these locales (repeatable or comma-separated; the others keep their previous output)",
-    )
-    build.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
-    build.add_argument("--out", metavar="DIR", help="where the site goes (default: build/html)")
-    build.add_argument(
-        "--no-findings", action="store_true", help="do not show findings on the pages (a reader-facing publish)"
-    )
     build.add_argument(
         "--fail-on-warning", action="store_true", help="a Sphinx warning fails the build (exit 2), previous site kept"
     )
-    build.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
-    build.add_argument("--select", metavar="RULES", help="rule codes, names or tags to run (as for check)")
-    build.add_argument("--ignore", metavar="RULES", help="rule codes, names or tags to skip (as for check)")
-    build.add_argument(
-        "--source-history",
-        metavar="GIT_DIR[:PREFIX]",
-        help="git history of the English sources (as for check): translations are judged fresh or stale",
-    )
+    _site_arguments(build)
     build.set_defaults(handler=_build)
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="build, serve the site on localhost and rebuild when a source changes"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 takes a free one)")
+    serve.add_argument(
+        "--interval", type=float, default=1.0, metavar="SECONDS", help="how often to look for changes (default: 1)"
+    )
+    _site_arguments(serve)
+    serve.set_defaults(handler=_serve, strict=False, fail_on_warning=False)
 
     schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
@@ -308,8 +301,20 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from lint.site.build import run_build
+
+    return run_build(_build_options(args))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from lint.site.serve import serve
+
+    return serve(_build_options(args), host=args.host, port=args.port, interval=args.interval)
+
+
+def _build_options(args: argparse.Namespace) -> BuildOptions:
     from lint.check import CheckOptions
-    from lint.site.build import BuildOptions, run_build
+    from lint.site.build import BuildOptions
 
     selection = CheckOptions(
         paths=list(args.paths),
@@ -328,7 +333,31 @@ def _build(args: argparse.Namespace) -> int:
         findings=not args.no_findings,
         fail_on_warning=args.fail_on_warning,
     )
-    return run_build(options)
+    return options
+
+
+def _site_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options ``build`` and ``serve`` share: what to lint and how to build."""
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    parser.add_argument(
+        "--locale",
+        action="append",
+        metavar="LOCALE",
+        help="build only these locales (repeatable or comma-separated; the others keep their previous output)",
+    )
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    parser.add_argument("--out", metavar="DIR", help="where the site goes (default: build/html)")
+    parser.add_argument(
+        "--no-findings", action="store_true", help="do not show findings on the pages (a reader-facing publish)"
+    )
+    parser.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
+    parser.add_argument("--select", metavar="RULES", help="rule codes, names or tags to run (as for check)")
+    parser.add_argument("--ignore", metavar="RULES", help="rule codes, names or tags to skip (as for check)")
+    parser.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (as for check): translations are judged fresh or stale",
+    )
 
 
 def _metadata_options(values: list[str] | None) -> dict[str, str]:
