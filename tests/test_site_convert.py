@@ -88,6 +88,21 @@ def test_links_point_at_built_pages_or_become_text() -> None:
     assert "See [other](other.md), gone, bad, [web](https://example.com)." in myst
 
 
+def test_reference_links_are_resolved_like_inline_links_and_their_definitions_dropped() -> None:
+    text = (
+        "# t\n\nAdd a [driveItem][] to a [Bundle][b] or [list], not [x][nowhere] nor [plain].\n\n"
+        '[b]: ../api/other.md\n[DriveItem]: ../resources/driveItem.md\n[list]: https://example.com/list "Lists"\n\n'
+        "```json\n[plain]: not-a-definition.md\n```\n"
+    )
+    myst, _ = _convert(text, resolve=lambda relative: "v1.0/api/other" if relative == "v1.0/api/other.md" else None)
+    assert (
+        "Add a driveItem to a [Bundle](other.md) or [list](https://example.com/list), not [x][nowhere] nor [plain]."
+        in myst
+    )
+    assert "]: " not in myst.replace("[plain]: not-a-definition.md", "")  # no definition is left for MyST to resolve
+    assert "[plain]: not-a-definition.md" in myst  # a fence's text is the fence's
+
+
 def test_heading_levels_never_jump_and_the_page_starts_at_h1() -> None:
     myst, _ = _convert("## Title\n\n#### Deep\n")
     assert "\n# Title\n" in myst and "\n## Deep\n" in myst

@@ -47,6 +47,12 @@ _LINK = re.compile(
     r"(?<![!\\])\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+#: ``[bundle]: ../resources/bundle.md``: a link reference definition (Graph pages use them often).
+_REF_DEF = re.compile(
+    r"^ {0,3}\[(?P<label>[^\[\]]+)\]:\s*<?(?P<target>[^\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
+)
+#: ``[text][label]``, ``[text][]`` and ``[text]`` (a shortcut, only when ``text`` is a defined label).
+_REF_LINK = re.compile(r"(?<![!\\\]])\[(?P<text>[^\[\]]+)\](?:\[(?P<label>[^\[\]]*)\]|(?![(\[:]))")
 _MARKUP = re.compile(r"\*\*|__|`|\[|\]\([^)]*\)")
 
 _ADMONITIONS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning", "caution": "caution"}
@@ -112,6 +118,9 @@ class _Converter:
         self.pending.sort(key=lambda entry: entry[0])
         starts = {block_of(ranges, line)[0] for line in context.targets}
         self.labels = {start - 1: line_label(context.docname, start) for start in starts}
+        #: Link reference definitions by normalized label: their links become inline links (resolved
+        #: like any other), and the definitions are dropped (MyST would resolve them as pages of its own).
+        self.references = _reference_definitions(self.lines)
 
     def run(self) -> MystPage:
         index = front_matter_end(self.lines)
@@ -156,6 +165,9 @@ class _Converter:
             return index + 1
         if re.match(r"^ {0,3}>", line):
             return self._blockquote(index)
+        if _REF_DEF.match(line):
+            self.out.append("")
+            return index + 1
         self.out.append(self._inline(line))
         return index + 1
 
@@ -276,6 +288,8 @@ class _Converter:
     def _inline_text(self, text: str) -> str:
         text = _INCLUDE_INLINE.sub(lambda m: f"{{doclint-missing}}`{_role_text(m.group('path'))}`", text)
         text = _IMAGE.sub(lambda m: escape(m.group("alt")), text)
+        if self.references:
+            text = _REF_LINK.sub(self._reference, text)
         text = _LINK.sub(self._link, text)
         return _PLACEHOLDER.sub(lambda m: f"{{doclint-placeholder}}`{_role_text(m.group('text'))}`", text)
 
@@ -286,6 +300,11 @@ class _Converter:
         key = f"{self.prefix}{len(self.sources) + 1}"
         self.sources[key] = " ".join(_MARKUP.sub("", _STRAY_SPAN.sub("", match.group("source"))).split())
         return f"[{visible}]{{#{key} .doclint-sxs}}"
+
+    def _reference(self, match: re.Match[str]) -> str:
+        """A reference link as the inline link it stands for; an undefined one (or plain brackets) as it was."""
+        target = self.references.get(_label_key(match.group("label") or match.group("text")))
+        return match.group(0) if target is None else f"[{match.group('text')}]({target})"
 
     def _link(self, match: re.Match[str]) -> str:
         """A link that works in this locale's site, or its text when its target is not there (or unsafe)."""
@@ -320,6 +339,28 @@ class InlineMarkdown:
 def _bare(text: str) -> str:
     """Text without anchors and bilingual markup: the translation alone (to recognise a translated tab heading)."""
     return _STRAY_SPAN.sub("", _PAIR.sub(lambda match: match.group("text"), _ANCHOR.sub("", text)))
+
+
+def _label_key(label: str) -> str:
+    """Labels match case-insensitively, with runs of spaces as one (CommonMark's normalization)."""
+    return " ".join(label.split()).casefold()
+
+
+def _reference_definitions(lines: list[str]) -> dict[str, str]:
+    """The page's link reference definitions outside code fences, the first of each label winning."""
+    found: dict[str, str] = {}
+    fence: str | None = None
+    for line in lines:
+        if opening := FENCE.match(line):
+            marker = opening.group("fence")
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is None and (definition := _REF_DEF.match(line)):
+            found.setdefault(_label_key(definition.group("label")), definition.group("target"))
+    return found
 
 
 def _role_text(text: str) -> str:
