@@ -357,6 +357,19 @@ def test_page_content_is_never_active_markup(tmp_path: Path) -> None:
     assert "html-body" not in chinese and "html-head" not in chinese  # a script's code is not page text
 
 
+def test_a_json_block_that_is_no_json_is_shown_plain_without_a_warning(tmp_path: Path) -> None:
+    """From the paired corpus (application-post-calls): escaped JSON in a `json` fence."""
+    root = _hostile_tree(tmp_path)
+    page = root / "docs_src" / "v1.0" / "api" / "escaped.md"
+    page.write_text(
+        '# escaped\n\n```json\n{\\"mpUri\\":\\"net.tcp://bot.contoso.com:18732/MP\\"}\n```\n', encoding="utf-8"
+    )
+    out = tmp_path / "html"
+    assert _build(root, out) == 0  # --fail-on-warning
+    block = _soup(out / "en-US" / "v1.0" / "api" / "escaped.html").select_one("article pre")
+    assert block.get_text() == '{\\"mpUri\\":\\"net.tcp://bot.contoso.com:18732/MP\\"}\n'
+
+
 def test_an_interrupted_build_leaves_the_previous_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _hostile_tree(tmp_path)
     out = tmp_path / "html"
