@@ -22,6 +22,7 @@ from lint.streams import discard_stdout
 
 if TYPE_CHECKING:
     from lint.rules import Rule
+    from lint.site.build import BuildOptions
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -162,6 +163,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(handler=_report)
 
+    build = commands.add_parser(
+        "build", parents=[common], help="lint, then build the site: one Sphinx site per locale under build/html"
+    )
+    build.add_argument("--strict", action="store_true", help="findings fail the build (exit 1), as `check` would")
+    build.add_argument(
+        "--fail-on-warning", action="store_true", help="a Sphinx warning fails the build (exit 2), previous site kept"
+    )
+    _site_arguments(build)
+    build.set_defaults(handler=_build)
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="build, serve the site on localhost and rebuild when a source changes"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 takes a free one)")
+    serve.add_argument(
+        "--interval", type=float, default=1.0, metavar="SECONDS", help="how often to look for changes (default: 1)"
+    )
+    _site_arguments(serve)
+    serve.set_defaults(handler=_serve, strict=False, fail_on_warning=False)
+
     schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
     schema_commands.required = True
@@ -276,6 +298,66 @@ def _report(args: argparse.Namespace) -> int:
         output=Path(args.output) if args.output else None,
     )
     return run_report(options)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from lint.site.build import run_build
+
+    return run_build(_build_options(args))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from lint.site.serve import serve
+
+    return serve(_build_options(args), host=args.host, port=args.port, interval=args.interval)
+
+
+def _build_options(args: argparse.Namespace) -> BuildOptions:
+    from lint.check import CheckOptions
+    from lint.site.build import BuildOptions
+
+    selection = CheckOptions(
+        paths=list(args.paths),
+        config_file=Path(args.config) if args.config else None,
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        jobs=args.jobs,
+        source_history=args.source_history,
+    )
+    locales = [locale for value in args.locale or [] for locale in _split(value) or []]
+    options = BuildOptions(
+        check=selection,
+        strict=args.strict,
+        locales=locales or None,
+        out=Path(args.out) if args.out else None,
+        findings=not args.no_findings,
+        fail_on_warning=args.fail_on_warning,
+    )
+    return options
+
+
+def _site_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options ``build`` and ``serve`` share: what to lint and how to build."""
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    parser.add_argument(
+        "--locale",
+        action="append",
+        metavar="LOCALE",
+        help="build only these locales (repeatable or comma-separated; the others keep their previous output)",
+    )
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    parser.add_argument("--out", metavar="DIR", help="where the site goes (default: build/html)")
+    parser.add_argument(
+        "--no-findings", action="store_true", help="do not show findings on the pages (a reader-facing publish)"
+    )
+    parser.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
+    parser.add_argument("--select", metavar="RULES", help="rule codes, names or tags to run (as for check)")
+    parser.add_argument("--ignore", metavar="RULES", help="rule codes, names or tags to skip (as for check)")
+    parser.add_argument(
+        "--source-history",
+        metavar="GIT_DIR[:PREFIX]",
+        help="git history of the English sources (as for check): translations are judged fresh or stale",
+    )
 
 
 def _metadata_options(values: list[str] | None) -> dict[str, str]:

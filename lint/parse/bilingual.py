@@ -22,6 +22,10 @@ _STRAY_SPAN = r"</?span\b[^>]*>"
 _ANCHOR = re.compile(r'<a\s+(?:name|id)\s*=\s*"(?P<name>[^"]*)"\s*>\s*</a>\s*')
 
 
+#: The same patterns for other readers of the markup (the site shows the translation, the English on hover).
+PAIR_PATTERN, STRAY_SPAN_PATTERN, ANCHOR_PATTERN = _PAIR, _STRAY_SPAN, _ANCHOR
+
+
 class Pair(Struct, frozen=True):
     """One translated sentence and its English source, at an offset in the raw text."""
 

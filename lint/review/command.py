@@ -46,6 +46,17 @@ def run_report(options: ReportOptions) -> int:
     """Write the review; 0 whatever the findings, tool errors raise :class:`ToolError` (exit 2)."""
     if options.format not in FORMATS:
         raise ToolError(f"--format {options.format}: a report is one of {', '.join(FORMATS)}")
+    review = review_for(options)
+    write: Writer = import_module(f"lint.review.{options.format}").write
+    if options.output is None:
+        write(review, sys.stdout)
+    else:
+        write_atomically(options.output, lambda stream: write(review, stream))
+    return EXIT_OK
+
+
+def review_for(options: ReportOptions) -> Review:
+    """Select, check and review as ``doclint report`` does: the data the site's dashboard is built on too."""
     config = configure(options.check)
     selection = select_files(options.check, config)
     _check_locales(options.locales, selection.files, config)
@@ -61,15 +72,9 @@ def run_report(options: ReportOptions) -> int:
     if errors:
         raise ToolError(errors[0])
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
-    review = build_review(
+    return build_review(
         selection.files, diagnostics, config, locales=wanted, staleness_judged=_staleness_judged(config)
     )
-    write: Writer = import_module(f"lint.review.{options.format}").write
-    if options.output is None:
-        write(review, sys.stdout)
-    else:
-        write_atomically(options.output, lambda stream: write(review, stream))
-    return EXIT_OK
 
 
 def _check_locales(locales: list[str] | None, files: list[str], config: Config) -> None:

@@ -11,18 +11,11 @@ line and the English line differ are marked.
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
 from html import escape
 from typing import TextIO
 
+from lint.review.compare import Run, differing_runs
 from lint.review.data import FindingGroup, LineText, PageReview, Review, ReviewFinding
-
-#: Words and single other characters, each with the spaces before it (compared without them):
-#: a changed `{id}` marks `id`, not the whole path, and spaces alone never make two lines alike.
-_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
-#: Below this share of common tokens (difflib's ratio), two lines are not variants of one another.
-_COMPARABLE = 0.3
 
 _STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 110em; padding: 0 1em; color: #1f2328; }
@@ -200,25 +193,16 @@ def _sides(finding: ReviewFinding) -> tuple[str, str]:
 
 
 def highlight(translated: str, english: str) -> tuple[str, str]:
-    """The two lines escaped, with the tokens that differ between them in ``<mark>``.
-
-    Lines with too little in common (a table's header beside the English row
-    it lacks, a translated sentence beside its English) get no marks: marking
-    all of both says nothing a reader does not see at once, and hides the
-    lines under colour.
-    """
-    left, right = _TOKEN.findall(translated), _TOKEN.findall(english)
-    keys = ([token.strip() for token in left], [token.strip() for token in right])
-    matcher = SequenceMatcher(None, *keys, autojunk=False)
-    if matcher.ratio() < _COMPARABLE:
+    """The two lines escaped, the tokens that differ between them in ``<mark>`` (see :mod:`lint.review.compare`)."""
+    runs = differing_runs(translated, english)
+    if runs is None:
         return escape(translated), escape(english)
-    marked_left: list[str] = []
-    marked_right: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        for tokens, start, end, out in ((left, i1, i2, marked_left), (right, j1, j2, marked_right)):
-            text = "".join(tokens[start:end])
-            out.append(escape(text) if tag == "equal" else _mark(text))
-    return "".join(marked_left), "".join(marked_right)
+    left, right = runs
+    return _marked(left), _marked(right)
+
+
+def _marked(runs: list[Run]) -> str:
+    return "".join(_mark(text) if changed else escape(text) for text, changed in runs)
 
 
 def _mark(text: str) -> str:
