@@ -119,3 +119,28 @@ def test_cmdlet_drift_synopsis_body_parameters_and_example_values(
     assert example.message.startswith("`/reason` is `forbidden` in this example, `none` in the same request body")
     assert extra.message == "body parameter `Cause` is not in the request body table of the REST page"
     assert missing.message == "the body parameter lacks `reason`, which the REST page's request body lists"
+
+
+def test_the_rest_page_is_found_by_its_name_without_reading_every_page(tmp_path: Path) -> None:
+    """A pre-commit check of cmdlet help reads the pages named for its operation, not the whole tree."""
+    from lint import pair
+    from lint.config import build_config
+
+    api = tmp_path / "docs_src" / "beta" / "api"
+    api.mkdir(parents=True)
+    (api / "call-reject.md").write_text("# call: reject\n\n```http\nPOST /communications/calls/{id}/reject\n```\n")
+    (api / "user-get.md").write_text("# Get user\n\n```http\nGET /users/{id}\n```\n")
+    for index in range(50):
+        (api / f"decoy-{index}.md").write_text("# decoy\n\n```http\nGET /decoys\n```\n")
+    config = build_config({}, root=tmp_path, file=None)
+    pair._REST_INDEX.clear()
+    found = pair.rest_page("POST", "/communications/calls/{call-id}/reject", "beta", config)
+    assert found is not None and found.endswith("docs_src/beta/api/call-reject.md")
+    found = pair.rest_page("GET", "/users/{user-id}", "beta", config)
+    assert found is not None and found.endswith("docs_src/beta/api/user-get.md")
+    assert pair._REST_INDEX == {}  # the whole-tree index was never built
+    # An operation no page is named for still finds its page through the index.
+    (api / "oddly-named.md").write_text("# odd\n\n```http\nPOST /things/{id}/frobnicate\n```\n")
+    found = pair.rest_page("POST", "/things/{id}/frobnicate", "beta", config)
+    assert found is not None and found.endswith("docs_src/beta/api/oddly-named.md")
+    assert list(pair._REST_INDEX) == [(str(tmp_path), "beta")]
