@@ -24,6 +24,8 @@ class Summary(Struct, frozen=True):
     companion_findings: int = 0
     #: Findings inherited from English pages left out by ``--hide-inherited``.
     hidden_inherited: int = 0
+    #: Files that could not or must not be read (each named on stderr): no "All clear" covers them.
+    unreadable: int = 0
 
 
 Writer = Callable[[list[Diagnostic], TextIO, Summary], None]
@@ -41,7 +43,11 @@ def summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     hidden = f"; {summary.hidden_by_baseline} hidden by the baseline" if summary.hidden_by_baseline else ""
     if summary.hidden_inherited:
         hidden += f"; {summary.hidden_inherited} inherited from English pages hidden"
+    if summary.unreadable:
+        hidden += f"; {summary.unreadable} not read (see the errors above)"
     if not diagnostics:
+        if summary.unreadable:
+            return f"No findings in {files}{hidden}."
         return f"All clear: no findings in {files}{hidden}."
     counts = Counter(item.severity for item in diagnostics)
     parts = [

@@ -1,0 +1,237 @@
+"""Hostile and broken input (issue 12): every file gets an answer, and nothing outside the project is read."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+
+API = "docs_src/v1.0/api"
+
+GOOD = """# thing: act
+
+## Response
+If successful, this method returns a `200 OK` response code.
+
+## Examples
+```http
+HTTP/1.1 202 Accepted
+```
+"""
+#: The one finding of GOOD: a status mismatch at 4:39.
+GOOD_FINDING = "4:39: error DL101"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / API).mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def pages(count: int) -> list[str]:
+    paths = [f"{API}/page-{index:02}.md" for index in range(count)]
+    for path in paths:
+        Path(path).write_text(GOOD, encoding="utf-8")
+    return paths
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    """Exit code, the report's finding lines (``path:line:col: severity CODE``) and stderr."""
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    lines = [" ".join(line.split(" ")[:3]) for line in captured.out.splitlines()[:-1] if not line.startswith(" ")]
+    return code, lines, captured.err
+
+
+def report_lines(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    """Exit code, the whole text report and stderr."""
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err
+
+
+def break_rule(monkeypatch: pytest.MonkeyPatch, name: str, victim: str) -> None:
+    """Make rule ``name`` raise on the page ``victim`` only."""
+    from msgspec.structs import replace
+
+    import lint.rules as registry
+
+    rule = registry.find_rule(name)
+    assert rule is not None
+    original = rule.check
+
+    def broken(page, context):  # type: ignore[no-untyped-def]
+        if page.path == victim:
+            raise ValueError("boom\non two lines")
+        return original(page, context)
+
+    monkeypatch.setitem(registry._REGISTRY, rule.code, replace(rule, check=broken))
+
+
+@pytest.mark.parametrize("count, jobs", [(3, "1"), (24, "2")])
+def test_a_rule_failing_on_one_page_is_that_pages_finding(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, count: int, jobs: str
+) -> None:
+    paths = pages(count)
+    victim = paths[1]
+    break_rule(monkeypatch, "http-syntax", victim)
+    code, out, err = report_lines(capsys, "--jobs", jobs, API)
+    assert (code, err) == (2, "")
+    expected = []
+    for path in paths:
+        if path == victim:
+            expected.append(
+                f"{path}:1:1: error DL020 internal-error rule DL001 http-syntax failed: ValueError: boom on two lines"
+            )
+        expected.append(f"{path}:{GOOD_FINDING} status-prose-mismatch")
+    shown = [line.split(" the Response section")[0] for line in out[:-1] if not line.startswith(" ")]
+    assert shown == expected
+    assert out[-1] == f"Found {count + 1} findings ({count + 1} errors) in {count} of {count} files."
+
+
+@pytest.mark.parametrize("count, jobs", [(3, "1"), (24, "2")])
+def test_a_parser_failing_on_one_page_is_that_pages_finding(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, count: int, jobs: str
+) -> None:
+    import lint.parse.detect as detect
+
+    paths = pages(count)
+    victim = paths[-1]
+    original = detect.parser_for
+
+    def parser_for(name: str):  # type: ignore[no-untyped-def]
+        parse = original(name)
+
+        def parse_or_fail(text: str, path: str):  # type: ignore[no-untyped-def]
+            if path == victim:
+                raise UnicodeError("bad")
+            return parse(text, path)
+
+        return parse_or_fail
+
+    monkeypatch.setattr(detect, "parser_for", parser_for)
+    code, findings, err = run(capsys, "--jobs", jobs, API)
+    assert (code, err) == (2, "")
+    expected = [f"{path}:{GOOD_FINDING}" for path in paths[:-1]]
+    expected.append(f"{victim}:1:1: error DL020")
+    assert findings == expected
+
+
+def test_the_failure_message_names_the_parser(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.parse.detect as detect
+
+    pages(1)
+
+    def parser_for(name: str):  # type: ignore[no-untyped-def]
+        def fail(text: str, path: str):  # type: ignore[no-untyped-def]
+            raise RecursionError("deep")
+
+        return fail
+
+    monkeypatch.setattr(detect, "parser_for", parser_for)
+    code, out, _ = report_lines(capsys, "--jobs", "1", API)
+    assert code == 2
+    assert (
+        out[0] == f"{API}/page-00.md:1:1: error DL020 internal-error the markdown parser failed: RecursionError: deep"
+    )
+
+
+def test_an_internal_error_is_reported_whatever_the_selection_and_suppressions(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (path,) = pages(1)
+    Path(path).write_text("<!-- doclint-disable-file -->\n" + GOOD, encoding="utf-8")
+    break_rule(monkeypatch, "http-syntax", path)
+    code, findings, _ = run(capsys, "--jobs", "1", "--select", "http-syntax", path)
+    assert (code, findings) == (2, [f"{path}:1:1: error DL020"])
+
+
+def test_unreadable_files_are_named_and_the_rest_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = pages(2)
+    os.symlink("nowhere.md", f"{API}/dangling.md")
+    os.symlink("loop.md", f"{API}/loop.md")
+    code, findings, err = run(capsys, "--jobs", "1", API)
+    assert code == 2
+    assert findings == [f"{path}:{GOOD_FINDING}" for path in paths]
+    assert err == (
+        f"doclint: error: {API}/dangling.md: dangling symbolic link; skipped\n"
+        f"doclint: error: {API}/loop.md: symbolic link loop; skipped\n"
+    )
+    # Named explicitly, they are the same one-line errors, not an abort.
+    code, findings, err = run(capsys, "--jobs", "1", f"{API}/dangling.md", f"{API}/loop.md", paths[0])
+    assert (code, findings) == (2, [f"{paths[0]}:{GOOD_FINDING}"])
+    assert err.count("\n") == 2 and "dangling symbolic link" in err and "symbolic link loop" in err
+
+
+def test_a_file_without_read_permission_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = pages(2)
+    os.chmod(first, 0)
+    try:
+        if os.access(first, os.R_OK):
+            pytest.skip("running as root: permissions do not stop reads")
+        code, findings, err = run(capsys, "--jobs", "1", API)
+    finally:
+        os.chmod(first, 0o644)
+    assert (code, findings) == (2, [f"{second}:{GOOD_FINDING}"])
+    assert err == f"doclint: error: {first}: cannot read: Permission denied\n"
+
+
+DEEP = "[" * 10_000 + "]" * 10_000
+#: Each hostile page and the exception its parser meets today (a parser that learns to read it
+#: turns the internal error into ordinary findings; this test then names those).
+HOSTILE = {
+    "deep-annotation.md": (
+        '# x: y\n\n<!-- {\n  "blockType": "request",\n  "x": ' + DEEP + "\n}-->\n```http\nGET /me\n```\n",
+        "RecursionError: maximum recursion depth exceeded while decoding a JSON array from a unicode string",
+    ),
+    "deep-front-matter.md": (
+        "---\ntitle: " + DEEP + "\n---\n# x: y\n",
+        "RecursionError: maximum recursion depth exceeded",
+    ),
+    "huge-integer.md": (
+        '# x: y\n\n## Response\n<!-- {\n  "blockType": "response"\n}-->\n```http\nHTTP/1.1 200 OK\n'
+        'Content-Type: application/json\n\n{"size": ' + "1" * 5_000 + "}\n```\n",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_pages_get_an_answer(project: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """Deep nesting and a JSON integer past Python's 4,300 digits: a finding on the page, never an abort."""
+    (good,) = pages(1)
+    hostile = f"{API}/{name}"
+    text, exception = HOSTILE[name]
+    Path(hostile).write_text(text, encoding="utf-8")
+    code, out, err = report_lines(capsys, "--jobs", "1", "--format", "json", API)
+    assert (code, err) == (2, "")
+    findings = [(item["path"], item["line"], item["column"], item["code"]) for item in json.loads("\n".join(out))]
+    assert findings == [(hostile, 1, 1, "DL020"), (good, 4, 39, "DL101")]
+    (message,) = [item["message"] for item in json.loads("\n".join(out)) if item["code"] == "DL020"]
+    assert message.startswith(f"the markdown parser failed: {exception}")
+
+
+def test_a_page_that_fails_does_not_stop_a_subprocess_run(project: Path) -> None:
+    """The real command line: exit 2, the report printed, no traceback."""
+    (good,) = pages(1)
+    Path(f"{API}/huge-integer.md").write_text(HOSTILE["huge-integer.md"][0], encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", "check", API], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{good}:{GOOD_FINDING}" in result.stdout
+    assert (
+        f"{API}/huge-integer.md:1:1: error DL020 internal-error the markdown parser failed: ValueError:"
+        in result.stdout
+    )
