@@ -235,3 +235,60 @@ def test_a_page_that_fails_does_not_stop_a_subprocess_run(project: Path) -> None
         f"{API}/huge-integer.md:1:1: error DL020 internal-error the markdown parser failed: ValueError:"
         in result.stdout
     )
+
+
+def run_subprocess(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lint", "check", *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_a_fifo_is_skipped_unopened(project: Path) -> None:
+    """A FIFO named like a page would block a reader forever: it is named and skipped, in a walk and by name."""
+    (good,) = pages(1)
+    fifo = f"{API}/page.md"
+    os.mkfifo(fifo)
+    for args in ([API], [fifo, good]):
+        result = run_subprocess(*args)  # the timeout fails the test if the run hangs
+        assert result.returncode == 2
+        assert result.stderr == f"doclint: error: {fifo}: is a FIFO, not a regular file; skipped unread\n"
+        assert f"{good}:{GOOD_FINDING}" in result.stdout
+
+
+def test_a_symlink_out_of_the_project_is_never_read(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (good,) = pages(1)
+    os.symlink("/etc/passwd", f"{API}/passwd.md")
+    outside = project.parent / f"{project.name}-outside.md"
+    outside.write_text(GOOD.replace("thing: act", "secret: leak"), encoding="utf-8")
+    os.symlink(outside, f"{API}/leak.md")
+    os.symlink("page-00.md", f"{API}/inside.md")  # a link within the project is read as before
+    code, out, err = report_lines(capsys, "--jobs", "1", "--format", "full", API)
+    assert code == 2
+    root = os.path.realpath(project)
+    assert err == (
+        f"doclint: error: {API}/leak.md: a symbolic link to a file outside the project ({root}); not read\n"
+        f"doclint: error: {API}/passwd.md: a symbolic link to a file outside the project ({root}); not read\n"
+    )
+    report = "\n".join(out)
+    assert "root:" not in report and "secret" not in report and "leak.md" not in report
+    assert f"{API}/inside.md:4:39" in report and f"{good}:4:39" in report
+
+
+def test_a_file_over_the_size_limit_is_reported_unread(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small, big = pages(2)
+    Path(big).write_text(GOOD + "x" * 1000, encoding="utf-8")
+    Path("pyproject.toml").write_text("[tool.doclint]\nmax-file-size = 1000\n", encoding="utf-8")
+    code, findings, err = run(capsys, "--jobs", "1", API)
+    assert (code, findings) == (2, [f"{small}:{GOOD_FINDING}"])
+    size = Path(big).stat().st_size
+    assert err == f"doclint: error: {big}: {size:,} bytes, over the `max-file-size` limit of 1,000; skipped unread\n"
+
+
+def test_max_file_size_must_be_a_positive_number(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages(1)
+    Path("pyproject.toml").write_text('[tool.doclint]\nmax-file-size = "1MB"\n', encoding="utf-8")
+    assert main(["check", API]) == 2
+    assert capsys.readouterr().err.endswith("`max-file-size` must be a integer, not string\n")
+    Path("pyproject.toml").write_text("[tool.doclint]\nmax-file-size = 0\n", encoding="utf-8")
+    assert main(["check", API]) == 2
+    assert capsys.readouterr().err.endswith("`max-file-size` must be a positive number of bytes, not `0`\n")
