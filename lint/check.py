@@ -23,7 +23,7 @@ from lint.discover import PAGE_SUFFIXES, iter_pages
 from lint.engine import PARALLEL_THRESHOLD, check_files
 from lint.errors import ToolError
 from lint.pair import translations
-from lint.report import Summary, writer_for
+from lint.report import Summary, printable, writer_for
 from lint.rules import SEVERITIES, all_rules
 from lint.streams import discard_stdout
 
@@ -198,7 +198,7 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
     results = check_files(files, config, options.jobs, pair_only=selection.companions)
     errors = [result.error for result in results if result.error]
     for error in errors:  # each unreadable file is one line; the others are still checked and reported
-        print(f"doclint: error: {error}", file=sys.stderr)
+        print(f"doclint: error: {printable(error)}", file=sys.stderr)
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
     # A page doclint could not read or check is no clean page: the run exits 2 after its report.
     broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)

@@ -292,3 +292,95 @@ def test_max_file_size_must_be_a_positive_number(project: Path, capsys: pytest.C
     Path("pyproject.toml").write_text("[tool.doclint]\nmax-file-size = 0\n", encoding="utf-8")
     assert main(["check", API]) == 2
     assert capsys.readouterr().err.endswith("`max-file-size` must be a positive number of bytes, not `0`\n")
+
+
+ESCAPES = "\x1b[31mRED\x1b[0m"
+MISMATCH = GOOD.replace("HTTP/1.1 202 Accepted", "HTTP/1.1 202 Accepted" + ESCAPES)
+#: A file name that would start a forged report line and clear the terminal.
+FORGED = f"{API}/new\nline\x1b[2J.md"
+SURROGATE_PAGE = """# user: get
+
+## Response
+<!-- {
+  "blockType": "response",
+  "@odata.type": "microsoft.graph.user"
+}-->
+```http
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{"displayName\\ud800x": "a"}
+```
+"""
+
+
+def hostile_names(project: Path) -> None:
+    Path(f"{API}/escapes.md").write_text(MISMATCH, encoding="utf-8")
+    Path(FORGED).write_text(GOOD, encoding="utf-8")
+    Path(f"{API}/surrogate.md").write_text(SURROGATE_PAGE, encoding="utf-8")
+    with open(os.fsencode(API) + b"/undecodable\xff.md", "wb") as file:
+        file.write(GOOD.encode())
+
+
+@pytest.mark.parametrize("form", ["text", "full", "github"])
+def test_control_characters_are_shown_escaped_never_emitted(
+    project: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    hostile_names(project)
+    code, out, err = report_lines(capsys, "--jobs", "1", "--format", form, API)
+    assert (code, err) == (1, "")
+    report = "\n".join(out)
+    for unsafe in ("\x1b", "\r", "\ud800", "\udcff"):
+        assert unsafe not in report
+    assert "\\x1b[31mRED\\x1b[0m" in report
+    forged = FORGED.replace("\n", "\\x0a").replace("\x1b", "\\x1b")
+    # Every report line that names a file starts with a known path: the newline forged none.
+    starts = {line.split(":")[0] for line in out if line.startswith(API)}
+    assert starts <= {f"{API}/escapes.md", forged, f"{API}/surrogate.md", f"{API}/undecodable\\udcff.md"}
+    if form == "text":
+        assert f"{forged}:4:39: error DL101 status-prose-mismatch the Response section says `200 OK`" in report
+        assert "`displayName\\ud800x` is not declared by microsoft.graph.user" in report
+        assert f"{API}/undecodable\\udcff.md:4:39: error DL101" in report
+    if form == "github":
+        assert f"::error file={forged},line=4,col=39," in report
+
+
+def test_the_full_snippet_shows_the_line_escaped_with_the_caret_under_the_token(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = f"{API}/escapes.md"
+    Path(page).write_text(GOOD.replace("If successful,", "If\x1b[1m successful,"), encoding="utf-8")
+    code, out, _ = report_lines(capsys, "--jobs", "1", "--format", "full", page)
+    assert code == 1
+    assert out[1:5] == [
+        "  |",
+        "2 |",
+        "3 | ## Response",
+        "4 | If\\x1b[1m successful, this method returns a `200 OK` response code.",
+    ]
+    column = out[4].index("200 OK")  # the caret stands under the token as shown, escape and all
+    assert out[5] == "  |" + " " * (column - 3) + "^^^^^^"
+
+
+@pytest.mark.parametrize("form", ["json", "sarif"])
+def test_lone_surrogates_keep_json_and_sarif_valid(
+    project: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    hostile_names(project)
+    code, out, err = report_lines(capsys, "--jobs", "1", "--format", form, API)
+    assert (code, err) == (1, "")
+    text = "\n".join(out)
+    text.encode("utf-8")  # no lone surrogate left: a UTF-8 writer accepts it
+    data = json.loads(text)
+    strings = json.dumps(data, ensure_ascii=False)
+    assert "displayName\\\\ud800x" in strings
+    if form == "json":
+        assert "undecodable\\\\udcff.md" in strings
+    assert "\x1b" not in text  # JSON escapes control characters itself (as \\u001b)
+    if form == "sarif":
+        uris = {
+            location["physicalLocation"]["artifactLocation"]["uri"]
+            for result in data["runs"][0]["results"]
+            for location in result["locations"]
+        }
+        assert f"{API}/undecodable%FF.md" in uris and f"{API}/new%0Aline%1B%5B2J.md" in uris
