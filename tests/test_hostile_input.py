@@ -384,3 +384,57 @@ def test_lone_surrogates_keep_json_and_sarif_valid(
             for location in result["locations"]
         }
         assert f"{API}/undecodable%FF.md" in uris and f"{API}/new%0Aline%1B%5B2J.md" in uris
+
+
+EDMX = (
+    '<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>'
+    '<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="microsoft.graph">'
+    '<EntityType Name="secret"><Property Name="BODY" Type="Edm.String"/></EntityType>'
+    "</Schema></edmx:DataServices></edmx:Edmx>"
+)
+XXE = '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n' + EDMX.replace(
+    "</Schema>", '<Annotation Term="x">&e;</Annotation></Schema>'
+)
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 "lol">\n'
+    + "".join(f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">\n' for level in range(1, 10))
+    + "]>\n"
+    + EDMX.replace('Name="BODY"', 'Name="&lol9;"')
+)
+#: Within libxml2's own hard limit with huge_tree (2,048), beyond its default one (256).
+DEEP_XML = EDMX.replace("</Schema>", "<Annotation>" * 1000 + "</Annotation>" * 1000 + "</Schema>")
+
+
+@pytest.mark.parametrize(
+    "document, reason",
+    [
+        (XXE, "it declares a DTD"),
+        (LAUGHS, "Maximum entity amplification factor exceeded"),
+        (DEEP_XML, "Excessive depth in document"),
+    ],
+    ids=["xxe", "billion-laughs", "deep-nesting"],
+)
+def test_hostile_csdl_is_a_tool_error_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], document: str, reason: str
+) -> None:
+    from lint.errors import ToolError
+    from lint.schemas.csdl import load_csdl
+
+    metadata = tmp_path / "hostile.csdl"
+    metadata.write_text(document, encoding="utf-8")
+    with pytest.raises(ToolError, match=reason) as raised:
+        load_csdl(metadata)
+    assert str(raised.value).startswith(f"{metadata}: not usable OData CSDL metadata: ")
+    out = tmp_path / "out"
+    assert main(["schemas", "build", "--metadata", str(metadata), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"doclint: error: {metadata}: not usable OData CSDL metadata: ")
+    assert reason in captured.err and captured.out == "" and "root:" not in captured.err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_the_csdl_loader_still_reads_graph_metadata() -> None:
+    from lint.schemas.csdl import load_csdl
+
+    model = load_csdl(Path(__file__).parents[1] / "docs_src" / "metadata" / "v1.0-Prod.csdl")
+    assert "microsoft.graph.user" in model.types
