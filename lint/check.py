@@ -327,9 +327,10 @@ def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summa
 
         write = partial(write_json if options.format == "json" else write_text, group_by=options.group_by)
     if options.output is not None:
-        try:
-            with open(options.output, "w", encoding="utf-8") as stream:
-                write(diagnostics, stream, summary)
+        from lint.atomic import replace_file
+
+        try:  # a CI step reading the report never sees half of it, nor a kill leaves one
+            replace_file(Path(options.output), lambda stream: write(diagnostics, stream, summary))
         except OSError as error:
             raise ToolError(f"{options.output}: cannot write: {error.strerror or error}") from error
         return

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -438,3 +439,108 @@ def test_the_csdl_loader_still_reads_graph_metadata() -> None:
 
     model = load_csdl(Path(__file__).parents[1] / "docs_src" / "metadata" / "v1.0-Prod.csdl")
     assert "microsoft.graph.user" in model.types
+
+
+def findings(count: int, tag: str) -> list[object]:
+    from lint.diagnostic import Diagnostic
+
+    return [
+        Diagnostic("DL101", "status-prose-mismatch", "error", f"{API}/{tag}-{index}.md", 4, 39, 4, "x" * 200)
+        for index in range(count)
+    ]
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir() if path.name.endswith(".tmp"))
+
+
+def test_a_failing_baseline_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.baseline import BaselineError, write_baseline
+
+    target = tmp_path / "baseline.json"
+    write_baseline(target, findings(3, "old"))  # type: ignore[arg-type]
+    before = target.read_bytes()
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(BaselineError, match="No space left on device"):
+        write_baseline(target, findings(5, "new"))  # type: ignore[arg-type]
+    assert target.read_bytes() == before
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failing_report_write_leaves_the_old_report_and_no_temporary(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.check
+
+    pages(1)
+    report = project / "report.json"
+    report.write_text("the previous report\n", encoding="utf-8")
+
+    def half_then_full(diagnostics: object, stream: Any, summary: object) -> None:
+        stream.write("[\n  {")
+        stream.flush()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(lint.check, "writer_for", lambda name: half_then_full)
+    assert main(["check", "--jobs", "1", "--output", str(report), API]) == 2
+    assert capsys.readouterr().err == f"doclint: error: {report}: cannot write: No space left on device\n"
+    assert report.read_text(encoding="utf-8") == "the previous report\n"
+    assert leftovers(project) == []
+
+
+def test_written_files_get_ordinary_permissions(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages(1)
+    main(["check", "--jobs", "1", "--output", "report.txt", "--write-baseline", "baseline.json", API])
+    main(["check", "--jobs", "1", "--output", "report.txt", API])
+    capsys.readouterr()
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for name in ("report.txt", "baseline.json"):
+        assert (Path(name).stat().st_mode & 0o777) == 0o666 & ~umask
+
+
+def test_concurrent_baseline_writers_never_leave_a_broken_file(tmp_path: Path) -> None:
+    """Two runs writing one baseline at once: the file is always one of the two, whole."""
+    import threading
+
+    from lint.baseline import write_baseline
+
+    target = tmp_path / "baseline.json"
+    versions = {tag: findings(count, tag) for tag, count in (("one", 400), ("two", 900))}
+    expected = set()
+    for items in versions.values():
+        write_baseline(target, items)  # type: ignore[arg-type]
+        expected.add(target.read_text(encoding="utf-8"))
+    failures: list[BaseException] = []
+    seen: set[str] = set()
+    stop = threading.Event()
+
+    def writer(tag: str) -> None:
+        try:
+            for _ in range(40):
+                write_baseline(target, versions[tag])  # type: ignore[arg-type]
+        except BaseException as error:
+            failures.append(error)
+
+    def reader() -> None:
+        while not stop.is_set():
+            seen.add(target.read_text(encoding="utf-8"))
+
+    threads = [threading.Thread(target=writer, args=(tag,)) for tag in versions]
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    watcher.join()
+    assert failures == []
+    assert seen <= expected and target.read_text(encoding="utf-8") in expected
+    assert leftovers(tmp_path) == []

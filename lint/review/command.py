@@ -9,10 +9,7 @@ A report is a view, not a gate: findings never change its exit status.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -20,6 +17,7 @@ from typing import TextIO
 
 from msgspec import Struct
 
+from lint.atomic import replace_file
 from lint.check import EXIT_OK, CheckOptions, configure, select_files
 from lint.config import Config
 from lint.diagnostic import Diagnostic
@@ -100,25 +98,7 @@ def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
     A failed write (a full disk, an error while rendering) leaves the previous
     report in place and no temporary file behind.
     """
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        replace_file(path, render)
     except OSError as error:
         raise ToolError(f"{path}: cannot write: {error.strerror or error}") from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            render(stream)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not for a report
-        os.replace(temporary, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise ToolError(f"{path}: cannot write: {error.strerror or error}") from error
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
