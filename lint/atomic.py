@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +32,8 @@ def replace_file(path: Path, render: Callable[[TextIO], None]) -> None:
     undecodable file name) is written as its backslash escape, which JSON
     reads back as the same string.
     """
+    import tempfile  # (with shutil and random) only when a file is written: not on a pre-commit check
+
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
