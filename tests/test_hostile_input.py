@@ -544,3 +544,19 @@ def test_concurrent_baseline_writers_never_leave_a_broken_file(tmp_path: Path) -
     assert failures == []
     assert seen <= expected and target.read_text(encoding="utf-8") in expected
     assert leftovers(tmp_path) == []
+
+
+def test_report_names_an_unreadable_translation_and_reviews_the_rest(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    german = Path("locales/de-DE/v1.0/api")
+    german.mkdir(parents=True)
+    Path(f"{API}/thing-act.md").write_text(GOOD, encoding="utf-8")
+    (german / "thing-act.md").write_text(GOOD, encoding="utf-8")
+    os.symlink("nowhere.md", german / "gone.md")
+    code = main(["report", "--jobs", "1", "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err == "doclint: error: locales/de-DE/v1.0/api/gone.md: dangling symbolic link; skipped\n"
+    assert "locales/de-DE/v1.0/api/thing-act.md" in captured.out
+    json.loads(captured.out)

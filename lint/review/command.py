@@ -18,11 +18,12 @@ from typing import TextIO
 from msgspec import Struct
 
 from lint.atomic import replace_file
-from lint.check import EXIT_OK, CheckOptions, configure, select_files
+from lint.check import EXIT_ERROR, EXIT_OK, CheckOptions, configure, select_files
 from lint.config import Config
 from lint.diagnostic import Diagnostic
 from lint.engine import check_files
 from lint.errors import ToolError
+from lint.report import printable
 from lint.review.data import HISTORY_RULE, Review, build_review, known_locales, locale_of
 from lint.rules import find_rule
 
@@ -56,9 +57,10 @@ def run_report(options: ReportOptions) -> int:
     ]
     results = check_files(translated, config, options.check.jobs)
     errors = [result.error for result in results if result.error]
-    if errors:
-        raise ToolError(errors[0])
+    for error in errors:  # as check does: each unreadable file one line, the others still reviewed
+        print(f"doclint: error: {printable(error)}", file=sys.stderr)
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
+    broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)
     review = build_review(
         selection.files, diagnostics, config, locales=wanted, staleness_judged=_staleness_judged(config)
     )
@@ -67,7 +69,7 @@ def run_report(options: ReportOptions) -> int:
         write(review, sys.stdout)
     else:
         write_atomically(options.output, lambda stream: write(review, stream))
-    return EXIT_OK
+    return EXIT_ERROR if broken else EXIT_OK
 
 
 def _check_locales(locales: list[str] | None, files: list[str], config: Config) -> None:
