@@ -23,10 +23,11 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from msgspec import Struct
 
+from lint.atomic import replace_file
 from lint.diagnostic import Diagnostic
 
 BASELINE_VERSION = 1
@@ -71,10 +72,13 @@ def write_baseline(path: Path, diagnostics: list[Diagnostic], covered: Coverage 
     # By path only (a stable sort): a full run writes the findings' own order, as before.
     merged = sorted([*kept, *entries], key=lambda entry: str(entry.get("path")))
     data = {"doclint_baseline": BASELINE_VERSION, "findings": merged}
-    temporary = path.with_name(path.name + ".tmp")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def render(stream: TextIO) -> None:
+        stream.write(text)
+
     try:
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        temporary.replace(path)
+        replace_file(path, render)  # concurrent runs and a kill leave the old file or the new, never half
     except OSError as error:
         raise BaselineError(f"{path}: cannot write: {error.strerror or error}") from error
     return len(kept)

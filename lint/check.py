@@ -23,7 +23,7 @@ from lint.discover import PAGE_SUFFIXES, iter_pages
 from lint.engine import PARALLEL_THRESHOLD, check_files
 from lint.errors import ToolError
 from lint.pair import translations
-from lint.report import Summary, writer_for
+from lint.report import Summary, printable, writer_for
 from lint.rules import SEVERITIES, all_rules
 from lint.streams import discard_stdout
 
@@ -108,9 +108,10 @@ def select_files(options: CheckOptions, config: Config) -> Selection:
     """
     if options.paths:
         for path in options.paths:
-            if not Path(path).exists():
+            # A dangling link or a link loop is the page's own one-line error, found when it is read.
+            if not Path(path).exists() and not Path(path).is_symlink():
                 raise ToolError(f"{path}: no such file or directory")
-        explicit = [path for path in options.paths if Path(path).is_file()]
+        explicit = [path for path in options.paths if not Path(path).is_dir()]
         walked = [page for path in options.paths if Path(path).is_dir() for page in _pages_under([path], config)]
         chosen = list(dict.fromkeys([*explicit, *walked]))
     else:
@@ -196,9 +197,11 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
         _describe_run(config, selection, options)
     results = check_files(files, config, options.jobs, pair_only=selection.companions)
     errors = [result.error for result in results if result.error]
-    if errors:
-        raise ToolError(errors[0])
+    for error in errors:  # each unreadable file is one line; the others are still checked and reported
+        print(f"doclint: error: {printable(error)}", file=sys.stderr)
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
+    # A page doclint could not read or check is no clean page: the run exits 2 after its report.
+    broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)
     if options.verbose:
         _note(f"checked {len(files)} files in {time.perf_counter() - started:.2f} s")
     covered = _coverage(config, selection)
@@ -218,7 +221,7 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
             else ""
         )
         _note(f"wrote {parts} baseline {noun} to {options.write_baseline}{merged}{extra}")
-        return EXIT_OK
+        return EXIT_ERROR if broken else EXIT_OK
     hidden = 0
     if options.baseline is not None:
         diagnostics, hidden, unmatched = apply_baseline(diagnostics, read_baseline(options.baseline))
@@ -242,8 +245,11 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
             quiet=options.quiet,
             companion_findings=companion_findings,
             hidden_inherited=hidden_inherited,
+            unreadable=len(errors),
         ),
     )
+    if broken:
+        return EXIT_ERROR
     if options.exit_zero:
         return EXIT_OK
     failing = any(fails(item, config.fail_on, selection.companions) for item in diagnostics)
@@ -321,9 +327,10 @@ def _report(diagnostics: list[Diagnostic], options: CheckOptions, summary: Summa
 
         write = partial(write_json if options.format == "json" else write_text, group_by=options.group_by)
     if options.output is not None:
-        try:
-            with open(options.output, "w", encoding="utf-8") as stream:
-                write(diagnostics, stream, summary)
+        from lint.atomic import replace_file
+
+        try:  # a CI step reading the report never sees half of it, nor a kill leaves one
+            replace_file(Path(options.output), lambda stream: write(diagnostics, stream, summary))
         except OSError as error:
             raise ToolError(f"{options.output}: cannot write: {error.strerror or error}") from error
         return

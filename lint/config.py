@@ -16,6 +16,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from lint.rules import SEVERITIES, Rule, Severity, all_rules, rules_matching
+from lint.source import DEFAULT_MAX_FILE_SIZE
 
 
 class ConfigError(Exception):
@@ -40,6 +41,7 @@ _KEYS = {
     "source-history": str,
     "source-history-prefix": str,
     "hide-inherited": bool,
+    "max-file-size": int,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -68,6 +70,8 @@ class Config(Struct, frozen=True):
     source_history_prefix: str | None = None
     #: Leave out the findings a translation inherits from its English page (``--hide-inherited``).
     hide_inherited: bool = False
+    #: Files larger than this many bytes are reported, not read.
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
     def rule_enabled(self, rule: Rule, path: str) -> bool:
         return rule.code in self.enabled and rule.code not in self.ignored_codes(path)
@@ -245,6 +249,9 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
     fail_on = values.get("fail-on", "error")
     if fail_on not in FAIL_ON:
         raise ConfigError(f"{where} `fail-on` must be one of {', '.join(FAIL_ON)}; not `{fail_on}`")
+    max_file_size = values.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    if isinstance(max_file_size, bool) or max_file_size <= 0:
+        raise ConfigError(f"{where} `max-file-size` must be a positive number of bytes, not `{max_file_size}`")
     for key in ("formats", "metadata"):
         for name, value in values.get(key, {}).items():
             if not isinstance(value, str):
@@ -271,6 +278,7 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         source_history=_source_history(values.get("source-history"), root, where),
         source_history_prefix=values["source-history-prefix"].strip("/") if "source-history-prefix" in values else None,
         hide_inherited=values.get("hide-inherited", False),
+        max_file_size=max_file_size,
     )
 
 

@@ -59,7 +59,9 @@ class Diagnostic(Struct, frozen=True):
         """
         import hashlib
 
-        return hashlib.sha256(self.identity.encode()).hexdigest()[:20]
+        # surrogatepass: an undecodable file name or a lone surrogate from a page still hashes
+        # (and valid text hashes as before).
+        return hashlib.sha256(self.identity.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Report order: by place, then rule; the message settles two findings of one rule at one place,

@@ -21,14 +21,14 @@ from msgspec.structs import replace
 from lint.config import Config
 from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
-from lint.errors import InternalError, ToolError
+from lint.errors import ToolError
 from lint.inherit import english_findings, mark_inherited
 from lint.merge import merge
-from lint.model import Page
+from lint.model import Page, Span
 from lint.pair import english_source, missing_source, rest_page
-from lint.parse.detect import parse_source
+from lint.parse.detect import detect_format, parse_source
 from lint.rules import Finding, Rule, all_rules, find_rule
-from lint.source import SourceError, read_source
+from lint.source import Source, SourceError, read_source
 from lint.suppress import read_suppressions
 
 #: Below this many files, checking in-process beats starting workers.
@@ -60,19 +60,63 @@ def check_files(
 
 
 def _check_file_task(item: tuple[str, bool], config: Config) -> FileResult:
-    """One file's result; ``item`` is the path and whether only the pair rules run on it."""
+    """One file's result; ``item`` is the path and whether only the pair rules run on it.
+
+    Never raises for a page's sake: a file that cannot be read is the result's
+    ``error`` (one line), and a parser or check that fails becomes the page's
+    ``internal-error`` finding, so one odd page never stops the run or hides
+    the findings of the others. A :class:`ToolError` (the environment) still does.
+    """
     path, pair_only = item
     try:
-        page = _parse(path, config)
+        source = read_source(path, root=config.root, max_size=config.max_file_size)
     except SourceError as error:
         return FileResult(path, (), str(error))
+    try:
+        page = parse_source(source, config.formats)
     except Exception as error:
-        raise InternalError(f"parsing {path} failed: {type(error).__name__}: {error}") from error
-    return FileResult(path, tuple(check_page(page, config, pair_only=pair_only)))
+        return FileResult(path, (_internal_error(path, f"the {_parser_name(source, config)} failed", error, config),))
+    try:
+        return FileResult(path, tuple(check_page(page, config, pair_only=pair_only)))
+    except ToolError:
+        raise
+    except Exception as error:
+        return FileResult(path, (_internal_error(path, "checking the page failed", error, config),))
+
+
+def _parser_name(source: Source, config: Config) -> str:
+    try:
+        name = detect_format(source.path, source.text, config.formats)
+    except Exception:
+        return "format detection"
+    return f"{name} parser"
 
 
 def _parse(path: str, config: Config) -> Page:
-    return parse_source(read_source(path), config.formats)
+    return parse_source(read_source(path, root=config.root, max_size=config.max_file_size), config.formats)
+
+
+def one_line(error: BaseException) -> str:
+    """``Type: message`` on one line and of bounded length, whatever the exception carries."""
+    text = " ".join(str(error).split())
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _internal_finding(page_path: str, what: str, error: BaseException) -> Finding:
+    return Finding(Span(page_path, 1, 1, 1), f"{what}: {one_line(error)}", context=f"{what}: {type(error).__name__}")
+
+
+def _internal_error(path: str, what: str, error: BaseException, config: Config) -> Diagnostic:
+    """The one ``internal-error`` diagnostic of a page that could not be checked at all."""
+    return _stamp([(_internal_rule(), _internal_finding(path, what, error))], config)[0]
+
+
+def _internal_rule() -> Rule:
+    rule = find_rule("internal-error")
+    assert rule is not None  # registered in lint.rules.input
+    return rule
 
 
 #: Parsed English pages by (resolved path, path as shown, formats): the file's
@@ -157,10 +201,14 @@ def check_page(
             continue
         if pair_only and rule.scope != "pair":
             continue
-        stamped.extend((rule, finding) for finding in _run(rule, page, context))
+        stamped.extend(_run(rule, page, context))
     stamped = _hedge_unknown_source(stamped)
     suppressions = read_suppressions(page)
-    kept = [(rule, finding) for rule, finding in stamped if not suppressions.suppresses(rule.code, finding.span.line)]
+    kept = [
+        (rule, finding)
+        for rule, finding in stamped
+        if rule.name == "internal-error" or not suppressions.suppresses(rule.code, finding.span.line)
+    ]
     inherited: set[int] = set()
     if context.english is not None and not pair_only:
         # Before the merge: a copied defect is matched rule by rule, as the English page reports it.
@@ -204,15 +252,17 @@ def _hedge_unknown_source(stamped: list[tuple[Rule, Finding]]) -> list[tuple[Rul
     return hedged
 
 
-def _run(rule: Rule, page: Page, context: Context) -> list[Finding]:
+def _run(rule: Rule, page: Page, context: Context) -> list[tuple[Rule, Finding]]:
+    """The rule's findings; a rule that fails leaves the page's ``internal-error`` finding naming it instead.
+
+    The other rules still run on the page: one bug hides no other finding.
+    """
     try:
-        return list(rule.check(page, context))
+        return [(rule, finding) for finding in rule.check(page, context)]
     except ToolError:
         raise  # the environment (a damaged schema store), not a bug in the rule
     except Exception as error:
-        raise InternalError(
-            f"rule {rule.code} {rule.name} failed on {page.path}: {type(error).__name__}: {error}"
-        ) from error
+        return [(_internal_rule(), _internal_finding(page.path, f"rule {rule.code} {rule.name} failed", error))]
 
 
 def _english_findings(english: Page, config: Config, rules: Iterable[Rule]) -> list[tuple[Rule, Finding]]:
@@ -228,8 +278,9 @@ def _english_findings(english: Page, config: Config, rules: Iterable[Rule]) -> l
         suppressions = read_suppressions(english)
         return [
             finding
-            for finding in _run(rule, english, Context(config=config))
-            if not suppressions.suppresses(rule.code, finding.span.line)
+            for origin, finding in _run(rule, english, Context(config=config))
+            # A rule failing on the English page is that page's internal error, not the translation's to inherit.
+            if origin is rule and not suppressions.suppresses(rule.code, finding.span.line)
         ]
 
     return english_findings(english, repr(config), wanted, compute)

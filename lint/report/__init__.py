@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from importlib import import_module
@@ -24,6 +26,37 @@ class Summary(Struct, frozen=True):
     companion_findings: int = 0
     #: Findings inherited from English pages left out by ``--hide-inherited``.
     hidden_inherited: int = 0
+    #: Files that could not or must not be read (each named on stderr): no "All clear" covers them.
+    unreadable: int = 0
+
+
+#: What a report must never emit raw: C0 and C1 controls but the tab (a newline in a file name would
+#: start a forged report line, ESC a terminal command), DEL, line and paragraph separators, bidi
+#: overrides and isolates (text shown in another order than it is), and lone surrogates (from a
+#: ``\\ud800`` escape in a page's JSON or an undecodable file name), which no UTF-8 stream can write.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: each unsafe character shown as its escape (ESC as the four characters ``\\x1b``)."""
+    return _UNSAFE.sub(_escaped, text)
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON that is valid UTF-8 whatever its strings hold.
+
+    JSON escapes control characters itself; a lone surrogate it would copy
+    raw, which no UTF-8 writer accepts, so each becomes the text of its
+    escape (``\\ud800``, six characters), as the text reports show it.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\\\u{ord(match.group()):04x}", text)
 
 
 Writer = Callable[[list[Diagnostic], TextIO, Summary], None]
@@ -41,7 +74,11 @@ def summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     hidden = f"; {summary.hidden_by_baseline} hidden by the baseline" if summary.hidden_by_baseline else ""
     if summary.hidden_inherited:
         hidden += f"; {summary.hidden_inherited} inherited from English pages hidden"
+    if summary.unreadable:
+        hidden += f"; {summary.unreadable} not read (see the errors above)"
     if not diagnostics:
+        if summary.unreadable:
+            return f"No findings in {files}{hidden}."
         return f"All clear: no findings in {files}{hidden}."
     counts = Counter(item.severity for item in diagnostics)
     parts = [

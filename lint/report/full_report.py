@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
-from lint.report import Summary, summary_line
+from lint.report import Summary, printable, summary_line
 from lint.report.text_report import DIM, SEVERITY_COLORS, finding_line, paint, related_lines
 
 #: Lines shown before and after the offending one.
@@ -60,13 +60,14 @@ def snippet(item: Diagnostic, lines: list[str], color: bool = False) -> list[str
     gutter = " " * width + " |"
     shown = [paint(gutter, DIM, color)]
     for number in range(first, last + 1):
-        text = lines[number - 1].replace("\t", _TAB)
+        text = printable(lines[number - 1].replace("\t", _TAB))
         shown.append(paint(f"{number:>{width}} |", DIM, color) + (" " + text if text else ""))
         if number == item.line:
             source = lines[number - 1]
             column = min(max(item.column, 1), len(source) + 1)
-            offset = display_width(source[: column - 1])
-            length = max(1, display_width(_token_at(item, source, column)))
+            # Measured as shown: an escaped control character takes the width of its escape.
+            offset = display_width(printable(source[: column - 1]))
+            length = max(1, display_width(printable(_token_at(item, source, column))))
             marker = paint("^" * length, SEVERITY_COLORS[item.severity], color)
             shown.append(paint(gutter, DIM, color) + " " + " " * offset + marker)
     shown.append(paint(gutter, DIM, color))

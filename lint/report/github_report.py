@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
-from lint.report import Summary
+from lint.report import Summary, printable
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -20,12 +20,13 @@ def _escape_property(text: str) -> str:
 
 def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
     for item in diagnostics:
-        message = item.message
+        # Escaped part by part: the newlines joining the related places are the report's own.
+        message = printable(item.message)
         for related in item.related:
-            message += f"\n{related.path}:{related.line}:{related.column}: {related.message}"
+            message += f"\n{printable(related.path)}:{related.line}:{related.column}: {printable(related.message)}"
         properties = ",".join(
             [
-                f"file={_escape_property(item.path)}",
+                f"file={_escape_property(printable(item.path))}",
                 f"line={item.line}",
                 f"col={item.column}",
                 f"endLine={item.end_line}",

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
-from lint.report import Summary
+from lint.report import Summary, json_text
 
 
 def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
@@ -31,5 +30,4 @@ def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> No
         }
         for item in diagnostics
     ]
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(data) + "\n")

@@ -8,14 +8,13 @@ side of a contradiction, e.g. the English line a translation drifted from).
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
-from lint.report import Summary
+from lint.report import Summary, json_text
 from lint.rules import all_rules
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -23,7 +22,12 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return quote(PurePath(path).as_posix())
+    """The path percent-encoded; an undecodable file name (surrogate escapes) as the bytes it has on disk."""
+    posix = PurePath(path).as_posix()
+    try:
+        return quote(posix.encode("utf-8", "surrogateescape"))
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return quote(posix.encode("utf-8", "backslashreplace"))
 
 
 def _location(path: str, line: int, column: int, end_line: int) -> dict[str, Any]:
@@ -99,5 +103,4 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
 
 
 def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
-    json.dump(document(diagnostics), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(document(diagnostics)) + "\n")

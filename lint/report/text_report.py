@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
-from lint.report import Summary, summary_line
+from lint.report import Summary, printable, summary_line
 
 SEVERITY_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -31,14 +31,16 @@ def paint(text: str, style: str, color: bool) -> str:
 
 def finding_line(item: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity CODE name message``, the severity and code in the severity's colour."""
-    where = paint(f"{item.path}:{item.line}:{item.column}:", _BOLD, color)
+    where = paint(f"{printable(item.path)}:{item.line}:{item.column}:", _BOLD, color)
     label = paint(f"{item.severity} {item.code}", SEVERITY_COLORS[item.severity], color)
-    return f"{where} {label} {item.name} {item.message}"
+    return f"{where} {label} {item.name} {printable(item.message)}"
 
 
 def related_lines(item: Diagnostic, color: bool = False) -> list[str]:
     """The other places a finding names (the English line a translation contradicts), indented."""
     return [
-        paint(f"    {related.path}:{related.line}:{related.column}: {related.message}", DIM, color)
+        paint(
+            f"    {printable(related.path)}:{related.line}:{related.column}: {printable(related.message)}", DIM, color
+        )
         for related in item.related
     ]

@@ -9,10 +9,7 @@ A report is a view, not a gate: findings never change its exit status.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -20,11 +17,13 @@ from typing import TextIO
 
 from msgspec import Struct
 
-from lint.check import EXIT_OK, CheckOptions, configure, select_files
+from lint.atomic import replace_file
+from lint.check import EXIT_ERROR, EXIT_OK, CheckOptions, configure, select_files
 from lint.config import Config
 from lint.diagnostic import Diagnostic
 from lint.engine import check_files
 from lint.errors import ToolError
+from lint.report import printable
 from lint.review.data import HISTORY_RULE, Review, build_review, known_locales, locale_of
 from lint.rules import find_rule
 
@@ -46,17 +45,23 @@ def run_report(options: ReportOptions) -> int:
     """Write the review; 0 whatever the findings, tool errors raise :class:`ToolError` (exit 2)."""
     if options.format not in FORMATS:
         raise ToolError(f"--format {options.format}: a report is one of {', '.join(FORMATS)}")
-    review = review_for(options)
+    review, broken = _reviewed(options)
     write: Writer = import_module(f"lint.review.{options.format}").write
     if options.output is None:
         write(review, sys.stdout)
     else:
         write_atomically(options.output, lambda stream: write(review, stream))
-    return EXIT_OK
+    # A file that could not be read or checked is said on stderr and exits 2, as for check.
+    return EXIT_ERROR if broken else EXIT_OK
 
 
 def review_for(options: ReportOptions) -> Review:
     """Select, check and review as ``doclint report`` does: the data the site's dashboard is built on too."""
+    return _reviewed(options)[0]
+
+
+def _reviewed(options: ReportOptions) -> tuple[Review, bool]:
+    """The review, and whether a file could not be read or checked (the report still covers the rest)."""
     config = configure(options.check)
     selection = select_files(options.check, config)
     _check_locales(options.locales, selection.files, config)
@@ -69,12 +74,14 @@ def review_for(options: ReportOptions) -> Review:
     ]
     results = check_files(translated, config, options.check.jobs)
     errors = [result.error for result in results if result.error]
-    if errors:
-        raise ToolError(errors[0])
+    for error in errors:  # as check does: each unreadable file one line, the others still reviewed
+        print(f"doclint: error: {printable(error)}", file=sys.stderr)
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
-    return build_review(
+    broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)
+    review = build_review(
         selection.files, diagnostics, config, locales=wanted, staleness_judged=_staleness_judged(config)
     )
+    return review, broken
 
 
 def _check_locales(locales: list[str] | None, files: list[str], config: Config) -> None:
@@ -105,25 +112,7 @@ def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
     A failed write (a full disk, an error while rendering) leaves the previous
     report in place and no temporary file behind.
     """
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        replace_file(path, render)
     except OSError as error:
         raise ToolError(f"{path}: cannot write: {error.strerror or error}") from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            render(stream)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not for a report
-        os.replace(temporary, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise ToolError(f"{path}: cannot write: {error.strerror or error}") from error
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

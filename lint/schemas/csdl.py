@@ -25,6 +25,8 @@ from pathlib import Path
 from lxml import etree
 from msgspec import Struct, field
 
+from lint.errors import ToolError
+
 EDM_NS = "http://docs.oasis-open.org/odata/ns/edm"
 _E = "{" + EDM_NS + "}"
 
@@ -300,6 +302,36 @@ def parse_csdl(root: etree._Element) -> Model:
 
 
 def load_csdl(path: Path) -> Model:
-    """Read a CSDL file. Comments and whitespace are dropped while parsing."""
-    parser = etree.XMLParser(remove_comments=True, remove_blank_text=True, huge_tree=True)
-    return parse_csdl(etree.parse(str(path), parser).getroot())
+    """Read a CSDL file. Comments and whitespace are dropped while parsing.
+
+    The parser is set explicitly, not left to library defaults that change
+    between lxml versions: a metadata file comes from outside (a download, a
+    pull request), and CSDL needs no DTD. So no entity is expanded
+    (``resolve_entities``: no ``file:///etc/passwd`` read through XXE), no
+    DTD or entity is fetched (``load_dtd``, ``no_network``), and libxml2 keeps
+    its limits on depth and text size (``huge_tree=False``: Graph's CSDL nests
+    a dozen levels). A document that declares a DTD at all, or breaks a
+    limit (billion laughs, thousands of nested elements), is a
+    :class:`ToolError` naming the file.
+    """
+    parser = etree.XMLParser(
+        remove_comments=True,
+        remove_blank_text=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+    )
+    try:
+        tree = etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as error:
+        raise ToolError(f"{path}: not usable OData CSDL metadata: {error}") from error
+    except OSError as error:
+        raise ToolError(f"{path}: cannot read: {error}") from error
+    if tree.docinfo.internalDTD is not None:
+        raise ToolError(
+            f"{path}: not usable OData CSDL metadata: it declares a DTD (<!DOCTYPE ... [...]>), which CSDL never"
+            " needs; doclint expands no entities"
+        )
+    return parse_csdl(tree.getroot())
