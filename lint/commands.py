@@ -452,6 +452,14 @@ def dispatch(argv: Sequence[str] | None) -> int:
     """Parse ``argv`` and run its command; a tool error is one line on stderr and exit 2."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    import os
+
+    from lint.engine import DEBUG_ENVIRONMENT
+
+    debugging = os.environ.get(DEBUG_ENVIRONMENT)
+    if args.debug:
+        # A page's parser or rule failing is a finding (internal-error); --debug wants its traceback.
+        os.environ[DEBUG_ENVIRONMENT] = "1"
     try:
         status = int(args.handler(args))
         sys.stdout.flush()  # a closed pipe shows here, not in the exit-time flush
@@ -478,3 +486,6 @@ def dispatch(argv: Sequence[str] | None) -> int:
             f"doclint: internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr
         )
         return EXIT_ERROR
+    finally:
+        if debugging is None:
+            os.environ.pop(DEBUG_ENVIRONMENT, None)

@@ -75,13 +75,25 @@ def _check_file_task(item: tuple[str, bool], config: Config) -> FileResult:
     try:
         page = parse_source(source, config.formats)
     except Exception as error:
+        if _debugging():
+            raise
         return FileResult(path, (_internal_error(path, f"the {_parser_name(source, config)} failed", error, config),))
     try:
         return FileResult(path, tuple(check_page(page, config, pair_only=pair_only)))
     except ToolError:
         raise
     except Exception as error:
+        if _debugging():
+            raise
         return FileResult(path, (_internal_error(path, "checking the page failed", error, config),))
+
+
+#: Set by ``--debug`` (inherited by worker processes): a failing parser or rule raises, with its traceback.
+DEBUG_ENVIRONMENT = "DOCLINT_DEBUG"
+
+
+def _debugging() -> bool:
+    return os.environ.get(DEBUG_ENVIRONMENT) == "1"
 
 
 def _parser_name(source: Source, config: Config) -> str:
@@ -262,6 +274,8 @@ def _run(rule: Rule, page: Page, context: Context) -> list[tuple[Rule, Finding]]
     except ToolError:
         raise  # the environment (a damaged schema store), not a bug in the rule
     except Exception as error:
+        if _debugging():
+            raise
         return [(_internal_rule(), _internal_finding(page.path, f"rule {rule.code} {rule.name} failed", error))]
 
 

@@ -298,6 +298,10 @@ def test_a_crashing_rule_is_named_with_its_page(
     assert capsys.readouterr().err == ""
     main(["check", "--jobs", "1", ENGLISH])
     assert "internal-error rule DL001 http-syntax failed: KeyError: 'boom'\n" in capsys.readouterr().out
+    # --debug shows where: the rule's own exception, with its traceback.
+    with pytest.raises(KeyError, match="boom"):
+        main(["check", "--jobs", "1", "--debug", ENGLISH])
+    assert main(["check", "--jobs", "1", ENGLISH]) == 2  # and only for that run
 
 
 REQUEST_PAGE = """# call: reject
