@@ -292,7 +292,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f"    {english}:50:2: the English page names this body parameter `reason`",
         f"{RU}:49:66: warning DL601 status-drift the Response section says `200 OK`, where the English page's Response section says `202 Accepted`",
         f"    {english}:54:39: the English page: `202 Accepted`",
-        f"{RU}:55:1: warning DL609 example-missing the English request example `call-reject-none-reason` (`POST /communications/calls/{{}}/reject`) and its response are missing from this translation",
+        f"{RU}:55:1: warning DL609 example-missing the English request example `call-reject-none-reason` (`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`) and its response are missing from this translation",
         f"    {english}:168:1: the English page has it here",
         f"{RU}:75:7: warning DL608 json-drift in this notification example, member `resource` (`/value/0/resource`) is `resourceUrl` in the English notification example",
         f"    {english}:124:7: the English notification example",

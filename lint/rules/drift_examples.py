@@ -21,7 +21,7 @@ from lint.align.examples import ExampleAlignment, ExampleUnit, align_examples
 from lint.align.json_diff import JsonDifference, json_differences, kind_of
 from lint.align.sections import SectionAlignment, align_sections
 from lint.context import Context
-from lint.model import Include, JsonExample, Note, Page, Span, Table
+from lint.model import HttpRequest, Include, JsonExample, Note, Page, Span, Table
 from lint.parse.jsontext import span_at
 from lint.rules import Finding, Related, rule
 from lint.rules.drift_tokens import segment_tokens
@@ -184,8 +184,9 @@ def _missing_example_message(unit: ExampleUnit, alignment: ExampleAlignment) -> 
         if other.kind == "response" and unit.kind == "request" and other.owner == unit.index
     ]
     what = f"the English {unit.label()}"
-    if unit.kind == "request" and unit.message is not None:
-        what += f" (`{unit.shape}`)"
+    if isinstance(unit.message, HttpRequest):
+        # As the English page writes it: the shape blanks ids (`{}`), which only alignment needs.
+        what += f" (`{unit.message.method} {unit.message.path}`)"
     if responses:
         return f"{what} and its response are missing from this translation"
     return f"{what} is missing from this translation"

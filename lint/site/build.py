@@ -261,7 +261,10 @@ def _summarise(
     }
     shown = ", ".join(f"{count} {name}{'s' if count != 1 and name != 'info' else ''}" for name, count in counts.items())
     print(f"doclint: {len(diagnostics)} findings in {files} files ({shown})", file=sys.stderr)
-    built = ", ".join(f"{result.locale} {result.pages} pages ({result.read} read)" for result in results)
+    built = ", ".join(
+        f"{result.locale} {result.pages} page{'' if result.pages == 1 else 's'} ({result.read} read)"
+        for result in results
+    )
     print(f"doclint: built {built} in {seconds:.1f} s", file=sys.stderr)
     try:
         where = os.path.relpath(out / "index.html")
