@@ -8,8 +8,9 @@ temporary folder. It is built with ``doclint build`` (lint, then one Sphinx
 build per locale in parallel), then one translated page is edited and the site
 rebuilt: only that page and its side-by-side view should be re-read.
 
-Reads the unpacked paired corpus (``$DOCLINT_PAIRED``, default
-``../../corpus/paired`` beside the repository) and exits 0 when it is absent.
+Reads the paired corpus unpacked at ``$DOCLINT_PAIRED``, else unpacks
+``../shared/corpus/graph-2021-paired.tar.xz`` into a temporary folder, and
+exits 0 when neither is there.
 
     python benchmarks/site_build.py [--per-group 100] [--locales en-US,ru-RU] [--jobs 2]
 """
@@ -31,13 +32,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lint.commands import dispatch
 
-DEFAULT_PAIRED = Path(__file__).resolve().parent.parent.parent.parent / "corpus" / "paired"
+TARBALL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "graph-2021-paired.tar.xz"
 VERSIONS = ("v1.0", "beta")
 
 
-def paired_root() -> Path | None:
-    path = Path(os.environ.get("DOCLINT_PAIRED", DEFAULT_PAIRED))
-    return path if (path / "en-US").is_dir() else None
+def paired_root(scratch: Path) -> Path | None:
+    """The unpacked paired corpus: ``$DOCLINT_PAIRED``, else the tarball unpacked into ``scratch``."""
+    if "DOCLINT_PAIRED" in os.environ:
+        path = Path(os.environ["DOCLINT_PAIRED"])
+        return path if (path / "en-US").is_dir() else None
+    if not TARBALL.is_file():
+        return None
+    import tarfile
+
+    with tarfile.open(TARBALL) as archive:
+        archive.extractall(scratch, filter="data")
+    return scratch if (scratch / "en-US").is_dir() else None
 
 
 def lay_out(corpus: Path, project: Path, locales: list[str], per_group: int, seed: int) -> int:
@@ -86,13 +96,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    corpus = paired_root()
-    if corpus is None:
-        print(f"paired corpus not found at {DEFAULT_PAIRED}; set DOCLINT_PAIRED; skipping")
-        return 0
     locales = ["en-US", *(locale for locale in args.locales.split(",") if locale and locale != "en-US")]
     with tempfile.TemporaryDirectory(prefix="doclint-site-bench-") as folder:
-        project = Path(folder)
+        corpus = paired_root(Path(folder) / "corpus")
+        if corpus is None:
+            print(f"paired corpus not found (set DOCLINT_PAIRED, or put {TARBALL.name} in {TARBALL.parent}); skipping")
+            return 0
+        project = Path(folder) / "project"
         pages = lay_out(corpus, project, locales, args.per_group, args.seed)
         print(f"{pages} pages ({', '.join(locales)} x {', '.join(VERSIONS)}), --jobs {args.jobs}")
         seconds, code, stderr = build(project, args.jobs)
