@@ -101,6 +101,20 @@ def _check_inside(path: str, root: Path) -> None:
         raise SourceError(f"{path}: a symbolic link to a file outside the project ({base}); not read")
 
 
+def normalize_line_ends(text: str) -> str:
+    """CRLF and lone CR become LF, so every parser numbers lines as editors do.
+
+    Old Mac tools and some translation memories write CR-only files, and a
+    merge can leave a page with mixed ends; a parser that split on LF alone
+    would see such a file as one line and place every finding on line 1.
+    Only CR and LF count: the other breaks ``str.splitlines`` knows (U+2028,
+    U+0085, form feed...) are text inside a line for every editor and Git.
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode_source(path: str, data: bytes) -> Source:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
