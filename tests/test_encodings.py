@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
+from lint.source import decode_source
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -137,3 +138,100 @@ def _assert_inside(path: Path, place: dict[str, object]) -> None:
     assert isinstance(line, int) and isinstance(column, int)
     assert 1 <= line <= len(lines), place
     assert 1 <= column <= len(lines[line - 1]) + 1, place
+
+
+ENCODED: dict[str, Callable[[str], bytes]] = {
+    "utf-8-bom": lambda text: text.encode("utf-8-sig"),
+    "utf-16-le-bom": lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+    "utf-16-be-bom": lambda text: b"\xfe\xff" + text.encode("utf-16-be"),
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODED))
+@pytest.mark.parametrize("page", ["locales/ru-RU/beta/api/call-reject.md", "locales/es-ES/v1.0/api/call-reject.txt"])
+def test_a_bom_encoded_page_gives_the_findings_of_its_utf8_twin(
+    in_project: Path, capsys: pytest.CaptureFixture[str], page: str, encoding: str
+) -> None:
+    expected = _places(_findings(capsys, page))
+    assert expected
+    path = in_project / page
+    original = path.read_bytes()
+    path.write_bytes(ENCODED[encoding](original.decode("utf-8")))
+    try:
+        assert _places(_findings(capsys, page)) == expected
+    finally:
+        path.write_bytes(original)
+
+
+def _first_non_ascii(text: str) -> tuple[int, int]:
+    """Line and column (code points) of the first non-ASCII character: where a legacy encoding's first bad byte is."""
+    index = next(index for index, char in enumerate(text) if not char.isascii())
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+JAPANESE = (
+    "---\ntitle: ユーザーを取得する\n---\n# ユーザーを取得する\n\n"
+    "ユーザー オブジェクトのプロパティとリレーションシップを取得します。\n\n"
+    "## HTTP 要求\n\n```http\nGET /users/{id}\n```\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [
+        (
+            (REPO / "locales/ru-RU/beta/api/call-reject.md").read_text(encoding="utf-8"),
+            "cp1251",
+            "Windows-1251 (Cyrillic)",
+        ),
+        (
+            (REPO / "locales/zh-CN/beta/api/call-reject.md").read_text(encoding="utf-8"),
+            "gb18030",
+            "GB18030 (Simplified Chinese)",
+        ),
+        (JAPANESE, "shift_jis", "Shift-JIS (Japanese)"),
+    ],
+    ids=["windows-1251", "gb18030", "shift-jis"],
+)
+def test_a_legacy_encoding_is_named_at_the_first_bad_byte(text: str, encoding: str, named: str) -> None:
+    source = decode_source("page.md", text.encode(encoding))
+    assert source.diagnostic is not None
+    line, column = _first_non_ascii(text)
+    assert (source.diagnostic.code, source.diagnostic.span.line, source.diagnostic.span.column) == (
+        "invalid-encoding",
+        line,
+        column,
+    )
+    assert source.diagnostic.message == f"the file is not UTF-8; it looks like {named}: convert it to UTF-8"
+
+
+def test_latin1_spanish_is_not_mistaken_for_cyrillic() -> None:
+    """Windows-1251 decodes Latin-1 bytes too; the accented letters inside Latin words give it away."""
+    text = (REPO / "locales/es-ES/v1.0/api/call-reject.txt").read_text(encoding="utf-8")
+    source = decode_source("page.txt", text.encode("latin-1"))
+    assert source.diagnostic is not None
+    bad = next(char for char in text if not char.isascii()).encode("latin-1")[0]
+    assert source.diagnostic.message == f"file is not valid UTF-8 (byte 0x{bad:02x}); undecodable bytes were replaced"
+    assert (source.diagnostic.span.line, source.diagnostic.span.column) == _first_non_ascii(text)
+
+
+def test_the_column_of_a_bad_byte_counts_code_points_not_bytes() -> None:
+    source = decode_source("page.md", "# Заголовок\r\rПривет ".encode() + b"\xff \xd0\xbc\n")
+    assert source.diagnostic is not None
+    assert (source.diagnostic.span.line, source.diagnostic.span.column) == (3, 8)
+
+
+def test_a_broken_utf16_page_is_a_diagnostic_at_the_lone_surrogate() -> None:
+    data = b"\xff\xfe" + "# Заголовок\nПривет ".encode("utf-16-le") + b"\x00\xd8" + "мир\n".encode("utf-16-le")
+    source = decode_source("page.md", data)
+    assert source.diagnostic is not None
+    assert (source.diagnostic.span.line, source.diagnostic.span.column) == (2, 8)
+    assert source.diagnostic.message.startswith("file is not valid UTF-16")
+    assert source.text.startswith("# Заголовок\nПривет ")
+
+
+def test_one_stray_byte_names_no_encoding() -> None:
+    source = decode_source("page.md", b"# Title\n\nReturns \xff `200 OK`.\n")
+    assert source.diagnostic is not None
+    assert source.diagnostic.message == "file is not valid UTF-8 (byte 0xff); undecodable bytes were replaced"
