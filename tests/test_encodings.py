@@ -235,3 +235,60 @@ def test_one_stray_byte_names_no_encoding() -> None:
     source = decode_source("page.md", b"# Title\n\nReturns \xff `200 OK`.\n")
     assert source.diagnostic is not None
     assert source.diagnostic.message == "file is not valid UTF-8 (byte 0xff); undecodable bytes were replaced"
+
+
+YAML_BREAKS = {"nel": "\u0085", "line-separator": "\u2028", "paragraph-separator": "\u2029"}
+
+
+@pytest.mark.parametrize("name", sorted(YAML_BREAKS))
+def test_yaml_line_breaks_in_front_matter_do_not_move_later_findings(
+    in_project: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    page = "locales/ru-RU/beta/api/call-reject.md"
+    expected = _places(_findings(capsys, page))
+    assert expected
+    path = in_project / page
+    original = path.read_bytes()
+    text = original.decode("utf-8").replace(
+        "description: Отклонение входящего вызова.",
+        f"description: 'Отклонение{YAML_BREAKS[name]}входящего{YAML_BREAKS[name]}вызова.'\nextra: [a, {{b: c}}]",
+        1,
+    )
+    shifted = [(p, line + 1 if line > 3 else line, column, code) for p, line, column, code in expected]
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        assert _places(_findings(capsys, page)) == shifted
+    finally:
+        path.write_bytes(original)
+
+
+@pytest.mark.parametrize("name", sorted(YAML_BREAKS))
+def test_a_front_matter_error_after_yaml_line_breaks_keeps_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    page = tmp_path / "page.md"
+    breaks = YAML_BREAKS[name]
+    page.write_text(
+        f"---\ntitle: 'one{breaks}two{breaks}three'\ndescription: \"x{breaks}y\"\n"
+        "list: [a, b\nms.date: 1\n---\n\n# Title\n",
+        encoding="utf-8",
+    )
+    findings = [item for item in _findings(capsys, str(page)) if item["code"] == "DL004"]
+    assert [(item["line"], item["column"]) for item in findings] == [(5, 8)]
+
+
+@pytest.mark.parametrize("name", sorted(YAML_BREAKS))
+def test_a_platyps_parameter_yaml_error_after_yaml_line_breaks_keeps_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    text = (REPO / "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md").read_text(encoding="utf-8")
+    broken = text.replace(
+        "Parameter Sets: RejectExpanded, Reject\nAliases:\n",
+        f'Parameter Sets: "RejectExpanded,{YAML_BREAKS[name]}Reject"\nAliases: [a, b\n',
+        1,
+    )
+    assert broken != text
+    page = tmp_path / "Invoke-MgBetaRejectCommunicationCall.md"
+    page.write_text(broken, encoding="utf-8")
+    findings = [item for item in _findings(capsys, str(page)) if "not valid YAML" in str(item["message"])]
+    assert [(item["line"], item["column"], item["code"]) for item in findings] == [(145, 9, "DL007")]
