@@ -138,6 +138,44 @@ def _assert_inside(path: Path, place: dict[str, object]) -> None:
     assert isinstance(line, int) and isinstance(column, int)
     assert 1 <= line <= len(lines), place
     assert 1 <= column <= len(lines[line - 1]) + 1, place
+    end_line = place.get("end_line", line)
+    assert isinstance(end_line, int) and line <= end_line <= len(lines), place
+
+
+@contextmanager
+def _whole_tree_rewritten(root: Path, convert: Callable[[str], str]) -> Iterator[list[Path]]:
+    """Every shipped page (English, translations, cmdlet help, the HTML page) rewritten at once, then restored."""
+    pages = sorted(
+        path
+        for folder in ("docs_src", "locales", "pages")
+        for path in (root / folder).rglob("*")
+        if path.suffix in (".md", ".txt", ".html") and "metadata" not in path.parts
+    )
+    originals = {path: path.read_bytes() for path in pages}
+    try:
+        for path, data in originals.items():
+            path.write_bytes(convert(data.decode("utf-8")).encode("utf-8"))
+        yield pages
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_the_whole_shipped_tree_gives_the_same_findings_with_any_line_ends(
+    in_project: Path, capsys: pytest.CaptureFixture[str], variant: str
+) -> None:
+    expected = _findings(capsys, "docs_src", "locales", "pages")
+    assert len({item["path"] for item in expected}) >= 6
+    with _whole_tree_rewritten(in_project, VARIANTS[variant]) as pages:
+        assert len(pages) >= 10
+        found = _findings(capsys, "docs_src", "locales", "pages")
+        assert _places(found) == _places(expected)
+        for item in found:
+            related = item.get("related") or []
+            assert isinstance(related, list)
+            for place in (item, *related):
+                _assert_inside(in_project / str(place["path"]), place)
 
 
 ENCODED: dict[str, Callable[[str], bytes]] = {
