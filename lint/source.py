@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from msgspec import Struct
@@ -101,17 +102,135 @@ def _check_inside(path: str, root: Path) -> None:
         raise SourceError(f"{path}: a symbolic link to a file outside the project ({base}); not read")
 
 
+def normalize_line_ends(text: str) -> str:
+    """CRLF and lone CR become LF, so every parser numbers lines as editors do.
+
+    Old Mac tools and some translation memories write CR-only files, and a
+    merge can leave a page with mixed ends; a parser that split on LF alone
+    would see such a file as one line and place every finding on line 1.
+    Only CR and LF count: the other breaks ``str.splitlines`` knows (U+2028,
+    U+0085, form feed...) are text inside a line for every editor and Git.
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode_source(path: str, data: bytes) -> Source:
+    """The text of ``data``: UTF-8 (BOM or none) or UTF-16 with a BOM; anything else is named in a diagnostic.
+
+    Windows tools save UTF-16 with a BOM and it is as unambiguous as UTF-8,
+    so it is read, not reported. A file in neither is still parsed (bad
+    bytes replaced) with one ``invalid-encoding`` diagnostic at the first
+    undecodable byte; when the bytes read cleanly as one of the legacy
+    encodings localized pages arrive in, the message names it, because
+    "convert from Windows-1251" is an instruction a translator can follow.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            return _decode(path, data, encoding, len(bom), "UTF-16")
+    return _decode(path, data, "utf-8", 0, "UTF-8")
+
+
+def _decode(path: str, data: bytes, encoding: str, start: int, label: str) -> Source:
     try:
-        return Source(path, data.decode("utf-8"), data)
+        return Source(path, data[start:].decode(encoding), data)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        diagnostic = ParseDiagnostic(
-            "invalid-encoding",
-            f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); undecodable bytes were replaced",
-            Span(path, line, column, line),
-        )
-        return Source(path, data.decode("utf-8", errors="replace"), data, diagnostic)
+        # The prefix before the bad byte decodes cleanly: positions count its code points, never bytes.
+        before = normalize_line_ends(data[start : start + error.start].decode(encoding))
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        legacy = guess_legacy_encoding(data[start:]) if encoding == "utf-8" else None
+        if legacy is not None:
+            message = f"the file is not UTF-8; it looks like {legacy}: convert it to UTF-8"
+        else:
+            bad = data[start + error.start]
+            message = f"file is not valid {label} (byte 0x{bad:02x}); undecodable bytes were replaced"
+        diagnostic = ParseDiagnostic("invalid-encoding", message, Span(path, line, column, line))
+        return Source(path, data[start:].decode(encoding, errors="replace"), data, diagnostic)
+
+
+def _share(text: str, ranges: tuple[tuple[str, str], ...]) -> float:
+    """The share of the non-ASCII characters of ``text`` that lie in ``ranges``."""
+    others = [char for char in text if char > "\x7f"]
+    if not others:
+        return 0.0
+    inside = sum(1 for char in others if any(low <= char <= high for low, high in ranges))
+    return inside / len(others)
+
+
+def _looks_chinese(text: str) -> bool:
+    """Simplified Chinese uses GB2312's common characters; Japanese or Cyrillic bytes read as GB18030 do not."""
+    others = [char for char in text if char > "\x7f"]
+    common = 0
+    for char in others:
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    ideographs = _share(text, (("\u4e00", "\u9fff"),))
+    return bool(others) and common / len(others) >= 0.95 and ideographs >= 0.5
+
+
+def _looks_japanese(text: str) -> bool:
+    """Japanese prose always has kana; Chinese bytes read as Shift-JIS give half-width katakana instead."""
+    kana = _share(text, (("\u3040", "\u30ff"),))
+    halfwidth = _share(text, (("\uff61", "\uff9f"),))
+    japanese = _share(text, (("\u3000", "\u30ff"), ("\u4e00", "\u9fff"), ("\uff01", "\uff60")))
+    return kana >= 0.1 and halfwidth < 0.05 and japanese >= 0.9
+
+
+def _looks_cyrillic(text: str) -> bool:
+    """Whole Cyrillic words, mostly lower case.
+
+    Latin-1 Spanish read as Windows-1251 turns each accented letter into a
+    lone Cyrillic one inside a Latin word (``descripciуn``); CJK bytes give
+    a case soup. Russian has Cyrillic letters between other Cyrillic letters.
+    """
+    letters = 0
+    lower = 0
+    glued = 0
+    for index, char in enumerate(text):
+        if "\u0400" <= char <= "\u04ff":
+            letters += 1
+            lower += char.islower()
+            neighbours = text[max(index - 1, 0) : index] + text[index + 1 : index + 2]
+            glued += any(near.isascii() and near.isalpha() for near in neighbours)
+    cyrillic = _share(text, (("\u0400", "\u04ff"), ("\u00ab", "\u00bb"), ("\u2013", "\u2122")))
+    return letters > 0 and cyrillic >= 0.9 and lower / letters >= 0.6 and glued / letters <= 0.1
+
+
+#: Fewer non-ASCII bytes than this name no encoding: ``\xff`` alone is ``я`` in Windows-1251 and a typo anywhere.
+_LEGACY_EVIDENCE = 16
+
+#: Tried in this order, each strictly, and kept only when the text looks like the script the encoding is for.
+_LEGACY: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    ("gb18030", "GB18030 (Simplified Chinese)", _looks_chinese),
+    ("shift_jis", "Shift-JIS (Japanese)", _looks_japanese),
+    ("cp1251", "Windows-1251 (Cyrillic)", _looks_cyrillic),
+)
+
+
+def guess_legacy_encoding(data: bytes) -> str | None:
+    """The legacy encoding ``data`` reads as, named for a person, or ``None`` when none fits honestly.
+
+    A strict decode alone proves little (Windows-1251 decodes almost any
+    bytes), so the decoded text must also look like the script its
+    encoding exists for.
+    """
+    if sum(1 for byte in data if byte > 0x7F) < _LEGACY_EVIDENCE:
+        return None  # one stray byte says nothing about the encoding of a file
+    for encoding, name, looks_right in _LEGACY:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if looks_right(text):
+            return name
+    return None

@@ -20,7 +20,7 @@ from pathlib import PurePath
 from msgspec.structs import replace
 
 from lint.model import Page, PageFormat, ParseDiagnostic, Span
-from lint.source import Source
+from lint.source import Source, normalize_line_ends
 
 FORMATS: tuple[PageFormat, ...] = ("markdown", "platyps", "html", "text")
 _MODULES = {
@@ -41,15 +41,16 @@ _MARKDOWN_SIGNS = r"(?m)^(?:```|~~~|\|?\s*:?-{3,}:?\s*\||<!--|#{1,6}\s+<a name=|
 
 def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) -> PageFormat | None:
     """The format of ``text``, or ``None`` when no parser would accept it."""
+    head = normalize_line_ends(text[:20000])  # a CR-only page is sniffed like its LF twin
     for pattern, name in (globs or {}).items():
         name = name.lower()
         if (fnmatch(path, pattern) or fnmatch(PurePath(path).as_posix(), pattern)) and name in FORMATS:
             return name
-    if "\x00" in text[:4096]:
+    if "\x00" in head[:4096]:
         return None
-    if _PLATYPS.match(text[:2048]):
+    if _PLATYPS.match(head[:2048]):
         return "platyps"
-    if _HTML.match(text[:2048]):
+    if _HTML.match(head[:2048]):
         return "html"
     suffix = PurePath(path).suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
@@ -58,7 +59,7 @@ def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) 
         return "markdown"
     if not text.strip():
         return "text" if suffix == ".txt" else None
-    if len(re.findall(_MARKDOWN_SIGNS, text[:20000])) >= 2:
+    if len(re.findall(_MARKDOWN_SIGNS, head)) >= 2:
         return "markdown"
     if suffix in (".txt", ".text", ""):
         return "text"
@@ -89,7 +90,7 @@ def parse_source(source: Source, globs: Mapping[str, str] | None = None) -> Page
                 ),
             ),
         )
-    page = parser_for(name)(source.text, source.path)
+    page = parser_for(name)(normalize_line_ends(source.text), source.path)
     if source.diagnostic is not None:
         page = replace(page, diagnostics=(source.diagnostic, *page.diagnostics))
     return page

@@ -43,7 +43,20 @@ def _load(block: str) -> object:
         # PyYAML raises ValueError for impossible dates (ms.date: 2023-02-30).
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise _NotYaml(problem, mark.line if mark is not None else 0, mark.column if mark is not None else 0) from error
+        line, column = yaml_position(block, mark.index) if mark is not None else (0, 0)
+        raise _NotYaml(problem, line, column) from error
+
+
+def yaml_position(block: str, index: int) -> tuple[int, int]:
+    """0-based line and column of ``index`` in ``block`` counting LF alone as a line break.
+
+    PyYAML's own ``mark.line`` also breaks at U+0085, U+2028 and U+2029,
+    which editors and every other parser show inside a line: a title with a
+    line separator would move the reported error down and off its line.
+    """
+    index = max(0, min(index, len(block)))
+    start = block.rfind("\n", 0, index) + 1
+    return block.count("\n", 0, index), index - start
 
 
 class FrontMatter(Struct, frozen=True):

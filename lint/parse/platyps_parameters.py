@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from lint.model import CmdletParameter, ParameterSet, Span
+from lint.parse.frontmatter import yaml_position
 from lint.parse.plain_yaml import read_plain_mapping
 from lint.parse.platyps_document import (
     Doc,
@@ -134,8 +135,9 @@ def _parameter_yaml(doc: Doc, fence: Fence, name: str) -> dict[str, Any]:
         data = _load_untyped(source)
     except Exception as error:  # PyYAML raises more than YAMLError on hostile input
         mark = getattr(error, "problem_mark", None)
-        line = fence.start + 2 + (mark.line if mark is not None else 0)
-        column = 1 + fence.indent + (mark.column if mark is not None else 0)
+        mark_line, mark_column = yaml_position(source, mark.index) if mark is not None else (0, 0)
+        line = fence.start + 2 + mark_line
+        column = 1 + fence.indent + mark_column
         problem = getattr(error, "problem", None) or (str(error).splitlines() or [type(error).__name__])[0]
         doc.diagnose(
             "cmdlet-syntax",

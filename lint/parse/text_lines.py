@@ -19,6 +19,7 @@ from lint.model import Span
 from lint.parse.code_language import code_kind, code_shaped, score_line
 from lint.parse.http import REQUEST_LINE, STATUS_LINE
 from lint.parse.vocabulary import HeadingWord, cell_kind, match_heading
+from lint.source import normalize_line_ends
 
 __all__ = ["MAX_MESSAGE_LINE", "Line", "classify_line", "classify_lines", "next_nonblank", "prose_like", "span_of"]
 
@@ -130,8 +131,8 @@ def _classify(raw: str, number: int) -> Line:
 
 
 def _split_lines(text: str) -> list[str]:
-    """File lines as editors number them (LF or CRLF; no phantom last line)."""
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    """File lines as editors number them (LF, CRLF or CR alone; no phantom last line)."""
+    lines = normalize_line_ends(text).split("\n")
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     if lines and lines[0].startswith("\ufeff"):
