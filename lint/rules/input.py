@@ -130,10 +130,13 @@ def front_matter_syntax(page: Page, context: Context) -> Iterator[Finding]:
 
 @rule("DL005", tags=("syntax",))
 def invalid_encoding(page: Page, context: Context) -> Iterator[Finding]:
-    """The file is not valid UTF-8.
+    """The file is not valid UTF-8 (or UTF-16 after its byte-order mark).
 
     Published pages are UTF-8; a stray byte from another encoding shows as
-    mojibake on the site. The rest of the file is still checked.
+    mojibake on the site. A localized file saved whole in a legacy encoding
+    (Windows-1251, GB18030, Shift-JIS) is named as such, at its first byte
+    that is not UTF-8, so the translator knows what to convert. The rest of
+    the file is still checked.
 
     Bad: a Latin-1 `é` (byte 0xE9) in a UTF-8 page. Good: the same text saved as UTF-8.
     """
