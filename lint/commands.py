@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint import __version__
 from lint.baseline import BaselineError
@@ -21,6 +21,7 @@ from lint.errors import InternalError, ToolError
 from lint.streams import discard_stdout
 
 if TYPE_CHECKING:
+    from lint.check import CheckOptions
     from lint.rules import Rule
     from lint.site.build import BuildOptions
 
@@ -244,31 +245,44 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check(args: argparse.Namespace) -> int:
-    from lint.check import CheckOptions, run_check
+def _selection(args: argparse.Namespace, **more: Any) -> CheckOptions:
+    """What ``check``, ``report``, ``build`` and ``serve`` share: which files, rules and configuration.
 
-    options = CheckOptions(
+    Each command's parser has the options it takes; one it lacks keeps ``CheckOptions``' default.
+    """
+    from lint.check import CheckOptions
+
+    return CheckOptions(
         paths=list(args.paths),
         config_file=Path(args.config) if args.config else None,
         select=_split(args.select),
         ignore=_split(args.ignore),
+        translations=not getattr(args, "no_translations", False),
+        jobs=args.jobs,
+        metadata=_metadata_options(getattr(args, "metadata", None)),
+        exclude=_split(getattr(args, "exclude", None)),
+        extend_exclude=_split(getattr(args, "extend_exclude", None)),
+        source_history=args.source_history,
+        **more,
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lint.check import run_check
+
+    options = _selection(
+        args,
         fail_on=args.fail_on,
         exit_zero=args.exit_zero,
         baseline=Path(args.baseline) if args.baseline else None,
         write_baseline=Path(args.write_baseline) if args.write_baseline else None,
-        translations=not args.no_translations,
-        jobs=args.jobs,
         format=args.format,
         output=Path(args.output) if args.output else None,
         color=args.color,
         statistics=args.statistics,
         merge=not args.no_merge,
-        metadata=_metadata_options(args.metadata),
         quiet=args.quiet,
         verbose=args.verbose,
-        exclude=_split(args.exclude),
-        extend_exclude=_split(args.extend_exclude),
-        source_history=args.source_history,
         hide_inherited=args.hide_inherited,
         group_by=args.group_by,
     )
@@ -276,21 +290,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from lint.check import CheckOptions
     from lint.review.command import ReportOptions, run_report
 
-    selection = CheckOptions(
-        paths=list(args.paths),
-        config_file=Path(args.config) if args.config else None,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        translations=not args.no_translations,
-        jobs=args.jobs,
-        metadata=_metadata_options(args.metadata),
-        exclude=_split(args.exclude),
-        extend_exclude=_split(args.extend_exclude),
-        source_history=args.source_history,
-    )
+    selection = _selection(args)
     options = ReportOptions(
         check=selection,
         format=args.format,
@@ -313,17 +315,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _build_options(args: argparse.Namespace) -> BuildOptions:
-    from lint.check import CheckOptions
     from lint.site.build import BuildOptions
 
-    selection = CheckOptions(
-        paths=list(args.paths),
-        config_file=Path(args.config) if args.config else None,
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-        jobs=args.jobs,
-        source_history=args.source_history,
-    )
+    selection = _selection(args)
     locales = [locale for value in args.locale or [] for locale in _split(value) or []]
     options = BuildOptions(
         check=selection,
