@@ -174,20 +174,12 @@ def _invisible(char: str) -> bool:
 
 def _open_container(text: str, pos: int) -> str:
     """The bracket (``{`` or ``[``) of the innermost container still open at ``pos``."""
+    from lint.parse.jsontext import brackets
+
     stack: list[str] = []
-    in_string = escaped = False
-    for char in text[:pos]:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "{[":
+    for char in brackets(text[:pos]):
+        if char in "{[":
             stack.append(char)
-        elif char in "}]" and stack:
+        elif stack:
             stack.pop()
     return stack[-1] if stack else "{"

@@ -96,6 +96,23 @@ def parse_json(
     )
 
 
+def brackets(text: str) -> Iterator[str]:
+    """The ``{ [ ] }`` of ``text`` that stand outside JSON strings (escapes understood), in order."""
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[]}":
+            yield char
+
+
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in ``text``."""
     line_start = text.rfind("\n", 0, offset) + 1

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from lint.model import JsonExample, RequestOrigin
 from lint.parse.http import HEADER_LINE, REQUEST_LINE, HttpBlock, parse_http_block, split_target
-from lint.parse.jsontext import parse_json
+from lint.parse.jsontext import brackets, parse_json
 from lint.parse.text_lines import MAX_MESSAGE_LINE, Line, next_nonblank, span_of
 
 __all__ = ["is_syntax_request", "json_end", "message_end", "parse_json_lines", "parse_message", "syntax_end"]
@@ -124,23 +124,7 @@ def _jsonish(text: str) -> bool:
 
 def _bracket_delta(text: str) -> int:
     """Net JSON nesting change of one line, ignoring brackets inside strings."""
-    depth = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-    return depth
+    return sum(1 if char in "{[" else -1 for char in brackets(text))
 
 
 def _json_text(lines: Sequence[Line]) -> str:
