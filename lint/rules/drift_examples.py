@@ -325,7 +325,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 place,
             )
     if page.format == "markdown":
-        notes, _, includes, _ = _notes_and_includes(page, english, sections)
+        notes, _, includes, _ = _shared_notes(page, english, sections, context)
         for note in notes:
             place, _ = sections.place_for(note.span.line, page)
             text = " ".join(note.text.split())
@@ -369,6 +369,13 @@ def _included_lists(page: Page, english: Page) -> tuple[list[Include], list[Incl
 def _innermost(page: Page, line: int) -> str | None:
     around = [section for section in page.sections if section.span.line <= line <= (section.end_line or line)]
     return max(around, key=lambda section: section.span.line).anchor if around else None
+
+
+def _shared_notes(
+    page: Page, english: Page, sections: SectionAlignment, context: Context
+) -> tuple[list[Note], list[Note], list[Include], list[Include]]:
+    """:func:`_notes_and_includes`, worked out once per page for example-missing and example-extra both."""
+    return context.remember("drift-notes", lambda: _notes_and_includes(page, english, sections))
 
 
 def _notes_and_includes(
@@ -451,7 +458,7 @@ def _extra_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str
                 None,
             )
     if page.format == "markdown":
-        _, notes, _, includes = _notes_and_includes(page, english, sections)
+        _, notes, _, includes = _shared_notes(page, english, sections, context)
         for note in notes:
             text = " ".join(note.text.split())
             yield f'this {note.kind} ("{text[:80]}") is not in the English page', note.span, f"note {text[:60]}", None
