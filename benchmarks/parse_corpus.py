@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from benchmarks.corpus import load
 from lint.parse.detect import parse_source
-from lint.parse.markdown import markdown_parser
+from lint.parse.markdown.page import markdown_parser
 from lint.source import decode_source
 
 

@@ -26,8 +26,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from lint.parse.bilingual import despan, split_anchor
 from lint.parse.frontmatter import split_front_matter
+from lint.parse.markdown.bilingual import despan, split_anchor
 from lint.parse.sections import AnchorRegistry, slugify
 
 _TAB = re.compile(r"^\[(?P<label>[^\]]*)\]\(#tab/(?P<id>[^)\s]+)\)\s*$")

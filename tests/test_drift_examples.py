@@ -14,7 +14,7 @@ from lint.config import build_config
 from lint.diagnostic import Diagnostic
 from lint.engine import check_page
 from lint.parse.detect import parse_source
-from lint.parse.markdown import parse
+from lint.parse.markdown.page import parse
 from lint.source import decode_source
 
 CODES = ["DL608", "DL609", "DL610", "DL612", "DL616", "DL617"]

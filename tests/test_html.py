@@ -10,7 +10,7 @@ import pytest
 
 from lint.model import Page
 from lint.parse.detect import parse_source
-from lint.parse.html import parse
+from lint.parse.html.page import parse
 from lint.source import decode_source
 from tests.conftest import REPO, load_page
 from tests.html_render import render_markdown_to_html

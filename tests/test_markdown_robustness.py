@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.parse.markdown import parse
+from lint.parse.markdown.page import parse
 
 
 def codes(text: str) -> list[tuple[str, int, int]]:

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from lint.model import Page, PropertyNode
-from lint.parse.cmdlet_operation import decode_operation
-from lint.parse.platyps import parse
-from lint.parse.platyps_examples import is_powershell_line
-from lint.parse.powershell_literal import CodeLine, convert_powershell, hashtable_examples
+from lint.parse.platyps.cmdlet_operation import decode_operation
+from lint.parse.platyps.examples import is_powershell_line
+from lint.parse.platyps.page import parse
+from lint.parse.platyps.powershell_literal import CodeLine, convert_powershell, hashtable_examples
 
 REPO = Path(__file__).resolve().parent.parent
 REJECT = "docs_src/powershell/beta/Invoke-MgBetaRejectCommunicationCall.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
-from lint.parse.markdown import parse
+from lint.parse.markdown.page import parse
 from lint.sentences import plain
 
 ENGLISH_PAGE = """# thing: act

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.parse.fences import UnclosedFence, find_unclosed
-from lint.parse.markdown import parse
+from lint.parse.markdown.page import parse
 
 
 def diagnostics(text: str) -> list[tuple[str, int, int, str]]:

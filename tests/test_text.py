@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lint.model import Page
-from lint.parse.code_language import identify_language
-from lint.parse.text import parse
-from lint.parse.text_lines import classify_line
+from lint.parse.text.code_language import identify_language
+from lint.parse.text.lines import classify_line
+from lint.parse.text.page import parse
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = "locales/es-ES/v1.0/api/call-reject.txt"

@@ -24,10 +24,10 @@ from lint.source import Source, normalize_line_ends
 
 FORMATS: tuple[PageFormat, ...] = ("markdown", "platyps", "html", "text")
 _MODULES = {
-    "markdown": "lint.parse.markdown",
-    "platyps": "lint.parse.platyps",
-    "html": "lint.parse.html",
-    "text": "lint.parse.text",
+    "markdown": "lint.parse.markdown.page",
+    "platyps": "lint.parse.platyps.page",
+    "html": "lint.parse.html.page",
+    "text": "lint.parse.text.page",
 }
 
 _PLATYPS = re.compile(r"\A\ufeff?---\s*\n(?:.*\n)*?external help file\s*:", re.IGNORECASE)

@@ -28,7 +28,7 @@ from typing import Any
 from msgspec import Struct
 
 from lint.model import Page
-from lint.parse.bilingual import despan
+from lint.parse.markdown.bilingual import despan
 from lint.review.compare import Run, differing_runs
 from lint.review.data import PAGE_GROUP, PageReview, Review, ReviewFinding
 from lint.rules import find_rule

@@ -16,7 +16,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from lint.parse.bilingual import ANCHOR_PATTERN, PAIR_PATTERN, STRAY_SPAN_PATTERN
+from lint.parse.markdown.bilingual import ANCHOR_PATTERN, PAIR_PATTERN, STRAY_SPAN_PATTERN
 from lint.site.convert.common import (
     ConvertContext,
     MystPage,

@@ -35,7 +35,6 @@ from lint.model import (
     Tab,
     TableRow,
 )
-from lint.parse.bilingual import despan, split_anchor
 from lint.parse.callouts import callout_kind, callout_marker
 from lint.parse.collector import PageCollector
 from lint.parse.fences import find_unclosed
@@ -43,7 +42,8 @@ from lint.parse.frontmatter import split_front_matter
 from lint.parse.http import HTTP_LANGUAGES, parse_http_block
 from lint.parse.jsontext import parse_json
 from lint.parse.locate import page_locale
-from lint.parse.markdown_tables import blank_leading_comment, read_table
+from lint.parse.markdown.bilingual import despan, split_anchor
+from lint.parse.markdown.tables import blank_leading_comment, read_table
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
 from lint.parse.sections import slugify

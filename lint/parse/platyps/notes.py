@@ -13,7 +13,7 @@ import re
 from msgspec import Struct, field
 
 from lint.model import PropertyNode
-from lint.parse.platyps_document import Doc, Heading
+from lint.parse.platyps.document import Doc, Heading
 
 __all__ = ["parse_notes"]
 

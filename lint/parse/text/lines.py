@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from msgspec import Struct, field
 
 from lint.model import Span
-from lint.parse.code_language import code_kind, code_shaped, score_line
 from lint.parse.http import REQUEST_LINE, STATUS_LINE
-from lint.parse.vocabulary import HeadingWord, cell_kind, match_heading
+from lint.parse.text.code_language import code_kind, code_shaped, score_line
+from lint.parse.text.vocabulary import HeadingWord, cell_kind, match_heading
 from lint.source import normalize_line_ends
 
 __all__ = ["MAX_MESSAGE_LINE", "Line", "classify_line", "classify_lines", "next_nonblank", "prose_like", "span_of"]

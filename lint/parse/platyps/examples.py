@@ -15,8 +15,8 @@ import re
 from msgspec import Struct, field
 
 from lint.model import CmdletExample, Span
-from lint.parse.platyps_document import Doc, Fence, Heading, children, code_block, fence_lines, last_text_line
-from lint.parse.powershell_literal import CodeLine, hashtable_examples
+from lint.parse.platyps.document import Doc, Fence, Heading, children, code_block, fence_lines, last_text_line
+from lint.parse.platyps.powershell_literal import CodeLine, hashtable_examples
 
 __all__ = ["is_powershell_line", "parse_examples"]
 

@@ -15,7 +15,7 @@ from msgspec import Struct, field
 
 from lint.model import CodeBlock, Comment, ParseDiagnostic, Span
 from lint.parse.fences import UnclosedFence
-from lint.parse.powershell_literal import CodeLine
+from lint.parse.platyps.powershell_literal import CodeLine
 
 __all__ = [
     "Doc",

@@ -9,8 +9,8 @@ and avoids paying for a general Markdown parse.
 This module puts the page together: front matter, sections, prose, callouts,
 includes, INPUTS and OUTPUTS. The sections with rules of their own are read
 by their own modules, so that each can be changed without the others:
-``platyps_document`` (the scan), ``platyps_parameters`` (SYNTAX, PARAMETERS),
-``platyps_examples`` (EXAMPLES), ``platyps_notes`` (NOTES) and
+``document`` (the scan), ``parameters`` (SYNTAX, PARAMETERS),
+``examples`` (EXAMPLES), ``notes`` (NOTES) and
 ``cmdlet_operation`` (the REST operation the cmdlet calls).
 """
 
@@ -21,11 +21,11 @@ from typing import Any
 
 from lint.model import Cmdlet, Include, Note, Page, ParseDiagnostic, Section, Segment, Span
 from lint.parse.callouts import callout_kind, callout_marker
-from lint.parse.cmdlet_operation import body_type_name, decode_operation
 from lint.parse.collector import diagnostics_in_order
 from lint.parse.frontmatter import FrontMatter, split_front_matter
 from lint.parse.locate import page_locale, version_from_path
-from lint.parse.platyps_document import (
+from lint.parse.platyps.cmdlet_operation import body_type_name, decode_operation
+from lint.parse.platyps.document import (
     Doc,
     Heading,
     children,
@@ -35,9 +35,9 @@ from lint.parse.platyps_document import (
     section_of,
     split_lines,
 )
-from lint.parse.platyps_examples import parse_examples
-from lint.parse.platyps_notes import parse_notes
-from lint.parse.platyps_parameters import parse_parameter_sets, parse_parameters
+from lint.parse.platyps.examples import parse_examples
+from lint.parse.platyps.notes import parse_notes
+from lint.parse.platyps.parameters import parse_parameter_sets, parse_parameters
 from lint.parse.sections import AnchorRegistry, slugify
 
 __all__ = ["parse"]

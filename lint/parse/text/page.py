@@ -8,18 +8,18 @@ the renderer kept are ordinary short lines, in the page's language.
 
 Parsing is two passes, so that each decision is small and testable:
 
-1. a line classifier (:mod:`lint.parse.text_lines`) looks at one line alone
+1. a line classifier (:mod:`lint.parse.text.lines`) looks at one line alone
    and says what it could be (blank, HTTP request or status line, heading,
    table-header word, code of some language, comment, JSON start,
    code-shaped fragment, or prose);
 2. the grouping pass here walks the classified lines with a little
    look-ahead and builds the model: HTTP messages and JSON texts
-   (:mod:`lint.parse.text_http`), flattened tables
-   (:mod:`lint.parse.text_tables`), runs of SDK code split into one snippet
-   per language (:mod:`lint.parse.text_code`), sections, and prose segments.
+   (:mod:`lint.parse.text.http`), flattened tables
+   (:mod:`lint.parse.text.tables`), runs of SDK code split into one snippet
+   per language (:mod:`lint.parse.text.code`), sections, and prose segments.
 
 Language names are recognized in English, Spanish, Chinese, Russian, German,
-French, Japanese and Portuguese (:mod:`lint.parse.vocabulary`). Nothing here
+French, Japanese and Portuguese (:mod:`lint.parse.text.vocabulary`). Nothing here
 raises on bad input: problems become :class:`~lint.model.ParseDiagnostic`
 entries.
 """
@@ -42,14 +42,14 @@ from lint.model import (
     Table,
     TableRow,
 )
-from lint.parse.code_language import identify_language, score_line
 from lint.parse.collector import PageCollector
 from lint.parse.locate import page_locale, version_from_path
 from lint.parse.prose import find_statuses
 from lint.parse.section_regions import close_sections
 from lint.parse.sections import section_role
-from lint.parse.text_code import code_end, split_snippets, starts_code
-from lint.parse.text_http import (
+from lint.parse.text.code import code_end, split_snippets, starts_code
+from lint.parse.text.code_language import identify_language, score_line
+from lint.parse.text.http import (
     is_syntax_request,
     json_end,
     message_end,
@@ -57,9 +57,9 @@ from lint.parse.text_http import (
     parse_message,
     syntax_end,
 )
-from lint.parse.text_lines import Line, classify_line, classify_lines, span_of
-from lint.parse.text_tables import header_kinds, row_groups, text_table_role
-from lint.parse.vocabulary import HeadingWord
+from lint.parse.text.lines import Line, classify_line, classify_lines, span_of
+from lint.parse.text.tables import header_kinds, row_groups, text_table_role
+from lint.parse.text.vocabulary import HeadingWord
 
 #: ``classify_line``, ``identify_language`` and ``score_line`` live in the
 #: modules named above and stay importable from here, the parser's entry.

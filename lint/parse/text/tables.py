@@ -3,7 +3,7 @@
 Copying a page out of a browser puts every table cell on a line of its own:
 the header cells first, then the cells of each row, with nothing marking
 where a row or the table ends. A table is found by its header row (known
-words, see :mod:`lint.parse.vocabulary`), which also says how many cells a
+words, see :mod:`lint.parse.text.vocabulary`), which also says how many cells a
 row has and what each should look like; rows are then taken in groups of
 that many lines for as long as every line fits its column.
 """
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from lint.model import TableRole
 from lint.parse.sections import table_role
-from lint.parse.text_lines import Line, prose_like
-from lint.parse.vocabulary import (
+from lint.parse.text.lines import Line, prose_like
+from lint.parse.text.vocabulary import (
     FIRST_HEADER_KINDS,
     LATER_HEADER_KINDS,
     cell_kind,

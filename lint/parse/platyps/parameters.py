@@ -14,7 +14,7 @@ from typing import Any
 from lint.model import CmdletParameter, ParameterSet, Span
 from lint.parse.frontmatter import yaml_position
 from lint.parse.plain_yaml import read_plain_mapping
-from lint.parse.platyps_document import (
+from lint.parse.platyps.document import (
     Doc,
     Fence,
     Heading,

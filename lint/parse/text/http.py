@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from lint.model import JsonExample, RequestOrigin
 from lint.parse.http import HEADER_LINE, REQUEST_LINE, HttpBlock, parse_http_block, split_target
 from lint.parse.jsontext import brackets, parse_json
-from lint.parse.text_lines import MAX_MESSAGE_LINE, Line, next_nonblank, span_of
+from lint.parse.text.lines import MAX_MESSAGE_LINE, Line, next_nonblank, span_of
 
 __all__ = ["is_syntax_request", "json_end", "message_end", "parse_json_lines", "parse_message", "syntax_end"]
 

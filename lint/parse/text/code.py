@@ -5,15 +5,15 @@ browser yields the snippets of every tab, one after another, unfenced and
 unlabelled. A run of code starts at a line that is code on its own (or a
 banner, or comments just before one) and goes on through code-shaped lines;
 it is then cut wherever the language changes, so that each snippet can be
-named by :func:`lint.parse.code_language.identify_language`.
+named by :func:`lint.parse.text.code_language.identify_language`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lint.parse.code_language import STRONG, best_language, opens_snippet
-from lint.parse.text_lines import Line
+from lint.parse.text.code_language import STRONG, best_language, opens_snippet
+from lint.parse.text.lines import Line
 
 __all__ = ["code_end", "split_snippets", "starts_code"]
 
