@@ -224,13 +224,13 @@ def _extract(args: argparse.Namespace) -> int:
 
     config = load_config()
     given = args.paths or configured_roots(config)
-    paths = list(iter_pages(given))
+    paths = list(iter_pages(given, config.symlink_root()))
     if not paths:
         raise ToolError(f"no pages found under {' and '.join(given)}")
     pages = []
     for path in paths:
         try:
-            source = read_source(path)
+            source = read_source(path, root=config.symlink_root(), max_size=config.max_file_size)
         except SourceError as error:
             raise ToolError(str(error)) from error
         pages.append(parse_source(source, config.formats))

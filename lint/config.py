@@ -42,6 +42,7 @@ _KEYS = {
     "source-history-prefix": str,
     "hide-inherited": bool,
     "max-file-size": int,
+    "allow-external-symlinks": bool,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -72,6 +73,12 @@ class Config(Struct, frozen=True):
     hide_inherited: bool = False
     #: Files larger than this many bytes are reported, not read.
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: Read pages that symbolic links lead to outside the project (refused by default).
+    allow_external_symlinks: bool = False
+
+    def symlink_root(self) -> Path | None:
+        """The directory no symbolic link may lead out of, or None when ``allow-external-symlinks`` is set."""
+        return None if self.allow_external_symlinks else self.root
 
     def rule_enabled(self, rule: Rule, path: str) -> bool:
         return rule.code in self.enabled and rule.code not in self.ignored_codes(path)
@@ -279,6 +286,7 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         source_history_prefix=values["source-history-prefix"].strip("/") if "source-history-prefix" in values else None,
         hide_inherited=values.get("hide-inherited", False),
         max_file_size=max_file_size,
+        allow_external_symlinks=values.get("allow-external-symlinks", False),
     )
 
 
