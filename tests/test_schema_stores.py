@@ -99,7 +99,8 @@ def _metadata_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[P
     monkeypatch.setenv("DOCLINT_CACHE_DIR", str(cache))
     repository = tmp_path / "repository"
     repository.mkdir()
-    config = build_config({"metadata": {"v1.0": str(CSDL)}}, root=repository, file=None)
+    # A CSDL outside the repository, as ``--metadata`` gives it (a config file may not name one).
+    config = replace(build_config({}, root=repository, file=None), metadata={"v1.0": str(CSDL)})
     return cache / "schemas", config
 
 
