@@ -133,6 +133,20 @@ def normalize_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as every parser numbers them: split at LF, CRLF and CR alone.
+
+    ``str.splitlines`` also splits at U+2028, U+0085, form feed and others,
+    so a line quoted by that number would be a different line than the
+    finding's wherever a page holds one of them. The empty string after a
+    final line break is no line, as for ``splitlines``.
+    """
+    lines = normalize_line_ends(text).split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 _UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
