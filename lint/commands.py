@@ -219,6 +219,7 @@ def _extract(args: argparse.Namespace) -> int:
     from lint.discover import iter_pages
     from lint.extract_text import describe
     from lint.parse.detect import parse_source
+    from lint.report import json_text, printable
     from lint.serialize import pages_document
     from lint.source import SourceError, read_source
 
@@ -235,13 +236,14 @@ def _extract(args: argparse.Namespace) -> int:
             raise ToolError(str(error)) from error
         pages.append(parse_source(source, config.formats))
     out = sys.stdout
+    # Paths and page text may hold control characters and (from undecodable file names) lone
+    # surrogates: shown escaped, as every report shows them, so the output stays valid UTF-8.
     if args.format == "json":
-        json.dump(pages_document(pages), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text(pages_document(pages)) + "\n")
     else:
         for page in pages:
             for line in describe(page):
-                out.write(line + "\n")
+                out.write(printable(line) + "\n")
     return EXIT_OK
 
 
