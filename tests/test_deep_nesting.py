@@ -185,3 +185,16 @@ def test_no_shipped_page_comes_near_the_limit() -> None:
     """A guard against choosing the limit too low: the shipped pages nest 16 levels at most."""
     for page in (REPOSITORY / "docs_src").rglob("*.md"):
         assert json_too_deep(page.read_text(encoding="utf-8"), limit=16) is None, page
+
+
+def test_json_at_the_limit_goes_through_the_pair_rules(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON diff of a translation against its English page walks both values at the limit."""
+    english = '{"a": ' * (MAX_NESTING - 2) + "1" + "}" * (MAX_NESTING - 2)
+    translated = '{"a": ' * (MAX_NESTING - 2) + '"x"' + "}" * (MAX_NESTING - 2)
+    write("docs_src/v1.0/api/deep.md", MARKDOWN.replace("BODY", english))
+    write("locales/ru-RU/v1.0/api/deep.md", MARKDOWN.replace("BODY", translated))
+    main(["check", "--jobs", "1", "--format", "json", "docs_src", "locales"])
+    report = json.loads(capsys.readouterr().out)
+    assert [item for item in report if item["code"] in ("DL002", "DL020")] == []
+    drift = [(item["path"], item["line"], item["name"]) for item in report if item["code"].startswith("DL6")]
+    assert drift == [("locales/ru-RU/v1.0/api/deep.md", BODY_LINE, "json-drift")]
