@@ -19,6 +19,7 @@ from msgspec import Struct
 from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, HttpResponse, Page, TableRole
 from lint.rules.names import plain_name
+from lint.source import split_lines
 
 #: Tables whose rows name what a client sends or receives, and how a fact about them reads.
 _ROW_KINDS: dict[TableRole, str] = {
@@ -57,7 +58,7 @@ class PageChanges(Struct, frozen=True):
 
 def compare_versions(old_text: str, current_text: str, old: Page, current: Page) -> PageChanges:
     """How ``current`` (today's English) differs from ``old`` (the English a translation was made from)."""
-    old_lines, current_lines = old_text.splitlines(), current_text.splitlines()
+    old_lines, current_lines = split_lines(old_text), split_lines(current_text)
     matcher = difflib.SequenceMatcher(None, old_lines, current_lines, autojunk=False)
     added = removed = 0
     first = 0

@@ -147,7 +147,7 @@ def _pages_under(directories: list[str], config: Config) -> list[str]:
     together: a CI run that checks nothing is a misconfiguration, not a pass.
     The pre-commit hook is not affected: it always names files.
     """
-    found = list(iter_pages(directories))
+    found = list(iter_pages(directories, config.symlink_root()))
     kept = [path for path in found if config.included(path)]
     if not kept:
         where = " and ".join(f"{directory.rstrip('/')}/" for directory in directories)

@@ -219,29 +219,31 @@ def _extract(args: argparse.Namespace) -> int:
     from lint.discover import iter_pages
     from lint.extract_text import describe
     from lint.parse.detect import parse_source
+    from lint.report import json_text, printable
     from lint.serialize import pages_document
     from lint.source import SourceError, read_source
 
     config = load_config()
     given = args.paths or configured_roots(config)
-    paths = list(iter_pages(given))
+    paths = list(iter_pages(given, config.symlink_root()))
     if not paths:
         raise ToolError(f"no pages found under {' and '.join(given)}")
     pages = []
     for path in paths:
         try:
-            source = read_source(path)
+            source = read_source(path, root=config.symlink_root(), max_size=config.max_file_size)
         except SourceError as error:
             raise ToolError(str(error)) from error
         pages.append(parse_source(source, config.formats))
     out = sys.stdout
+    # Paths and page text may hold control characters and (from undecodable file names) lone
+    # surrogates: shown escaped, as every report shows them, so the output stays valid UTF-8.
     if args.format == "json":
-        json.dump(pages_document(pages), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text(pages_document(pages)) + "\n")
     else:
         for page in pages:
             for line in describe(page):
-                out.write(line + "\n")
+                out.write(printable(line) + "\n")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ the key (exit 2), with a suggestion when one is close.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from fnmatch import fnmatch
@@ -42,6 +43,7 @@ _KEYS = {
     "source-history-prefix": str,
     "hide-inherited": bool,
     "max-file-size": int,
+    "allow-external-symlinks": bool,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -72,6 +74,12 @@ class Config(Struct, frozen=True):
     hide_inherited: bool = False
     #: Files larger than this many bytes are reported, not read.
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: Read pages that symbolic links lead to outside the project (refused by default).
+    allow_external_symlinks: bool = False
+
+    def symlink_root(self) -> Path | None:
+        """The directory no symbolic link may lead out of, or None when ``allow-external-symlinks`` is set."""
+        return None if self.allow_external_symlinks else self.root
 
     def rule_enabled(self, rule: Rule, path: str) -> bool:
         return rule.code in self.enabled and rule.code not in self.ignored_codes(path)
@@ -256,6 +264,9 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         for name, value in values.get(key, {}).items():
             if not isinstance(value, str):
                 raise ConfigError(f"{where} `{key}.{name}` must be a string")
+    allow_links = values.get("allow-external-symlinks", False)
+    for key, value in _configured_paths(values):
+        _check_inside_project(root, value, f"{where} `{key}`", follow_links=not allow_links)
     for pattern, name in values.get("formats", {}).items():
         if name not in ("markdown", "platyps", "html", "text"):
             raise ConfigError(f"{where} formats `{pattern}`: unknown format `{name}` (markdown, platyps, html, text)")
@@ -279,7 +290,37 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         source_history_prefix=values["source-history-prefix"].strip("/") if "source-history-prefix" in values else None,
         hide_inherited=values.get("hide-inherited", False),
         max_file_size=max_file_size,
+        allow_external_symlinks=allow_links,
     )
+
+
+def _configured_paths(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Each path the config file names that doclint reads from, with its key.
+
+    ``source-history`` is not among them: it names a git directory that is
+    read through ``git`` and, as the README's example shows, usually lies
+    beside the project (the English sources' own repository).
+    """
+    paths = [(key, values[key]) for key in ("source-root", "locales-root", "schemas") if values.get(key)]
+    paths += [(f"metadata.{version}", path) for version, path in values.get("metadata", {}).items()]
+    return paths
+
+
+def _check_inside_project(root: Path, value: str, where: str, *, follow_links: bool) -> None:
+    """A configured path must lie inside the project (after ``..`` and, unless allowed, symbolic links).
+
+    A pyproject.toml arrives with the repository it configures; it must not
+    make a CI run read files elsewhere on the machine. A path outside is for
+    the person at the command line to name (PATH, ``--metadata``, ``--baseline``).
+    """
+    base = os.path.realpath(root) if follow_links else os.path.abspath(root)
+    target = os.path.join(root, os.path.expanduser(value))
+    target = os.path.realpath(target) if follow_links else os.path.normpath(os.path.abspath(target))
+    if os.path.commonpath([base, target]) != base:
+        raise ConfigError(
+            f"{where}: `{value}` lies outside the project ({base}); a configured path must stay inside it"
+            " (name a path outside on the command line)"
+        )
 
 
 def _source_history(value: str | None, root: Path, where: str) -> str | None:

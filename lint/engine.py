@@ -69,7 +69,7 @@ def _check_file_task(item: tuple[str, bool], config: Config) -> FileResult:
     """
     path, pair_only = item
     try:
-        source = read_source(path, root=config.root, max_size=config.max_file_size)
+        source = read_source(path, root=config.symlink_root(), max_size=config.max_file_size)
     except SourceError as error:
         return FileResult(path, (), str(error))
     try:
@@ -105,7 +105,7 @@ def _parser_name(source: Source, config: Config) -> str:
 
 
 def _parse(path: str, config: Config) -> Page:
-    return parse_source(read_source(path, root=config.root, max_size=config.max_file_size), config.formats)
+    return parse_source(read_source(path, root=config.symlink_root(), max_size=config.max_file_size), config.formats)
 
 
 def one_line(error: BaseException) -> str:

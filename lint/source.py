@@ -46,9 +46,10 @@ def read_source(path: str, *, root: Path | None = None, max_size: int | None = N
     A FIFO named ``page.md`` would block the run forever and a device would
     be read without end, so the kind is asked first (``stat`` opens nothing)
     and checked again on the open descriptor. With ``root``, a path that
-    reaches, through a symbolic link, a file outside that directory is
-    refused: a link to ``/etc/passwd`` in a repository must not print the
-    file's lines as page text in CI. A file over ``max_size`` bytes is
+    reaches, through a symbolic link, a file or directory outside that
+    directory is refused (:func:`link_leads_out`): a link to ``/etc/passwd``
+    in a repository must not print the file's lines as page text in CI;
+    ``root=None`` is ``allow-external-symlinks = true``. A file over ``max_size`` bytes is
     refused unread. Each refusal is one line naming the path.
     """
     try:
@@ -61,9 +62,13 @@ def read_source(path: str, *, root: Path | None = None, max_size: int | None = N
         if error.errno == errno.ELOOP:
             raise SourceError(f"{path}: symbolic link loop; skipped") from error
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from error
+    if root is not None and link_leads_out(path, root):
+        kind = "directory" if stat.S_ISDIR(status.st_mode) else "file"
+        raise SourceError(
+            f"{path}: a symbolic link to a {kind} outside the project ({os.path.realpath(root)}); not read"
+            " (`allow-external-symlinks = true` allows it)"
+        )
     _check_status(path, status, max_size)
-    if root is not None:
-        _check_inside(path, root)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except IsADirectoryError as error:
@@ -92,14 +97,26 @@ def _check_status(path: str, status: os.stat_result, max_size: int | None) -> No
         )
 
 
-def _check_inside(path: str, root: Path) -> None:
-    """Refuse a path that a symbolic link leads out of ``root``; a plain path named outside it stays allowed."""
+def link_leads_out(path: str, root: Path) -> bool:
+    """Whether a symbolic link on ``path`` leads to a place outside the project ``root``.
+
+    A path inside the project whose real location is outside went through a
+    link somewhere (a file or a directory, at any depth). A path the user
+    named outside the project is theirs to name; only a link at its very end
+    is refused there, since that is the file the command line pointed at.
+    """
     real = os.path.realpath(path)
-    if real == os.path.abspath(path):
-        return  # no link followed: a file the user named, wherever it lies
     base = os.path.realpath(root)
-    if os.path.commonpath([real, base]) != base:
-        raise SourceError(f"{path}: a symbolic link to a file outside the project ({base}); not read")
+    if _inside(real, base):
+        return False
+    absolute = os.path.abspath(path)
+    if _inside(absolute, base) or _inside(absolute, os.path.abspath(root)):
+        return True
+    return os.path.islink(path)
+
+
+def _inside(path: str, directory: str) -> bool:
+    return os.path.commonpath([path, directory]) == directory
 
 
 def normalize_line_ends(text: str) -> str:
@@ -114,6 +131,20 @@ def normalize_line_ends(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as every parser numbers them: split at LF, CRLF and CR alone.
+
+    ``str.splitlines`` also splits at U+2028, U+0085, form feed and others,
+    so a line quoted by that number would be a different line than the
+    finding's wherever a page holds one of them. The empty string after a
+    final line break is no line, as for ``splitlines``.
+    """
+    lines = normalize_line_ends(text).split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 _UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))

@@ -418,3 +418,73 @@ def test_freshness_is_judged_only_with_a_given_history(tmp_path: Path) -> None:
 
     assert _staleness_judged(replace(given, source_history=str(tmp_path)))
     assert not _staleness_judged(replace(given, source_history=str(tmp_path), enabled=frozenset()))
+
+
+#: U+2028, NEL and form feed are text inside a line for the parsers (and editors), lines for ``str.splitlines``.
+SEPARATED_ENGLISH = (
+    "# thing: act\n\nA line\u2028with a separator and a form\x0cfeed.\n\n## Response\n"
+    "If successful, this method returns a `202 Accepted` response code.\n"
+)
+SEPARATED_TRANSLATION = (
+    "# thing: act\n\nLine\u2028sep\x85nel.\n\n## Response\n"
+    "If successful, this method returns a `200 OK` response code.\n"
+)
+
+
+def separated_project(root: Path) -> None:
+    (root / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    write(root, "docs_src/v1.0/api/a.md", SEPARATED_ENGLISH)
+    write(root, "locales/ru-RU/v1.0/api/a.md", SEPARATED_TRANSLATION)
+
+
+def test_line_separators_in_a_page_do_not_shift_the_quoted_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    separated_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = report(capsys, "--format", "json")
+    assert code == 0
+    (page,) = json.loads(out)["pages"]
+    (finding,) = [item for group in page["groups"] for item in group["findings"]]
+    assert (finding["name"], finding["line"]) == ("status-drift", 6)
+    assert finding["translated"] == {
+        "path": "locales/ru-RU/v1.0/api/a.md",
+        "line": 6,
+        "text": "If successful, this method returns a `200 OK` response code.",
+    }
+    assert finding["english"] == {
+        "path": "docs_src/v1.0/api/a.md",
+        "line": 6,
+        "text": "If successful, this method returns a `202 Accepted` response code.",
+    }
+
+
+def test_line_separators_do_not_shift_the_site_dashboards_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.check import CheckOptions, configure
+    from lint.engine import check_files
+    from lint.site.dashboard import read_documents
+
+    separated_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    config = configure(CheckOptions(paths=[]))
+    paths = ["docs_src/v1.0/api/a.md", "locales/ru-RU/v1.0/api/a.md"]
+    findings = [item for result in check_files(paths, config, 1) for item in result.diagnostics]
+    review = build_review(paths, findings, config)
+    documents = read_documents(review)
+    for path, text in zip(paths, (SEPARATED_ENGLISH, SEPARATED_TRANSLATION), strict=True):
+        assert documents[path].lines == text.rstrip("\n").split("\n")
+        assert documents[path].lines[5].endswith("response code.")
+
+
+def test_line_separators_do_not_shift_the_first_changed_line() -> None:
+    from lint.changes import compare_versions
+    from lint.parse.detect import parse_source
+    from lint.source import decode_source
+
+    old = SEPARATED_ENGLISH
+    current = old.replace("202 Accepted", "204 No Content")
+    pages = [parse_source(decode_source("docs_src/v1.0/api/a.md", text.encode())) for text in (old, current)]
+    changes = compare_versions(old, current, *pages)
+    assert (changes.added, changes.removed, changes.first_changed_line) == (1, 1, 6)

@@ -32,6 +32,8 @@ from lint.source import read_source
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "schema_rules"
 CSDL = TESTS / "fixtures" / "csdl" / "example.csdl"
+#: Where the project's pyproject.toml finds its copy of CSDL.
+PROJECT_CSDL = "metadata/example.csdl"
 PAGES = sorted(path.name for path in FIXTURES.glob("*.md"))
 SCHEMA_RULES = {"DL501", "DL502", "DL503", "DL504", "DL505", "DL506", "DL507"}
 _EXPECT = re.compile(r"<!--\s*expect:(?P<items>[^>]*)-->")
@@ -77,7 +79,10 @@ def write_project(root: Path, metadata: bool) -> Path:
     api.mkdir(parents=True)
     for name in PAGES:
         shutil.copyfile(FIXTURES / name, api / name)
-    table = f"metadata = {{ {json.dumps('v1.0')} = {json.dumps(CSDL.as_posix())} }}\n" if metadata else ""
+    # A configured CSDL must lie inside the project (issue 12): the fixture is copied in.
+    (root / "metadata").mkdir()
+    shutil.copyfile(CSDL, root / PROJECT_CSDL)
+    table = f"metadata = {{ {json.dumps('v1.0')} = {json.dumps(PROJECT_CSDL)} }}\n" if metadata else ""
     (root / "pyproject.toml").write_text("[tool.doclint]\n" + table, encoding="utf-8")
     return root
 
@@ -126,7 +131,7 @@ def test_fixture_findings(results: dict[str, list[Diagnostic]], page: str) -> No
 def test_pages_are_v1_0_and_the_store_comes_from_the_configured_csdl(project: Path, config: Config) -> None:
     for name in PAGES:
         assert parse_source(read_source(str(project / "docs_src" / "v1.0" / "api" / name))).version == "v1.0"
-    assert config.metadata == {"v1.0": CSDL.as_posix()}
+    assert config.metadata == {"v1.0": PROJECT_CSDL}
     store = store_for(config, "v1.0")
     assert store is not None
     assert store.directory.parent == cache_directory() / "schemas"

@@ -99,7 +99,8 @@ def _metadata_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[P
     monkeypatch.setenv("DOCLINT_CACHE_DIR", str(cache))
     repository = tmp_path / "repository"
     repository.mkdir()
-    config = build_config({"metadata": {"v1.0": str(CSDL)}}, root=repository, file=None)
+    # A CSDL outside the repository, as ``--metadata`` gives it (a config file may not name one).
+    config = replace(build_config({}, root=repository, file=None), metadata={"v1.0": str(CSDL)})
     return cache / "schemas", config
 
 
@@ -198,3 +199,117 @@ def test_a_version_doclint_does_not_carry_names_itself(tmp_path: Path) -> None:
         "doclint: note: the schema rules did not check 1 page: no schema store for API version v2.0 "
         "(see the schema-unavailable findings)"
     )
+
+
+def _damage_by_truncation(store: Path) -> None:
+    data = (store / "defs.bin").read_bytes()
+    (store / "defs.bin").write_bytes(data[: len(data) // 2])
+
+
+def _damage_by_garbling(store: Path) -> None:
+    data = bytearray((store / "head.json").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (store / "head.json").write_bytes(bytes(data))
+
+
+def _damage_by_a_flipped_bit(store: Path) -> None:
+    data = bytearray((store / "defs.bin").read_bytes())
+    data[-1] ^= 0x01  # still the same size: only the checksum tells
+    (store / "defs.bin").write_bytes(bytes(data))
+
+
+def _damage_by_emptying(store: Path) -> None:
+    (store / "operations.json").write_bytes(b"")
+
+
+def _damage_by_another_stamp_version(store: Path) -> None:
+    stamp = json.loads((store / "stamp.json").read_text(encoding="utf-8"))
+    (store / "stamp.json").write_text(json.dumps({**stamp, "stamp": stamp["stamp"] + 1}), encoding="utf-8")
+
+
+def _damage_by_another_packed_format(store: Path) -> None:
+    stamp = json.loads((store / "stamp.json").read_text(encoding="utf-8"))
+    (store / "stamp.json").write_text(json.dumps({**stamp, "packed": stamp["packed"] + 1}), encoding="utf-8")
+
+
+def _damage_the_stamp(store: Path) -> None:
+    (store / "stamp.json").write_text('{"stamp": ', encoding="utf-8")
+
+
+def _remove_the_stamp(store: Path) -> None:
+    (store / "stamp.json").unlink()  # a store written by a doclint before stamps, or a kill before the stamp
+
+
+def _replace_by_an_empty_file(store: Path) -> None:
+    import shutil
+
+    shutil.rmtree(store)
+    store.write_bytes(b"")
+
+
+def _replace_by_an_empty_directory(store: Path) -> None:
+    import shutil
+
+    shutil.rmtree(store)
+    store.mkdir()
+
+
+DAMAGES = [
+    _damage_by_truncation,
+    _damage_by_garbling,
+    _damage_by_a_flipped_bit,
+    _damage_by_emptying,
+    _damage_by_another_stamp_version,
+    _damage_by_another_packed_format,
+    _damage_the_stamp,
+    _remove_the_stamp,
+    _replace_by_an_empty_file,
+    _replace_by_an_empty_directory,
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[damage.__name__.lstrip("_") for damage in DAMAGES])
+def test_a_damaged_cached_store_is_detected_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+) -> None:
+    """Never trusted, never a hard error: the next run rebuilds the store whole, in place, atomically."""
+    from lint.schemas.cache_stamp import stamp_problem
+
+    schemas, config = _metadata_config(tmp_path, monkeypatch)
+    built = store_module._locate(config, "v1.0")
+    assert built is not None and stamp_problem(built.directory) is None
+    pristine = {path.name: path.read_bytes() for path in built.directory.iterdir()}
+    assert callable(damage)
+    damage(built.directory)
+    assert not (built.directory.is_dir() and stamp_problem(built.directory) is None)
+    rebuilt = store_module._locate(config, "v1.0")
+    assert rebuilt is not None and rebuilt.directory == built.directory
+    assert {path.name: path.read_bytes() for path in rebuilt.directory.iterdir()} == pristine
+    assert [path.name for path in schemas.iterdir()] == [rebuilt.directory.name]  # nothing damaged left aside
+    assert "example.api.meeting" in rebuilt.defs
+
+
+def test_a_run_on_a_damaged_cache_reports_as_a_run_on_a_fresh_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schemas, _ = _metadata_config(tmp_path, monkeypatch)
+    monkeypatch.chdir(tmp_path / "repository")
+    page = Path("docs_src/v1.0/api/meeting-get.md")
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        "# meeting: get\n\n## HTTP request\n```http\nGET /meetings/{id}\n```\n\n## Response\n"
+        '<!-- {\n  "blockType": "response",\n  "@odata.type": "example.api.meeting"\n} -->\n'
+        '```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{"subject": 7}\n```\n',
+        encoding="utf-8",
+    )
+    args = ["check", "--jobs", "1", "--format", "json", "--metadata", f"v1.0={CSDL}", str(page)]
+    store_module._STORES.clear()
+    first = (main(args), capsys.readouterr())
+    (store,) = schemas.iterdir()
+    _damage_by_truncation(store)
+    store_module._STORES.clear()
+    second = (main(args), capsys.readouterr())
+    store_module._STORES.clear()
+    assert second == first
+    assert first[1].err == ""
+    assert [item["code"] for item in json.loads(first[1].out) if item["code"].startswith("DL5")] != []

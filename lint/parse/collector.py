@@ -53,6 +53,7 @@ from lint.model import (
 )
 from lint.parse.http import HttpBlock
 from lint.parse.locate import version_from_path
+from lint.parse.nesting import MAX_NESTING, json_too_deep
 from lint.parse.sections import AnchorRegistry, section_role, table_role
 
 __all__ = ["PageCollector", "diagnostics_in_order", "is_label_row", "make_annotation", "parse_annotation"]
@@ -262,6 +263,10 @@ def parse_annotation(body: str, span: Span, error_at: ErrorAt) -> Annotation | C
     ``span`` covers the whole comment; ``error_at`` gives the span of an
     offset into ``body``, where a JSON syntax error is reported.
     """
+    deep = json_too_deep(body)
+    if deep is not None:
+        message = f"annotation comment is nested deeper than {MAX_NESTING} levels"
+        return ParseDiagnostic("annotation-syntax", message, error_at(deep))
     try:
         data = json.loads(body)
     except json.JSONDecodeError as error:

@@ -14,6 +14,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from lint.model import ParseDiagnostic, Span
+from lint.parse.nesting import check_yaml_depth
 from lint.parse.plain_yaml import read_plain_mapping
 
 
@@ -35,6 +36,7 @@ def _load(block: str) -> object:
     import yaml
 
     try:
+        check_yaml_depth(block)
         try:
             return yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError:

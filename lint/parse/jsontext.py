@@ -17,6 +17,7 @@ from typing import Any
 from msgspec import Struct
 
 from lint.model import Annotation, JsonError, JsonExample, Span
+from lint.parse.nesting import MAX_NESTING, json_too_deep
 
 _TOKEN = re.compile(
     r'(?P<string>"(?:[^"\\\n]|\\.)*")'
@@ -63,17 +64,20 @@ def parse_json(
     """
     if not looks_like_json(text):
         return JsonExample(text=text, span=span, annotation=annotation, origin=origin)
-    hook = _DuplicateKeys()
-    try:
-        value = json.loads(text, object_pairs_hook=hook)
-    except RecursionError:
+    deep = json_too_deep(text)
+    if deep is not None:
+        # Every walk over the value (schemas, the diff with the English page) recurses per level.
+        message = f"JSON is nested deeper than {MAX_NESTING} levels; not checked further"
         return JsonExample(
             text=text,
             span=span,
-            error=JsonError("JSON nests too deeply to check", span.line, span.column),
+            error=JsonError(message, *absolute(span, base_column, *line_and_column(text, deep))),
             annotation=annotation,
             origin=origin,
         )
+    hook = _DuplicateKeys()
+    try:
+        value = json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as error:
         from lint.parse.json_errors import describe_json_error  # only pages with a broken example pay for it
 

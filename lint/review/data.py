@@ -26,7 +26,7 @@ from lint.config import Config
 from lint.diagnostic import Diagnostic
 from lint.pair import english_source, translations
 from lint.rules import find_rule
-from lint.source import SourceError, read_source
+from lint.source import SourceError, read_source, split_lines
 
 #: Bumped only when a field of the structs below is renamed or removed.
 REVIEW_VERSION = 1
@@ -162,7 +162,7 @@ class _Lines:
         key = os.path.abspath(path)
         if key not in self._files:
             try:
-                self._files[key] = read_source(path).text.splitlines()
+                self._files[key] = split_lines(read_source(path).text)
             except SourceError:
                 self._files[key] = []
         lines = self._files[key]

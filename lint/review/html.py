@@ -11,11 +11,23 @@ line and the English line differ are marked.
 
 from __future__ import annotations
 
-from html import escape
+import html
 from typing import TextIO
 
+from lint.report import printable
 from lint.review.compare import Run, differing_runs
 from lint.review.data import FindingGroup, LineText, PageReview, Review, ReviewFinding
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, with control characters and lone surrogates (undecodable file names) shown as escapes.
+
+    A lone surrogate cannot be written as UTF-8 at all, and a raw control
+    character in a path would be invisible in the page: both show as the
+    text reports show them (``\\udce9``, ``\\x1b``).
+    """
+    return html.escape(printable(text))
+
 
 _STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 110em; padding: 0 1em; color: #1f2328; }

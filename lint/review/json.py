@@ -6,14 +6,14 @@ README ("`doclint report`") and versioned by ``doclint_review``.
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from msgspec import to_builtins
 
+from lint.report import json_text
 from lint.review.data import Review
 
 
 def write(review: Review, stream: TextIO) -> None:
-    json.dump(to_builtins(review), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """The review as indented JSON; lone surrogates (undecodable file names) as the text of their escape."""
+    stream.write(json_text(to_builtins(review)) + "\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lint.report import printable
 from lint.review.data import PAGE_GROUP, LineText, LocaleSummary, PageReview, Review
 
 _COLUMNS = ("locale", "translated", "fresh", "stale", "source-unknown", "orphan", "untranslated")
@@ -28,10 +29,10 @@ def write(review: Review, stream: TextIO) -> None:
     if not review.staleness_judged:
         stream.write("(fresh: not judged: give the English history with --source-history to tell fresh from stale)\n")
     stream.write("\nfindings by kind\n")
-    width = max(len(summary.locale) for summary in review.locales)
+    width = max(len(printable(summary.locale)) for summary in review.locales)
     for summary in review.locales:
         kinds = ", ".join(f"{_kind_label(kind)} {count}" for kind, count in summary.findings.items()) or "none"
-        stream.write(f"  {summary.locale:<{width}}  {kinds}\n")
+        stream.write(f"  {printable(summary.locale):<{width}}  {kinds}\n")
     for page in review.pages:
         if page.groups:
             stream.write("\n")
@@ -39,13 +40,14 @@ def write(review: Review, stream: TextIO) -> None:
 
 
 def _write_page(page: PageReview, english_locale: str, stream: TextIO) -> None:
-    english = page.english or "none (orphan)"
-    stream.write(f"{page.path}  [{page.locale}, {page.status}; English: {english}]\n")
+    # Paths, messages and page lines are shown escaped (control characters, undecodable bytes), as in `check`.
+    english = printable(page.english) if page.english else "none (orphan)"
+    stream.write(f"{printable(page.path)}  [{printable(page.locale)}, {page.status}; English: {english}]\n")
     for group in page.groups:
         stream.write(f"  {_kind_label(group.kind)} ({len(group.findings)})\n")
         for finding in group.findings:
             name = "" if group.drift else f" {finding.code} {finding.name}"
-            stream.write(f"    {finding.line}:{finding.column} {finding.severity}{name} {finding.message}\n")
+            stream.write(f"    {finding.line}:{finding.column} {finding.severity}{name} {printable(finding.message)}\n")
             sides = [(page.locale, finding.translated)]
             if finding.english is not None:
                 sides.append((english_locale, finding.english))
@@ -53,9 +55,12 @@ def _write_page(page: PageReview, english_locale: str, stream: TextIO) -> None:
 
 
 def _side_lines(sides: list[tuple[str, LineText]]) -> list[str]:
-    label = max(len(locale) for locale, _ in sides)
+    label = max(len(printable(locale)) for locale, _ in sides)
     number = max(len(str(line.line)) for _, line in sides)
-    return [f"      {locale:<{label}} {line.line:>{number}} | {line.text.rstrip()}\n" for locale, line in sides]
+    return [
+        f"      {printable(locale):<{label}} {line.line:>{number}} | {printable(line.text.rstrip())}\n"
+        for locale, line in sides
+    ]
 
 
 def _kind_label(kind: str) -> str:
@@ -65,7 +70,7 @@ def _kind_label(kind: str) -> str:
 def _row(summary: LocaleSummary) -> list[str]:
     fresh = "-" if summary.fresh is None else str(summary.fresh)
     numbers = (summary.translated, fresh, summary.stale, summary.source_unknown, summary.orphan, summary.untranslated)
-    return [summary.locale, *(str(value) for value in numbers)]
+    return [printable(summary.locale), *(str(value) for value in numbers)]
 
 
 def _table(rows: list[list[str]]) -> list[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from lint.config import Config
 from lint.errors import ToolError
 from lint.schemas.bundled import bundled_store
+from lint.schemas.cache_stamp import stamp_problem, write_stamp
 from lint.schemas.operations import FORMAT as INDEX_FORMAT
 from lint.schemas.packed import FORMAT as PACKED_FORMAT
 from lint.schemas.validate import SchemaStore, is_store
@@ -79,9 +80,14 @@ def _built_from(csdl: Path, cache: Path, version: str) -> Path:
     # Keyed by content and by both formats, so a doclint that reads another format rebuilds.
     name = f"{version}-{hashlib.sha256(data).hexdigest()[:16]}-f{INDEX_FORMAT}p{PACKED_FORMAT}"
     target = cache / name
-    if not is_store(target):
+    if not _usable(target):
+        # Missing, or damaged (truncated, garbled, of another format): never trusted, rebuilt.
         _build_atomically(csdl, cache, target)
     return target
+
+
+def _usable(target: Path) -> bool:
+    return is_store(target) and stamp_problem(target) is None
 
 
 def _build_atomically(csdl: Path, cache: Path, target: Path) -> None:
@@ -90,7 +96,9 @@ def _build_atomically(csdl: Path, cache: Path, target: Path) -> None:
     A rename is atomic: a concurrent run (the workers of ``--jobs``, two
     pre-commit hooks) sees no store or a whole one, never half of one. When
     two runs build at once, the first rename wins and the other's copy is
-    discarded.
+    discarded. The stamp (:mod:`lint.schemas.cache_stamp`) is written last
+    into the private directory; a damaged store under the target's name is
+    moved aside first.
     """
     import shutil
     import tempfile  # only when a CSDL must be converted
@@ -110,11 +118,30 @@ def _build_atomically(csdl: Path, cache: Path, target: Path) -> None:
             build(csdl, staging, None, packed=True)
         except (ValueError, SyntaxError) as error:
             raise ToolError(f"{csdl}: not usable OData CSDL metadata: {error}") from error
+        write_stamp(staging)
+        if os.path.lexists(target) and not _usable(target):
+            _discard(target)
         try:
             staging.rename(target)
         except OSError as error:
-            if not is_store(target):  # not a lost race: a real failure
+            if not _usable(target):  # not a lost race: a real failure
                 raise ToolError(f"{target}: cannot write the schema cache: {error.strerror or error}") from error
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _discard(target: Path) -> None:
+    """Move a damaged store (or whatever took its name) aside, then delete it.
+
+    The rename is atomic, so a concurrent run sees the damaged store or no
+    store, and builds its own; the first whole store renamed into place wins.
+    """
+    import contextlib
+    import shutil
+    import tempfile
+
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}-damaged-", dir=target.parent))
+    with contextlib.suppress(OSError):  # another run moved it first
+        os.replace(target, aside / "store")
+    shutil.rmtree(aside, ignore_errors=True)

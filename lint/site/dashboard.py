@@ -82,7 +82,7 @@ def read_documents(review: Review, formats: Mapping[str, str] | None = None) -> 
     lists the findings without the text, as the report does.
     """
     from lint.parse.detect import parse_source
-    from lint.source import SourceError, read_source
+    from lint.source import SourceError, read_source, split_lines
 
     documents: dict[str, Document] = {}
     for path in _paths(review):
@@ -91,7 +91,7 @@ def read_documents(review: Review, formats: Mapping[str, str] | None = None) -> 
         except SourceError:
             documents[path] = Document([])
             continue
-        documents[path] = Document(source.text.splitlines(), parse_source(source, formats))
+        documents[path] = Document(split_lines(source.text), parse_source(source, formats))
     return documents
 
 

@@ -55,7 +55,7 @@ def write_sources(job: LocaleJob) -> None:
     parsed: dict[str, tuple[PageJob, Page, str]] = {}
     for page_job in job.pages:
         try:
-            source = read_source(page_job.path)
+            source = read_source(page_job.path, root=job.config.symlink_root(), max_size=job.config.max_file_size)
         except SourceError:
             continue  # the lint already reported it; the site has no page for it
         parsed[page_job.docname] = (page_job, parse_source(source, job.config.formats), source.text)

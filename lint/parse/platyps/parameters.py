@@ -13,6 +13,7 @@ from typing import Any
 
 from lint.model import CmdletParameter, ParameterSet, Span
 from lint.parse.frontmatter import yaml_position
+from lint.parse.nesting import check_yaml_depth
 from lint.parse.plain_yaml import read_plain_mapping
 from lint.parse.platyps.document import (
     Doc,
@@ -165,6 +166,7 @@ def _load_untyped(source: str) -> Any:
         return plain
     import yaml
 
+    check_yaml_depth(source)
     return yaml.load(source, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
 
 
