@@ -41,12 +41,16 @@ _INCLUDE_INLINE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<path>[^)]+
 ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,30}?)\s*[:：]\s*\*\*\s*|^\s*\*\*(?P<label2>[^*]{1,30}?)\*\*\s*[:：]\s*")
 _SPAN_LABEL = re.compile(r'^(\s*<span\s+data-ttu-id="[^"]*"\s*>)\s*\*\*[^*]{1,30}?\s*[:：]\s*\*\*\s*')
-_PLACEHOLDER = re.compile(r"\{\{\s*(?P<text>.*?)\s*\}\}")
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)]*)\)")
+# Linear: the text is blanks each followed by a character that does not close (possessive,
+# bounded), where ``\s*(.*?)\s*`` tried every split of every blank run; alt and target
+# are bounded so a line of openers is not rescanned from each.
+_PLACEHOLDER = re.compile(r"\{\{\s*+(?P<text>(?:[^\S\n]*+(?:[^\s}]|\}(?!\}))){0,500}+)\s*\}\}")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,1000})\]\((?P<target>[^)]{0,2000})\)")
 _LINK = re.compile(
     r"(?<![!\\])\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+# Bounded opening run, as lint.rules.drift_tokens' code pattern: a long run of backticks was cubic.
+_CODE_SPAN = re.compile(r"(`{1,16}).+?\1")
 #: ``[bundle]: ../resources/bundle.md``: a link reference definition (Graph pages use them often).
 _REF_DEF = re.compile(
     r"^ {0,3}\[(?P<label>[^\[\]]+)\]:\s*<?(?P<target>[^\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
