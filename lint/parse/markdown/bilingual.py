@@ -17,7 +17,7 @@ from msgspec import Struct
 # Linear: a segment's text and source never run past the next segment's opening span
 # (a pair with no lookup is not matched against a later pair's), and ids are bounded,
 # so a line of openers without their lookups is not rescanned to its end from each one.
-_NOT_AN_OPENER = r"(?:(?!<span\s+data-ttu-id=).)"
+_NOT_AN_OPENER = r"(?:[^<]++|<(?!span\s+data-ttu-id=))"  # runs without "<" whole: text ends at a "<"
 _PAIR = (
     r'(?s)<span\s+data-ttu-id="(?P<id>[^"]{0,200})"\s*>(?P<text>' + _NOT_AN_OPENER + r"*?)</span>\s*"
     r'<span\s+class="sxs-lookup"\s*>\s*<span\s+data-stu-id="[^"]{0,200}"\s*>'
