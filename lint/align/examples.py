@@ -26,7 +26,8 @@ ExampleKind = Literal["request", "response", "notification", "json"]
 
 #: A path segment that identifies one object rather than naming a resource.
 _IDENTIFIER_SEGMENT = lazy_compile(
-    r"""^(\{[^}]*\}|'[^']*'|"[^"]*"|\d+|[0-9a-fA-F-]{16,}|.*\d.*\d.*\d.*|<[^>]*>|[^()]*\(.*\))$"""
+    # "three digits anywhere" as ``(?:\D*\d){3}``: ``.*\d.*\d.*\d.*`` tried every split (cubic).
+    r"""^(\{[^}]*\}|'[^']*'|"[^"]*"|\d+|[0-9a-fA-F-]{16,}|(?:[^\d\n]*+\d){3}.*|<[^>]*>|[^()]*\(.*\))$"""
 )
 
 

@@ -30,13 +30,15 @@ _MODULES = {
     "text": "lint.parse.text.page",
 }
 
-_PLATYPS = re.compile(r"\A\ufeff?---\s*\n(?:.*\n)*?external help file\s*:", re.IGNORECASE)
+_PLATYPS = re.compile(r"\A\ufeff?---[^\S\n]*\n(?:.*\n)*?external help file\s*:", re.IGNORECASE)
 _HTML = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 # Signs that text is Markdown rather than a rendering: fences, table delimiter
 # rows, comments and anchored headings. A bare "# ..." line is not one: the
 # Python snippets of a text rendering are full of comments.
 # Compiled on first use (re's cache): only files the globs and suffixes leave undecided are sniffed.
-_MARKDOWN_SIGNS = r"(?m)^(?:```|~~~|\|?\s*:?-{3,}:?\s*\||<!--|#{1,6}\s+<a name=|#{1,6}\s.*\n\s*\n)"
+# A delimiter row's blanks stay on its line: ``\s*`` from every line start of a blank
+# stretch rescanned the whole stretch (quadratic); the heading signs start only at a "#".
+_MARKDOWN_SIGNS = r"(?m)^(?:```|~~~|\|?[^\S\n]*:?-{3,}:?[^\S\n]*\||<!--|#{1,6}\s++<a name=|#{1,6}\s.*\n\s*\n)"
 
 
 def detect_format(path: str, text: str, globs: Mapping[str, str] | None = None) -> PageFormat | None:

@@ -72,7 +72,13 @@ class FrontMatter(Struct, frozen=True):
 
 
 #: A top-level ``key:`` (plain or quoted) at the start of a front matter line.
-_TOP_LEVEL_KEY = re.compile(r"""(?P<quote>["']?)(?P<key>[^\s#"'\-][^:]*?)(?P=quote)\s*:(?:\s|$)""")
+#: Linear: a key is runs of blanks each followed by a non-blank (possessive), so its
+#: trailing blanks are left to ``\s*`` instead of a lazy key rescanning every blank
+#: run; a quoted key may end in blanks inside its quotes.
+_TOP_LEVEL_KEY = re.compile(
+    r"""(?:(?P<quote>["'])(?P<quoted>[^\s#"'\-][^:]*?)(?P=quote)"""
+    r"""|(?P<key>[^\s#"'\-](?:\s*+[^\s:])*+))\s*:(?:\s|$)"""
+)
 
 
 def key_lines(block_lines: list[str], first_line: int) -> dict[str, int]:
@@ -81,7 +87,7 @@ def key_lines(block_lines: list[str], first_line: int) -> dict[str, int]:
     for offset, line in enumerate(block_lines):
         match = _TOP_LEVEL_KEY.match(line)
         if match:
-            found.setdefault(match.group("key"), first_line + offset)
+            found.setdefault(match.group("key") or match.group("quoted"), first_line + offset)
     return found
 
 

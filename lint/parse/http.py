@@ -33,7 +33,8 @@ HTTP_LANGUAGES = frozenset({"http", "msgraph-interactive"})
 # Written so that no two quantifiers compete for the same spaces: the lazy
 # forms these replace took seconds on one long line of blanks.
 REQUEST_LINE = re.compile(r"^(?P<method>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?P<target>\S(?:.*\S)?)[ \t]*$")
-_HTTP_VERSION_SUFFIX = re.compile(r"[ \t]+HTTP/\d(?:\.\d)?$")
+# Starts only at the first blank of a run: from every blank the run would be rescanned.
+_HTTP_VERSION_SUFFIX = re.compile(r"(?<![ \t])[ \t]+HTTP/\d(?:\.\d)?$")
 STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)(?:[ \t]+(?P<reason>\S(?:.*\S)?))?[ \t]*$")
 HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*)[ \t]*:(?P<value>.*)$")
 

@@ -21,13 +21,13 @@ def close_sections(sections: Sequence[Section], last_line: int) -> tuple[Section
     """``sections`` with ``end_line`` set: up to the next heading of their level or above.
 
     The last section of each level runs to ``last_line``, the page's last line.
+    One pass with a stack of the sections still open (levels rising to the top):
+    searching the later sections for each one was quadratic on a page of many.
     """
-    closed = []
+    ends = [last_line] * len(sections)
+    open_sections: list[int] = []
     for position, section in enumerate(sections):
-        end = last_line
-        for later in sections[position + 1 :]:
-            if later.level <= section.level:
-                end = later.span.line - 1
-                break
-        closed.append(replace(section, end_line=end))
-    return tuple(closed)
+        while open_sections and sections[open_sections[-1]].level >= section.level:
+            ends[open_sections.pop()] = section.span.line - 1
+        open_sections.append(position)
+    return tuple(replace(section, end_line=end) for section, end in zip(sections, ends, strict=True))

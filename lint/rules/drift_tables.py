@@ -70,7 +70,7 @@ def _looks_translated(name: str, english: str) -> bool:
     return not name.isascii() or not _IDENTIFIER.match(name) or name.lower() == english.lower()
 
 
-_PARENTHETICAL = lazy_compile(r"\s*[(（].*$")
+_PARENTHETICAL = lazy_compile(r"(?<!\s)\s*[(（].*$")  # from a blank run's first blank only: linear
 
 
 def api_identifier(name: str) -> str | None:
@@ -278,7 +278,8 @@ _PRIMITIVES = frozenset(
 )
 
 
-_LINK_TEXT = lazy_compile(r"\[([^\]]+)\]\([^)]*\)")
+# Bounded, so a cell of ``[`` openers without a closing bracket is not rescanned from each.
+_LINK_TEXT = lazy_compile(r"\[([^\]]{1,1000})\]\([^)]{0,2000}\)")
 
 
 def type_identifiers(text: str) -> list[str]:

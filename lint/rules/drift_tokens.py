@@ -24,7 +24,9 @@ from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
 
-_CODE = lazy_compile(r"(`+)(.+?)\1")
+# Opening runs longer than 16 backticks (none in real pages) are not tried whole: from
+# every position of a long run, each shorter length rescanned the line for its closer.
+_CODE = lazy_compile(r"(`{1,16})(.+?)\1")
 _LINK = lazy_compile(r"\]\(\s*<?([^)\s>]+)")
 _URL = lazy_compile(r"https?://[^\s)>\]\"'`]+")
 _NUMBER = lazy_compile(r"\d+")

@@ -61,7 +61,8 @@ def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
     if not shown:
         return
     statuses = sorted({response.status for response in shown})
-    roles = [(stated, _stated_role(page, stated)) for stated in page.prose_statuses if 200 <= stated.status < 300]
+    by_line = _ByLine(page)
+    roles = [(stated, _stated_role(by_line, stated)) for stated in page.prose_statuses if 200 <= stated.status < 300]
     # "returns 204 No Content; if the request asks for it, 200 OK": alternatives, one of them shown.
     if any(stated.status in statuses for stated, role in roles if role != "error"):
         return
@@ -79,7 +80,24 @@ def status_prose_mismatch(page: Page, context: Context) -> Iterator[Finding]:
         )
 
 
-def _stated_role(page: Page, stated: ProseStatus) -> StatusRole:
+class _ByLine:
+    """A page's text segments and stated statuses by line, gathered once per page.
+
+    Looking each stated status's segment up among all the page's segments
+    made a page of thousands of statuses quadratic (minutes at 18 MB).
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.segments: dict[int, list[Segment]] = {}
+        for segment in page.segments:
+            for line in range(segment.span.line, max(segment.span.line, segment.span.end_line) + 1):
+                self.segments.setdefault(line, []).append(segment)
+        self.statuses: dict[int, list[ProseStatus]] = {}
+        for stated in page.prose_statuses:
+            self.statuses.setdefault(stated.span.line, []).append(stated)
+
+
+def _stated_role(by_line: _ByLine, stated: ProseStatus) -> StatusRole:
     """How the sentence around a stated status presents it (see :func:`status_role`).
 
     The sentence is the text segment the status stands in; where the page
@@ -88,7 +106,7 @@ def _stated_role(page: Page, stated: ProseStatus) -> StatusRole:
     status whose segment cannot be found counts as a success claim, as
     every stated 2xx status did before sentences were read.
     """
-    segment = _segment_of(page, stated)
+    segment = _segment_of(by_line, stated)
     if segment is None:
         return "success"
     for text in (segment.source, segment.text):
@@ -98,10 +116,8 @@ def _stated_role(page: Page, stated: ProseStatus) -> StatusRole:
     # The same status written twice in the segment: the one at the stated column's rank.
     rank = sum(
         1
-        for other in page.prose_statuses
-        if other.span.line == stated.span.line
-        and other.text == stated.text
-        and segment.span.column <= other.span.column < stated.span.column
+        for other in by_line.statuses.get(stated.span.line, ())
+        if other.text == stated.text and segment.span.column <= other.span.column < stated.span.column
     )
     start = -1
     for _ in range(rank + 1):
@@ -109,13 +125,12 @@ def _stated_role(page: Page, stated: ProseStatus) -> StatusRole:
     return status_role(segment.text, start, start + len(stated.text)) if start >= 0 else "success"
 
 
-def _segment_of(page: Page, stated: ProseStatus) -> Segment | None:
+def _segment_of(by_line: _ByLine, stated: ProseStatus) -> Segment | None:
     """The text segment holding ``stated``: on its line, at or before its column, containing its text."""
     candidates = [
         segment
-        for segment in page.segments
+        for segment in by_line.segments.get(stated.span.line, ())
         if segment.span.path == stated.span.path
-        and segment.span.line <= stated.span.line <= max(segment.span.line, segment.span.end_line)
         and stated.text in segment.text
         and (segment.span.line < stated.span.line or segment.span.column <= stated.span.column)
     ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_MARKUP = re.compile(r"[`*_\\]|\[([^\]]*)\]\([^)]*\)")
+# Bounded, so a cell of ``[`` openers without a closing bracket is not rescanned from each.
+_MARKUP = re.compile(r"[`*_\\]|\[([^\]]{0,1000})\]\([^)]{0,2000}\)")
 
 
 def plain_name(text: str) -> str:

@@ -611,11 +611,12 @@ def powershell_example_invalid(page: Page, context: Context) -> Iterator[Finding
             if params.value is None:
                 continue
             value = normalize_keys(store, body_schema, params.value)
+            positions = _hashtable_positions(params)  # once per hashtable, not once per error
             for error in _validate(store, operation.body_ref, value):
                 if _computed(value, error.pointer):
                     continue
                 yield Finding(
-                    _hashtable_position(params, error.pointer),
+                    _hashtable_position(params, positions, error.pointer),
                     f"{example.title}: {_describe(error)}",
                     context=f"{example.title} {error.pointer} {error.keyword}",
                 )
@@ -637,14 +638,22 @@ def _example_type(page: Page, store: SchemaStore) -> str | None:
     return None
 
 
-def _hashtable_position(params: JsonExample, pointer: str) -> Span:
+def _hashtable_positions(params: JsonExample) -> dict[str, tuple[int, int]]:
+    """Line and column of every key and element of the hashtable, by lower-cased pointer.
+
+    Built once per hashtable: rebuilt for each error, a hashtable of thousands
+    of wrong keys took quadratic time.
+    """
+    return {name.lower(): (line, column) for name, line, column in params.positions}
+
+
+def _hashtable_position(params: JsonExample, known: dict[str, tuple[int, int]], pointer: str) -> Span:
     """Where the member or element at ``pointer`` starts in the hashtable source.
 
     The converter recorded the position of every key and element as written;
     keys are compared without regard to case (validation sees the API's
     spelling). An unknown pointer falls back to its nearest known parent.
     """
-    known = {name.lower(): (line, column) for name, line, column in params.positions}
     probe = pointer.lower()
     while probe:
         if probe in known:

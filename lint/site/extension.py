@@ -20,7 +20,8 @@ from docutils.parsers.rst.states import Inliner
 from lint.site.sanitize import clean_html, safe_uri
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<url>[^<>]*)>$", re.DOTALL)
+# The blanks before ``<`` are tried from their first only: a lazy text rescanned each blank run.
+_TARGET = re.compile(r"^(?P<text>.*?)(?<!\s)\s*<(?P<url>[^<>]*)>$", re.DOTALL)
 SWITCHER_FILE = "_doclint_switcher.json"
 
 

@@ -60,8 +60,14 @@ _ALERT_CLASSES = {
 }
 #: A DocFX include left unresolved: ``[!INCLUDE [name](target)]`` as written, or
 #: ``[!INCLUDE name]`` once the inner link has been rendered as a link.
+#: Linear: whitespace is taken once (possessive), the text's trailing spaces are
+#: left to ``\s*`` without a lazy scan, and name, target and text are bounded, so
+#: a line of ``[!INCLUDE`` openers without a closing bracket is not rescanned
+#: from each opener (names and paths are far shorter than the bound).
 _INCLUDE = re.compile(
-    r"\[!INCLUDE\s*(?:\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)|(?P<text>[^\[\]]*?))\s*\]", re.IGNORECASE
+    r"\[!INCLUDE\s*+(?:\[(?P<name>[^\]]{0,500})\]\((?P<target>[^)]{0,500})\)"
+    r"|(?P<text>(?:\s*+[^\[\]\s]){0,500}+))\s*\]",
+    re.IGNORECASE,
 )
 _ANNOTATION = re.compile(r"^\s*(?P<body>\{.*\})\s*$", re.DOTALL)
 _JSON_LANGUAGES = {"json", "jsonc"}

@@ -14,9 +14,14 @@ import re
 from msgspec import Struct
 
 # Patterns of bilingual pages, compiled on first use (re's cache): most pages are not bilingual.
+# Linear: a segment's text and source never run past the next segment's opening span
+# (a pair with no lookup is not matched against a later pair's), and ids are bounded,
+# so a line of openers without their lookups is not rescanned to its end from each one.
+_NOT_AN_OPENER = r"(?:[^<]++|<(?!span\s+data-ttu-id=))"  # runs without "<" whole: text ends at a "<"
 _PAIR = (
-    r'(?s)<span\s+data-ttu-id="(?P<id>[^"]*)"\s*>(?P<text>.*?)</span>\s*'
-    r'<span\s+class="sxs-lookup"\s*>\s*<span\s+data-stu-id="[^"]*"\s*>(?P<source>.*?)</span>\s*</span>'
+    r'(?s)<span\s+data-ttu-id="(?P<id>[^"]{0,200})"\s*>(?P<text>' + _NOT_AN_OPENER + r"*?)</span>\s*"
+    r'<span\s+class="sxs-lookup"\s*>\s*<span\s+data-stu-id="[^"]{0,200}"\s*>'
+    r"(?P<source>" + _NOT_AN_OPENER + r"*?)</span>\s*</span>"
 )
 _STRAY_SPAN = r"</?span\b[^>]*>"
 _ANCHOR = re.compile(r'<a\s+(?:name|id)\s*=\s*"(?P<name>[^"]*)"\s*>\s*</a>\s*')

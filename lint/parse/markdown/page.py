@@ -52,7 +52,9 @@ _ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$", re.DOTALL)
 _CODE_TOKENS = ("fence", "code_block")
 _INLINE_DIRECTIVE = re.compile(r"<!--(?P<body>\s*doclint-[^>]*?)-->")
-_INCLUDE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)\s*\]", re.IGNORECASE)
+#: Name and target are bounded (real ones are far shorter), so a line of openers
+#: without a closing bracket is not rescanned to its end from each opener.
+_INCLUDE = re.compile(r"\[!INCLUDE\s*+\[(?P<name>[^\]]{0,500})\]\((?P<target>[^)]{0,500})\)\s*\]", re.IGNORECASE)
 _TAB = re.compile(r"^\[(?P<label>[^\]]*)\]\(#tab/(?P<id>[^)\s]+)\)\s*$")
 _JSON_LANGUAGES = {"json", "jsonc"}
 
@@ -122,6 +124,7 @@ def parse(text: str, path: str) -> Page:
 def _walk(builder: _Builder, tokens: list[Token]) -> None:
     index = 0
     quote_depth = 0
+    next_inline = _next_inline(tokens)
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
@@ -138,8 +141,9 @@ def _walk(builder: _Builder, tokens: list[Token]) -> None:
             continue
         elif kind == "blockquote_open":
             quote_depth += 1
-            if quote_depth == 1:
-                _note(builder, tokens, index)
+            first_inline = next_inline[index]
+            if quote_depth == 1 and first_inline is not None:
+                _note(builder, first_inline)
         elif kind == "blockquote_close":
             quote_depth -= 1
         elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
@@ -332,8 +336,10 @@ def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
     rows = [
         TableRow(
             tuple(
-                _cell(builder, content, row.line, position, row.cell_ends[position])
-                for position, content in enumerate(row.contents)
+                _cell(builder, content, row.line, column, end_line)
+                for content, column, end_line in zip(
+                    row.contents, _cell_columns(_line(builder, row.line), len(row.contents)), row.cell_ends, strict=True
+                )
             ),
             builder.span(row.line, builder.first_text_column(row.line), row.last_line),
         )
@@ -345,29 +351,38 @@ def _table(builder: _Builder, tokens: list[Token], index: int) -> int:
     return found.next_index
 
 
-def _cell(builder: _Builder, content: str, line: int, position: int, end_line: int) -> Cell:
+def _cell(builder: _Builder, content: str, line: int, column: int, end_line: int) -> Cell:
     text = despan(content)
-    column = _cell_column(builder.lines[line - 1] if 1 <= line <= len(builder.lines) else "", position)
     source = text.source.strip() if text.source is not None else None
     return Cell(text.text.strip(), builder.span(line, column, end_line), source)
 
 
-def _cell_column(raw: str, position: int) -> int:
-    """1-based column of the first character of cell ``position`` in a table row."""
+def _line(builder: _Builder, line: int) -> str:
+    return builder.lines[line - 1] if 1 <= line <= len(builder.lines) else ""
+
+
+def _cell_columns(raw: str, count: int) -> list[int]:
+    """1-based column of the first character of each of the first ``count`` cells of a table row.
+
+    One pass over the row for all its cells: finding the bars again for each
+    cell made a row of thousands of cells quadratic.
+    """
     raw = blank_leading_comment(raw)  # a comment leading the row is no cell
     bounds = [index for index, char in enumerate(raw) if char == "|" and (index == 0 or raw[index - 1] != "\\")]
     stripped_start = len(raw) - len(raw.lstrip())
     if not bounds or bounds[0] != stripped_start:
         bounds.insert(0, stripped_start - 1)
-    if position >= len(bounds):
-        return len(raw) + 1
-    start = bounds[position] + 1
-    end = bounds[position + 1] if position + 1 < len(bounds) else len(raw)
-    cell = raw[start:end]
-    leading = len(cell) - len(cell.lstrip())
-    if not cell.strip():
-        return start + 1
-    return start + leading + 1
+    columns = []
+    for position in range(count):
+        if position >= len(bounds):
+            columns.append(len(raw) + 1)
+            continue
+        start = bounds[position] + 1
+        end = bounds[position + 1] if position + 1 < len(bounds) else len(raw)
+        cell = raw[start:end]
+        leading = len(cell) - len(cell.lstrip())
+        columns.append(start + 1 if not cell.strip() else start + leading + 1)
+    return columns
 
 
 # -- paragraphs, notes, prose ---------------------------------------------------
@@ -421,10 +436,24 @@ def _prose_statuses(builder: _Builder, visible: str, line: int) -> None:
         )
 
 
-def _note(builder: _Builder, tokens: list[Token], index: int) -> None:
-    """A blockquote that opens with ``**Note:**`` or ``[!NOTE]`` is a callout."""
-    inline = next((token for token in tokens[index:] if token.type == "inline"), None)
-    if inline is None or inline.map is None:
+def _next_inline(tokens: list[Token]) -> list[Token | None]:
+    """For each token, the first inline token at or after it.
+
+    Found in one backward pass: searching the tokens after each blockquote
+    made a page of thousands of blockquotes quadratic.
+    """
+    found: list[Token | None] = [None] * len(tokens)
+    following: Token | None = None
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].type == "inline":
+            following = tokens[index]
+        found[index] = following
+    return found
+
+
+def _note(builder: _Builder, inline: Token) -> None:
+    """A blockquote whose first inline text opens with ``**Note:**`` or ``[!NOTE]`` is a callout."""
+    if inline.map is None:
         return
     text = despan(inline.content)
     probe = text.source if text.source is not None else text.text

@@ -37,8 +37,11 @@ _FENCE_CLOSE = {
     "`": re.compile(r"^ {0,3}(?P<marker>`{3,})[ \t]*$"),
     "~": re.compile(r"^ {0,3}(?P<marker>~{3,})[ \t]*$"),
 }
-_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<title>.*?))?[ \t]*$")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
+# Linear: the title is runs of blanks each followed by a non-blank (possessive), so
+# its trailing blanks are left to ``[ \t]*$`` without a lazy rescan of every blank run;
+# closing hashes start only at the first blank of a run.
+_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:[ \t]++(?P<title>(?:[ \t]*+[^ \t\n])*+))?[ \t]*$")
+_CLOSING_HASHES = re.compile(r"(?:^|(?<![ \t])[ \t]+)#+$")
 _COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 #: The headings of platyPS's skeleton: a line like these inside a fence is the writer's next
 #: section swallowed by a fence left open, not code (a PowerShell comment is ``# text``).

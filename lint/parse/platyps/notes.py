@@ -17,12 +17,16 @@ from lint.parse.platyps.document import Doc, Heading
 
 __all__ = ["parse_notes"]
 
+# Linear: a name or description is runs of blanks each followed by a non-blank
+# (possessive), so its trailing blanks are left to the pattern's tail instead of a
+# lazy group rescanning every blank run for it; blanks before a name are taken once.
+_TEXT = r"(?:[ \t]*+[^ \t\n])*+"
 _NOTE_HEADER = re.compile(
-    r"^ {0,3}`?(?P<key>[A-Z][A-Z0-9_]*)[ \t]+`?<(?P<type>.*?)>`?`?[ \t]*:[ \t]?(?P<description>.*?)[ \t]*$"
+    r"^ {0,3}`?(?P<key>[A-Z][A-Z0-9_]*)[ \t]++`?<(?P<type>.*?)>`?`?[ \t]*:[ \t]?(?P<description>" + _TEXT + r")[ \t]*$"
 )
 _PROPERTY = re.compile(
-    r"^(?P<indent>[ \t]*)[-*+][ \t]+`?\[?(?P<name>[^<>\[\]`]*?)[ \t]*<(?P<type>.*?)>\]?`?[ \t]*:[ \t]?"
-    r"(?P<description>.*?)[ \t]*$"
+    r"^(?P<indent>[ \t]*+)[-*+][ \t]++`?\[?(?P<name>(?:[ \t]*+[^<>\[\]` \t])*+)[ \t]*<(?P<type>.*?)>\]?`?[ \t]*:[ \t]?"
+    r"(?P<description>" + _TEXT + r")[ \t]*$"
 )
 #: Deeper NOTES nesting is flattened: no real tree goes near it, and freezing
 #: the tree recursively must never approach the interpreter's recursion limit.

@@ -43,7 +43,9 @@ from lint.parse.sections import AnchorRegistry, slugify
 __all__ = ["parse"]
 
 _QUOTE = re.compile(r"^ {0,3}>[ ]?(?P<content>.*)$")
-_INCLUDE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<target>[^)]*)\)\s*\]", re.IGNORECASE)
+#: Name and target are bounded (real ones are far shorter), so a line of openers
+#: without a closing bracket is not rescanned to its end from each opener.
+_INCLUDE = re.compile(r"\[!INCLUDE\s*+\[(?P<name>[^\]]{0,500})\]\((?P<target>[^)]{0,500})\)\s*\]", re.IGNORECASE)
 #: ``###`` headings are named by the ``##`` section they stand in.
 _SUBSECTION_ROLES = {
     "syntax": "parameter-set",

@@ -29,7 +29,9 @@ from lint.parse.platyps.document import (
 
 __all__ = ["parse_parameter_sets", "parse_parameters"]
 
-_DEFAULT_SET = re.compile(r"^(?P<name>.*?)[ \t]*\((?i:default)\)$")
+# The name ends on a non-blank (greedy, then one step back over the blanks): a lazy
+# name would rescan every run of blanks in the title for the tail.
+_DEFAULT_SET = re.compile(r"^(?P<name>(?:.*[^ \t\n])?)[ \t]*\((?i:default)\)$")
 _SYNTAX_PARAMETER = re.compile(r"(?:(?<=\s)|(?<=\[))-(?P<name>[A-Za-z_]\w*)")
 
 

@@ -62,7 +62,7 @@ _FEATURES: dict[str, tuple[tuple[str, float], ...]] = {
     "python": (
         (r"^from [\w.]+ import ", 5),
         (r"^[a-z_]\w* = [A-Z]\w*\($", 3),
-        (r"^await \w*_\w*\.", 3),
+        (r"^await (?=[^\W_]*_)\w*+\.", 3),  # a snake_case name; ``\w*_\w*`` splits a long one every way
         (r"\b[a-z]+_[a-z_]+\(", 2),
         (r"^import [\w.]+$", 2),
         (r"^[a-z_]\w* = .+,$", 1),

@@ -33,7 +33,7 @@ from lint.site.sanitize import safe_uri
 _ANCHOR, _PAIR, _STRAY_SPAN = re.compile(ANCHOR_PATTERN), re.compile(PAIR_PATTERN), re.compile(STRAY_SPAN_PATTERN)
 
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
-_HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
+_HEADING_START = re.compile(r" {0,3}(?P<hashes>#{1,6})")
 _TAB = re.compile(r"^ {0,3}#{1,6}\s*\[(?P<label>[^\]]+)\]\(#tab/(?P<id>[^)\s]+)\)\s*$")
 _TAB_END = re.compile(r"^ {0,3}-{3,}\s*$")
 _INCLUDE_LINE = re.compile(r"^\s*\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<path>[^)]+)\)\]\s*$", re.IGNORECASE)
@@ -41,12 +41,16 @@ _INCLUDE_INLINE = re.compile(r"\[!INCLUDE\s*\[(?P<name>[^\]]*)\]\((?P<path>[^)]+
 ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]{1,30}?)\s*[:：]\s*\*\*\s*|^\s*\*\*(?P<label2>[^*]{1,30}?)\*\*\s*[:：]\s*")
 _SPAN_LABEL = re.compile(r'^(\s*<span\s+data-ttu-id="[^"]*"\s*>)\s*\*\*[^*]{1,30}?\s*[:：]\s*\*\*\s*')
-_PLACEHOLDER = re.compile(r"\{\{\s*(?P<text>.*?)\s*\}\}")
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)]*)\)")
+# Linear: the text is blanks each followed by a character that does not close (possessive,
+# bounded), where ``\s*(.*?)\s*`` tried every split of every blank run; alt and target
+# are bounded so a line of openers is not rescanned from each.
+_PLACEHOLDER = re.compile(r"\{\{\s*+(?P<text>(?:[^\S\n]*+(?:[^\s}]|\}(?!\}))){0,500}+)\s*\}\}")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]{0,1000})\]\((?P<target>[^)]{0,2000})\)")
 _LINK = re.compile(
     r"(?<![!\\])\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+# Bounded opening run, as lint.rules.drift_tokens' code pattern: a long run of backticks was cubic.
+_CODE_SPAN = re.compile(r"(`{1,16}).+?\1")
 #: ``[bundle]: ../resources/bundle.md``: a link reference definition (Graph pages use them often).
 _REF_DEF = re.compile(
     r"^ {0,3}\[(?P<label>[^\[\]]+)\]:\s*<?(?P<target>[^\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
@@ -96,6 +100,25 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+def heading_parts(line: str) -> tuple[int, str] | None:
+    """Level and text of an ATX heading line (one without line breaks), else ``None``.
+
+    Reads the line as ``^ {0,3}(#{1,6})(?:\\s+(.*?))?\\s*#*\\s*$`` did, with string
+    methods: that pattern rescanned the blanks and hashes after every character
+    of the lazy text, quadratic on a long line of them.
+    """
+    start = _HEADING_START.match(line)
+    if start is None:
+        return None
+    level, rest = len(start.group("hashes")), line[start.end() :]
+    if not rest[:1].isspace():
+        # No text: what follows the hashes must be blanks and closing hashes only.
+        return (level, "") if not rest.strip().strip("#") else None
+    text = rest.lstrip()
+    # The text ends where its tail of blanks, closing hashes and blanks begins.
+    return level, text[: len(text.rstrip().rstrip("#").rstrip())]
+
+
 class _Converter:
     """One page's conversion: a single pass over its lines, with the open tab set and heading level as state."""
 
@@ -124,7 +147,7 @@ class _Converter:
 
     def run(self) -> MystPage:
         index = front_matter_end(self.lines)
-        if not any(_HEADING.match(line) and not _TAB.match(_bare(line)) for line in self.lines[index:]):
+        if not any(heading_parts(line) and not _TAB.match(_bare(line)) for line in self.lines[index:]):
             self._heading(1, escape(self.context.page.title or posixpath.basename(self.context.docname)))
         while index < len(self.lines):
             if index in self.labels and not (self.tab_set and _TAB.match(_bare(self.lines[index]))):
@@ -156,9 +179,9 @@ class _Converter:
             return index + 1
         if _TAB_END.match(line) and (index == 0 or not self.lines[index - 1].strip()):
             return index + 1  # a thematic break: decoration, and docutils rejects one that ends a section
-        if heading := _HEADING.match(line):
+        if heading := heading_parts(line):
             self._close_tabs()
-            self._heading(len(heading.group("hashes")), self._inline(heading.group("text") or ""))
+            self._heading(heading[0], self._inline(heading[1]))
             return index + 1
         if include := _INCLUDE_LINE.match(line):
             self.out.extend(["", *self._include(include.group("path")), ""])
