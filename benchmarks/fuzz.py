@@ -130,17 +130,6 @@ def run_hypothesis(recorder: Recorder, seed: int) -> int:
 def run_atheris(recorder: Recorder, seed: int, minutes: float) -> NoReturn:
     import atheris
 
-    with atheris.instrument_imports(include=["lint"]):
-        import lint.engine
-        import lint.parse.html
-        import lint.parse.markdown
-        import lint.parse.platyps
-        import lint.parse.text
-        import lint.report.github_report
-        import lint.report.json_report
-        import lint.report.sarif_report
-        import lint.report.text_report  # noqa: F401 (instrumented for coverage)
-
     fuzz_one_input = _property(recorder).hypothesis.fuzz_one_input
 
     def one_input(data: bytes) -> None:
@@ -153,8 +142,26 @@ def run_atheris(recorder: Recorder, seed: int, minutes: float) -> NoReturn:
         fuzz_one_input(data)
 
     atheris.Setup(
-        [sys.argv[0], f"-seed={seed}", f"-max_total_time={int(minutes * 60) + 120}", "-rss_limit_mb=4096"], one_input
+        [
+            sys.argv[0],
+            f"-seed={seed}",
+            f"-max_total_time={int(minutes * 60) + 120}",
+            "-rss_limit_mb=4096",
+            # Strategies read many choices: a few-byte input would mostly run out before a case is drawn.
+            "-max_len=16384",
+            "-len_control=0",
+        ],
+        one_input,
     )
+    from benchmarks.fuzzing.oracle import check_case
+    from benchmarks.fuzzing.strategies import SEEDS, FuzzCase, companions_of
+
+    with atheris.instrument_imports(include=["lint"]):
+        # doclint imports its parsers, rules and reporters on first use: checking each shipped page once
+        # here imports (and so instruments) every module an input can reach.
+        for page in SEEDS:
+            check_case(FuzzCase("warm-up", page.path, page.data, companions_of(page.path)))
+
     atheris.Fuzz()
     raise SystemExit(recorder.finish())
 

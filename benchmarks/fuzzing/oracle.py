@@ -9,10 +9,12 @@ a problem, with its traceback's last frame, so a long run can go on.
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 import traceback
@@ -30,21 +32,39 @@ _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TEXT_FORMATS = ("text", "full", "github")
 
 
+@cache
+def _project_root() -> Path:
+    """The one project directory of this process, removed at exit.
+
+    One directory, emptied between inputs, rather than one per input: doclint
+    keeps the schema store it loads per project root for the life of the
+    process, and a fresh root per input would load (and keep) it each time.
+    """
+    root = Path(tempfile.mkdtemp(prefix="doclint-fuzz-"))
+    atexit.register(shutil.rmtree, root, True)
+    return root
+
+
 @contextmanager
 def project(files: dict[str, bytes]) -> Iterator[Path]:
-    """A throw-away project holding ``files``; the working directory is its root while it lasts."""
+    """A project holding ``files`` and nothing else; the working directory is its root while it lasts."""
+    root = _project_root()
+    for child in root.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    (root / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    for relative, data in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(data)
     previous = os.getcwd()
-    with tempfile.TemporaryDirectory(prefix="doclint-fuzz-") as directory:
-        root = Path(directory)
-        (root / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
-        for relative, data in files.items():
-            (root / relative).parent.mkdir(parents=True, exist_ok=True)
-            (root / relative).write_bytes(data)
-        os.chdir(root)
-        try:
-            yield root
-        finally:
-            os.chdir(previous)
+    os.chdir(root)
+    try:
+        yield root
+    finally:
+        _forget_pages()
+        os.chdir(previous)
 
 
 @cache
@@ -101,23 +121,22 @@ def _check(files: dict[str, bytes]) -> list[str]:
             places += [(rel.path, rel.line, rel.column, rel.end_line, f"{item.code} related") for rel in item.related]
             for path, line, column, end_line, what in places:
                 problems.extend(_outside(lines, path, line, column, end_line, what))
-        problems.extend(_report_problems(diagnostics, len(files)))
-    _forget_projects()
+        problems.extend(report_problems(diagnostics, len(files)))
     return problems
 
 
-def _forget_projects() -> None:
-    """Drop what the engine keeps per project directory: each input's project is thrown away after it.
+def _forget_pages() -> None:
+    """Drop the English pages and the REST index the engine keeps per process: the next input rewrites them.
 
-    The parsed English pages and the REST index are kept per process by path
-    (right for one project); thousands of throw-away projects would make them
-    grow without end in a long run.
+    They are trusted while a file's modification time and size are unchanged
+    (right for one project being edited); inputs written within the same
+    clock tick could look unchanged.
     """
     import lint.engine
     import lint.pair
 
-    for cache in (lint.engine._ENGLISH_PAGES, lint.pair._REST_INDEX):
-        cache.clear()
+    for kept in (lint.engine._ENGLISH_PAGES, lint.pair._REST_INDEX):
+        kept.clear()
 
 
 def _outside(lines: dict[str, list[str]], path: str, line: int, column: int, end_line: int, what: str) -> list[str]:
@@ -133,7 +152,7 @@ def _outside(lines: dict[str, list[str]], path: str, line: int, column: int, end
     return []
 
 
-def _report_problems(diagnostics: list[Any], files: int) -> list[str]:
+def report_problems(diagnostics: list[Any], files: int) -> list[str]:
     from lint.report import FORMATS, Summary, writer_for
     from lint.report.statistics import write_json, write_text
 

@@ -148,14 +148,14 @@ MARKUP = (
     "```http\nGET https://graph.microsoft.com/v1.0/users/{id}\n```\n",
     "```http\nPOST https://[::1/x HTTP/1.1\nContent-Type: application/json\n\n{}\n```\n",
     "```http\nGET http://%zz:99999/\u00e9 HTTP/9.9\n```\n",
-    "```http\nHTTP/1.1 999 Nope\nContent-type: application/json\n\n{\"a\":\n```\n",
+    '```http\nHTTP/1.1 999 Nope\nContent-type: application/json\n\n{"a":\n```\n',
     "```http\nGET\n```\n",
-    "```json\n{\"\\ud800\": 1, \"\\udfff\\ud800\": \"\\ud800\"}\n```\n",
-    "```json\n{\"@odata.type\": \"#microsoft.graph.user\", \"id\": 1e999999}\n```\n",
+    '```json\n{"\\ud800": 1, "\\udfff\\ud800": "\\ud800"}\n```\n',
+    '```json\n{"@odata.type": "#microsoft.graph.user", "id": 1e999999}\n```\n',
     '<!-- {"blockType": "request", "name": "x"} -->\n',
     '<!-- {"blockType": "response", "truncated": true, "@odata.type": "microsoft.graph.user"} -->\n',
     '<!-- {"blockType": "response", "@odata.type": "\\ud800"} -->\n',
-    "<!-- {\"blockType\": -->\n",
+    '<!-- {"blockType": -->\n',
     "<!--\n",
     "-->\n",
     "<!-- doclint-disable-next-line DL101 -->\n",
@@ -170,11 +170,11 @@ MARKUP = (
     "<br>",
     "</div>",
     "<div>",
-    "<span class=\"sxs-lookup\"><span class=\"stack\">Source</span>",
-    "<span class=\"sxs-lookup\"><span class=\"stack\">",
+    '<span class="sxs-lookup"><span class="stack">Source</span>',
+    '<span class="sxs-lookup"><span class="stack">',
     "</span></span>",
     '<a name="x"></a>',
-    "<pre><code class=\"lang-http\">GET /me\n",
+    '<pre><code class="lang-http">GET /me\n',
     "</code></pre>",
     "<script>",
     "<![CDATA[",
@@ -416,7 +416,8 @@ json_values = st.recursive(
         st.sampled_from(("#microsoft.graph.user", "2021-01-01T00:00:00Z", "{id}")),
     ),
     lambda children: st.one_of(
-        st.lists(children, max_size=4), st.dictionaries(st.one_of(st.text(max_size=8), st.sampled_from(WORDS)), children)
+        st.lists(children, max_size=4),
+        st.dictionaries(st.one_of(st.text(max_size=8), st.sampled_from(WORDS)), children),
     ),
     max_leaves=12,
 )
@@ -573,7 +574,10 @@ def markdown_cases(draw: st.DrawFn) -> FuzzCase:
     translation = draw(markdown_page()).encode("utf-8", "surrogatepass")
     locale = draw(st.sampled_from(("zh-CN", "ru-RU", "es-ES")))
     return FuzzCase(
-        "gen-markdown-pair", f"locales/{locale}/v1.0/api/{name}.md", translation, {f"docs_src/v1.0/api/{name}.md": english}
+        "gen-markdown-pair",
+        f"locales/{locale}/v1.0/api/{name}.md",
+        translation,
+        {f"docs_src/v1.0/api/{name}.md": english},
     )
 
 
@@ -582,7 +586,7 @@ def html_element(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(("h", "p", "pre", "table", "note", "raw", "div")))
     if kind == "h":
         level = draw(st.integers(1, 3))
-        return f"<h{level} id=\"{draw(word)}\">{draw(st.one_of(heading_titles, sentence))}</h{level}>"
+        return f'<h{level} id="{draw(word)}">{draw(st.one_of(heading_titles, sentence))}</h{level}>'
     if kind == "p":
         return f"<p>{draw(sentence)}</p>"
     if kind == "pre":
@@ -604,7 +608,8 @@ def html_element(draw: st.DrawFn) -> str:
 def html_cases(draw: st.DrawFn) -> FuzzCase:
     body = "\n".join(draw(st.lists(html_element(), min_size=1, max_size=10)))
     lang = draw(st.sampled_from(("en-us", "zh-cn", "", "\u202e")))
-    page = f'<!DOCTYPE html>\n<html lang="{lang}"><head><title>{draw(word)}</title></head>\n<body><main>{body}</main></body></html>\n'
+    head = f'<!DOCTYPE html>\n<html lang="{lang}"><head><title>{draw(word)}</title></head>\n'
+    page = f"{head}<body><main>{body}</main></body></html>\n"
     return FuzzCase("gen-html", "docs_src/v1.0/api/generated.html", page.encode("utf-8", "surrogatepass"))
 
 
@@ -617,7 +622,7 @@ def platyps_cases(draw: st.DrawFn) -> FuzzCase:
         f"Aliases:\n\nRequired: {draw(st.sampled_from(('True', 'False', 'x')))}\nPosition: Named\n```\n\n"
         for parameter in parameters
     )
-    example = draw(st.one_of(sentence, st.just("$params = @{\n  reason = \"busy\"\n}"), json_text))
+    example = draw(st.one_of(sentence, st.just('$params = @{\n  reason = "busy"\n}'), json_text))
     page = (
         f"---\nexternal help file: {draw(word)}-help.xml\nModule Name: {draw(word)}\nschema: 2.0.0\n---\n\n"
         f"# {name}\n\n## SYNOPSIS\n{draw(sentence)}\n\n## SYNTAX\n\n### Default\n```\n{name} "
@@ -637,13 +642,17 @@ def text_cases(draw: st.DrawFn) -> FuzzCase:
     """A plain-text rendering: prose lines, table cells one per line, HTTP and JSON as bare lines."""
     pieces = draw(
         st.lists(
-            st.one_of(sentence, heading_titles, http_request(), http_response(), json_text, word), min_size=1, max_size=15
+            st.one_of(sentence, heading_titles, http_request(), http_response(), json_text, word),
+            min_size=1,
+            max_size=15,
         )
     )
     english = _SEED_BY_PATH.get("docs_src/v1.0/api/call-reject.md")
     companions = {english.path: english.data} if english is not None else {}
     page = "\n".join(pieces) + "\n"
-    return FuzzCase("gen-text", "locales/es-ES/v1.0/api/call-reject.txt", page.encode("utf-8", "surrogatepass"), companions)
+    return FuzzCase(
+        "gen-text", "locales/es-ES/v1.0/api/call-reject.txt", page.encode("utf-8", "surrogatepass"), companions
+    )
 
 
 #: Every class of input, by category name (the long run counts them).
