@@ -179,56 +179,6 @@ def test_a_malformed_ipv6_host_in_an_example_is_no_parser_crash(
     assert check_lines(capsys, page) == (0, ["All clear: no findings in 1 file."])
 
 
-def test_deeply_nested_annotation_json_in_html_is_a_syntax_finding(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Annotation JSON nested 3,000 deep raised RecursionError out of the HTML (and Markdown) parser."""
-    page = f"{API}/user-get.html"
-    deep = '{"a":' * 3000 + "1" + "}" * 3000
-    Path(page).write_text(
-        '<!DOCTYPE html>\n<html lang="en-us"><body><main>\n<h1>Get user</h1>\n'
-        f'<!-- {{"blockType": "response", "x": {deep}}} -->\n'
-        '<pre><code class="lang-json">{}</code></pre>\n</main></body></html>\n',
-        encoding="utf-8",
-    )
-    code, lines = check_lines(capsys, page)
-    assert (code, lines) == (
-        1,
-        [
-            f"{page}:4:1: error DL003 annotation-syntax annotation comment's JSON nests too deeply to check",
-            "Found 1 finding (1 error) in 1 of 1 file.",
-        ],
-    )
-
-
-def test_deeply_nested_front_matter_is_a_syntax_finding(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A flow sequence nested 3,000 deep in front matter raised RecursionError out of PyYAML."""
-    page = f"{API}/user-get.md"
-    Path(page).write_text(f"---\ntitle: {'[' * 3000}\n---\n# Get user\n", encoding="utf-8")
-    code, lines = check_lines(capsys, page)
-    assert (code, lines) == (
-        1,
-        [
-            f"{page}:2:1: error DL004 front-matter-syntax front matter is not valid YAML: nested too deeply to read",
-            "Found 1 finding (1 error) in 1 of 1 file.",
-        ],
-    )
-
-
-def test_the_oracle_reports_invalid_json_and_sarif(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lint.report import json_report, sarif_report
-
-    monkeypatch.setattr(json_report, "write", lambda diagnostics, stream, summary: stream.write("[{"))
-    monkeypatch.setattr(
-        sarif_report, "write", lambda diagnostics, stream, summary: stream.write('{"version": "2.1.0"}')
-    )
-    problems = report_problems([_diagnostic(1, 1)], files=1)
-    assert problems == [
-        "json report is not JSON: Expecting property name enclosed in double quotes: line 1 column 3 (char 2)",
-        "sarif report breaks the SARIF 2.1.0 schema: 'runs' is a required property",
-    ]
-
-
 def test_an_annotation_with_an_overlong_integer_is_a_syntax_finding(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
