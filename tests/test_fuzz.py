@@ -24,7 +24,7 @@ from benchmarks.fuzzing.strategies import GENERATED, MUTATIONS, SEEDS, FuzzCase,
 from lint.cli import main
 from lint.diagnostic import Diagnostic
 
-EXAMPLES = int(os.environ.get("DOCLINT_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("DOCLINT_FUZZ_EXAMPLES", "20"))
 
 fuzz_settings = settings(
     max_examples=EXAMPLES,
