@@ -103,13 +103,14 @@ def _signature(problem: str) -> str:
     return re.sub(r"\d+", "N", re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", problem))[:160]
 
 
-def _property(recorder: Recorder) -> Any:
+def _property(recorder: Recorder, strategy: Any = None) -> Any:
+    """The property that runs and records one case (of ``strategy``, by default of every class)."""
     from hypothesis import HealthCheck, given, settings
 
     from benchmarks.fuzzing.strategies import fuzz_cases
 
     @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck), max_examples=100)
-    @given(fuzz_cases)
+    @given(strategy if strategy is not None else fuzz_cases)
     def fuzz(case: Any) -> None:
         if not recorder.expired():
             recorder.run(case)
@@ -130,7 +131,15 @@ def run_hypothesis(recorder: Recorder, seed: int) -> int:
 def run_atheris(recorder: Recorder, seed: int, minutes: float) -> NoReturn:
     import atheris
 
-    fuzz_one_input = _property(recorder).hypothesis.fuzz_one_input
+    from benchmarks.fuzzing.strategies import GENERATED, MUTATIONS
+
+    # One property per class of input, taken in turn: libFuzzer's bytes choose within a class, so a class
+    # whose first inputs covered little is still tried as often as the others.
+    properties = [
+        _property(recorder, strategy).hypothesis.fuzz_one_input
+        for strategy in (*MUTATIONS.values(), *GENERATED.values())
+    ]
+    calls = iter(range(1 << 62))
 
     def one_input(data: bytes) -> None:
         if recorder.expired():
@@ -139,7 +148,7 @@ def run_atheris(recorder: Recorder, seed: int, minutes: float) -> NoReturn:
             code = recorder.finish()
             sys.stdout.flush()
             os._exit(code)
-        fuzz_one_input(data)
+        properties[next(calls) % len(properties)](data)
 
     atheris.Setup(
         [
