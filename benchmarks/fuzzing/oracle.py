@@ -94,7 +94,7 @@ def check_case(case: FuzzCase) -> list[str]:
 
 
 def check_seconds(files: dict[str, bytes]) -> float:
-    """Seconds the check of ``files`` takes (reports included), in a fresh project."""
+    """Seconds the check of ``files`` takes (reports included), in a project holding only them."""
     started = time.perf_counter()
     _check(files)
     return time.perf_counter() - started
