@@ -23,6 +23,12 @@ def test_split_target() -> None:
     assert split_target("https://graph.microsoft.com/v1.0").path == "/"
 
 
+def test_split_target_with_a_malformed_authority() -> None:
+    """Found by fuzzing: an unclosed IPv6 bracket made urlsplit raise, and the page's parser with it."""
+    target = split_target("https://[::1/v1.0/users/{id}?$top=1")
+    assert (target.host, target.version, target.path, target.query) == ("[::1", "v1.0", "/users/{id}", "$top=1")
+
+
 def test_syntax_block_with_several_request_lines() -> None:
     block = parse_http_block(
         ["GET /me/events", "", "GET /users/{id}/events HTTP/1.1"], path="p", first_line=10, origin="syntax"

@@ -52,6 +52,7 @@ from lint.model import (
     TableRow,
 )
 from lint.parse.http import HttpBlock
+from lint.parse.jsontext import overlong_integer, overlong_integer_message
 from lint.parse.locate import version_from_path
 from lint.parse.nesting import MAX_NESTING, json_too_deep
 from lint.parse.sections import AnchorRegistry, section_role, table_role
@@ -275,6 +276,11 @@ def parse_annotation(body: str, span: Span, error_at: ErrorAt) -> Annotation | C
         message, offset = describe_json_error(body, error)
         return ParseDiagnostic(
             "annotation-syntax", f"annotation comment is not valid JSON: {message}", error_at(offset)
+        )
+    except ValueError:  # an integer too long to convert
+        offset, digits = overlong_integer(body)
+        return ParseDiagnostic(
+            "annotation-syntax", f"annotation comment holds {overlong_integer_message(digits)}", error_at(offset)
         )
     if not isinstance(data, dict):
         return ParseDiagnostic("annotation-syntax", "annotation comment is not a JSON object", span)

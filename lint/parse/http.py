@@ -61,9 +61,16 @@ def split_target(url: str) -> Target:
     host: str | None = None
     rest = url.strip()
     if "://" in rest:
-        parts = urlsplit(rest)
-        host = parts.hostname
-        rest = parts.path + (("?" + parts.query) if parts.query else "")
+        try:
+            parts = urlsplit(rest)
+        except ValueError:
+            # A malformed authority (``https://[::1/x``, an unclosed IPv6 bracket) is still a request:
+            # its host is kept as written, which no Graph host matches (the rules treat it as another service).
+            authority, slash, after = rest.partition("://")[2].partition("/")
+            host, rest = authority.lower(), slash + after
+        else:
+            host = parts.hostname
+            rest = parts.path + (("?" + parts.query) if parts.query else "")
     elif rest.startswith("graph.microsoft.com/"):
         host, rest = "graph.microsoft.com", rest[len("graph.microsoft.com") :]
     path, _, query = rest.partition("?")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -26,6 +27,22 @@ _TOKEN = re.compile(
     r"|(?P<space>[ \t\r]+)"
     r"|(?P<other>[^\s{}\[\]:,\"]+)"
 )
+
+
+def overlong_integer(text: str) -> tuple[int, int]:
+    """Offset and length of the first integer longer than Python converts (``sys.get_int_max_str_digits``).
+
+    ``json.loads`` raises a plain ValueError for such a number (valid JSON,
+    but converting it is quadratic, so Python refuses past 4,300 digits): the
+    caller reports it as the example's error, here, instead of crashing.
+    """
+    limit = sys.get_int_max_str_digits() or 4300
+    match = re.search(rf"[0-9]{{{limit + 1},}}", text)
+    return (match.start(), len(match.group())) if match else (0, 0)
+
+
+def overlong_integer_message(digits: int) -> str:
+    return f"a number of {digits:,} digits, longer than the {sys.get_int_max_str_digits() or 4300:,} doclint can read"
 
 
 def looks_like_json(text: str) -> bool:
@@ -87,6 +104,16 @@ def parse_json(
             text=text,
             span=span,
             error=JsonError(message, line, column),
+            annotation=annotation,
+            origin=origin,
+        )
+    except ValueError:  # an integer too long to convert (see overlong_integer)
+        offset, digits = overlong_integer(text)
+        line, column = absolute(span, base_column, *line_and_column(text, offset))
+        return JsonExample(
+            text=text,
+            span=span,
+            error=JsonError(overlong_integer_message(digits), line, column),
             annotation=annotation,
             origin=origin,
         )

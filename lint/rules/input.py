@@ -266,11 +266,9 @@ def internal_error(page: Page, context: Context) -> Iterator[Finding]:
     one): report it with the page. Reported by the engine, whatever the rule
     selection, and never suppressed by a directive in the page it concerns.
 
-    Bad (a JSON integer longer than the 4,300 digits Python converts to ``int``)::
+    Bad (any page a parser or rule fails on; the finding names which, and the exception)::
 
-        ```json
-        {"size": 1111…(5,000 digits)…1111}
-        ```
+        user-get.md:1:1: error DL020 internal-error the markdown parser failed: ValueError: …
 
     Good: a page every parser and rule can read; until doclint is fixed,
     exclude the page in the configuration (``exclude``).
