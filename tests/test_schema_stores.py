@@ -313,3 +313,14 @@ def test_a_run_on_a_damaged_cache_reports_as_a_run_on_a_fresh_one(
     assert second == first
     assert first[1].err == ""
     assert [item["code"] for item in json.loads(first[1].out) if item["code"].startswith("DL5")] != []
+
+
+def test_projects_share_the_packaged_store_and_a_long_lived_process_remembers_few_configurations(
+    tmp_path: Path,
+) -> None:
+    """A server or the fuzzer checks many roots: one loaded copy of doclint's store, a bounded memo."""
+    stores = {
+        id(store_for(build_config({}, root=tmp_path / f"project-{index}", file=None), "v1.0")) for index in range(100)
+    }
+    assert len(stores) == 1
+    assert len(store_module._STORES) <= store_module._MAX_REMEMBERED

@@ -31,6 +31,10 @@ from lint.schemas.validate import SchemaStore, is_store
 #: Overrides where converted CSDL files are cached (default: the user's cache directory).
 CACHE_ENV = "DOCLINT_CACHE_DIR"
 _STORES: dict[tuple[str, str, str | None, str], SchemaStore | None] = {}
+#: Configurations remembered per process: a long-lived process (a server, the fuzzer) checks many roots.
+_MAX_REMEMBERED = 64
+#: One store per packaged (read-only) store directory: projects using doclint's own stores share their loaded types.
+_BY_DIRECTORY: dict[Path, SchemaStore] = {}
 
 
 def cache_directory() -> Path:
@@ -54,8 +58,17 @@ def store_for(config: Config, version: str | None) -> SchemaStore | None:
     # checked with and without --metadata in one process.
     key = (str(config.root), version, config.metadata.get(version), config.schemas)
     if key not in _STORES:
+        if len(_STORES) >= _MAX_REMEMBERED:
+            _STORES.clear()
         _STORES[key] = _locate(config, version)
     return _STORES[key]
+
+
+def _shared(directory: Path) -> SchemaStore:
+    store = _BY_DIRECTORY.get(directory)
+    if store is None:
+        store = _BY_DIRECTORY[directory] = SchemaStore(directory)
+    return store
 
 
 def _locate(config: Config, version: str) -> SchemaStore | None:
@@ -65,9 +78,9 @@ def _locate(config: Config, version: str) -> SchemaStore | None:
     if config.schemas:
         configured = config.root / config.schemas / version
         if is_store(configured):
-            return SchemaStore(configured)
+            return SchemaStore(configured)  # a project's own store may be edited between runs: not shared
     bundled = bundled_store(version)
-    return SchemaStore(bundled) if bundled else None
+    return _shared(bundled) if bundled else None
 
 
 def _built_from(csdl: Path, cache: Path, version: str) -> Path:
