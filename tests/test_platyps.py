@@ -640,7 +640,7 @@ def test_converter_keeps_key_order_and_positions() -> None:
         ("", "expected a value, found end of code", 1, 1),
         ("@{ a = " + "9" * 5000 + " }", "number is too long", 1, 8),
         ("1e999", "number is out of range", 1, 1),
-        ("@{a=" * 100 + "1" + "}" * 100, "nested too deeply", 1, 261),
+        ("@{a=" * 150 + "1" + "}" * 150, "nested deeper than 100 levels", 1, 405),
     ],
 )
 def test_converter_errors_are_diagnostics(text: str, message: str, line: int, column: int) -> None:

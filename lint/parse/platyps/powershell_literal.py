@@ -23,6 +23,7 @@ from typing import Any
 from msgspec import Struct
 
 from lint.model import JsonError, JsonExample, ParseDiagnostic, Span
+from lint.parse.nesting import MAX_NESTING
 
 __all__ = ["CodeLine", "PowerShellSyntaxError", "convert_powershell", "hashtable_examples"]
 
@@ -47,7 +48,7 @@ _PS_UNICODE = re.compile(r"`u\{(?P<hex>[0-9a-fA-F]{1,6})\}")
 _PS_MULTIPLIERS = {"kb": 1024, "mb": 1024**2, "gb": 1024**3, "tb": 1024**4, "pb": 1024**5}
 _PS_CONSTANTS: dict[str, Any] = {"$true": True, "$false": False, "$null": None}
 #: Values nested deeper than this are refused rather than risking the recursion limit.
-_PS_MAX_DEPTH = 64
+_PS_MAX_DEPTH = MAX_NESTING
 
 
 class CodeLine(Struct, frozen=True):
@@ -311,7 +312,7 @@ class _PsParser:
     def value(self, depth: int) -> Any:
         """One value; ``depth`` bounds nesting so hostile input cannot exhaust the stack."""
         if depth > _PS_MAX_DEPTH:
-            raise PowerShellSyntaxError("values are nested too deeply", self.peek().start)
+            raise PowerShellSyntaxError(f"values are nested deeper than {MAX_NESTING} levels", self.peek().start)
         token = self.take()
         kind = token.kind
         if kind == "@{":
