@@ -271,3 +271,16 @@ def test_merge_fail_on_overrides_the_shards(in_repo: Path, tmp_path: Path, capsy
         names.append(name)
     assert run(capsys, "merge", *names, "--fail-on", "never")[0] == 0
     assert run(capsys, "merge", *names)[0] == 1
+
+
+def test_a_shard_without_pages_says_so_and_merges_with_the_others(
+    in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Six groups in eight shards: two shards are empty, which a fixed CI matrix must tolerate."""
+    whole, merged, _ = shards_and_whole(capsys, tmp_path, "json", 8)
+    assert merged == whole
+    files = [json.loads((tmp_path / f"shard-{index}.json").read_text())["doclint"]["files"] for index in range(1, 9)]
+    assert files.count(0) == 2 and sum(files) == SHIPPED_FILES
+    code, out, err = run(capsys, "check", "--jobs", "1", "--shard", "8/8")
+    assert (code, out) == (0, "All clear: no findings in 0 files.\n")
+    assert err == f"doclint: shard 8/8 has no pages (the {SHIPPED_FILES} are in the other shards)\n"
