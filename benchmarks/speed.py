@@ -214,7 +214,7 @@ class Bench:
         cold = self.check(project, self.work / "cold.json", cache=False)
         self.row(
             "cold check vs markdown-it parse",
-            f"{cold.wall:.1f} s vs {parse.wall:.1f} s",
+            f"{cold.wall:.1f} s vs {parse.wall:.1f} s (CPU {cold.cpu:.1f} s vs {parse.cpu:.1f} s)",
             cold.wall / parse.wall,
             "<= 0.5x",
             cold.wall / parse.wall <= 0.5,

@@ -284,3 +284,42 @@ def test_a_shard_without_pages_says_so_and_merges_with_the_others(
     code, out, err = run(capsys, "check", "--jobs", "1", "--shard", "8/8")
     assert (code, out) == (0, "All clear: no findings in 0 files.\n")
     assert err == f"doclint: shard 8/8 has no pages (the {SHIPPED_FILES} are in the other shards)\n"
+
+
+def test_odd_file_names_survive_the_sarif_round_trip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A URI percent-encodes a path; merge decodes it back exactly (spaces, %, non-ASCII, undecodable bytes)."""
+    api = tmp_path / "docs_src" / "v1.0" / "api"
+    api.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    names = [b"a page.md", b"100%.md", "звонок.md".encode(), b"\xff-raw.md", b"plain.md"]
+    for number, name in enumerate(names):
+        (api / os.fsdecode(name)).write_text(ENGLISH_PAGE.format(number=number, padding=""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path.parent / f"{tmp_path.name}-out"
+    out.mkdir()
+    whole, merged, _ = shards_and_whole(capsys, out, "sarif", 3)
+    assert merged == whole
+    results = json.loads(whole[1])["runs"][0]["results"]
+    assert sorted(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results) == [
+        "docs_src/v1.0/api/%D0%B7%D0%B2%D0%BE%D0%BD%D0%BE%D0%BA.md",
+        "docs_src/v1.0/api/%FF-raw.md",
+        "docs_src/v1.0/api/100%25.md",
+        "docs_src/v1.0/api/a%20page.md",
+        "docs_src/v1.0/api/plain.md",
+    ]
+    text_whole = run(capsys, "check", "--jobs", "1")[:2]
+    assert run(capsys, "merge", *(str(out / f"shard-{index}.sarif") for index in (1, 2, 3)))[:2] == text_whole
+
+
+def test_a_path_given_as_dot_slash_comes_back_as_given(
+    in_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SARIF's URI drops ``./``; the report keeps the path as shown (properties.path), so the merge matches."""
+    page = "./docs_src/v1.0/api/call-reject.md"
+    whole, merged, _ = shards_and_whole(capsys, tmp_path, "sarif", 2, "--no-translations", page)
+    assert merged == whole
+    result = json.loads(whole[1])["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == page.removeprefix("./")
+    assert result["properties"]["path"] == page
