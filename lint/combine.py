@@ -211,7 +211,8 @@ def check_compatible(reports: list[ShardReport]) -> None:
         shards[index] = report.file
     missing = [f"{index}/{count}" for index in range(1, count + 1) if index not in shards]
     if missing:
-        raise ToolError(f"shard {', '.join(missing)} missing: the merged report would leave out its pages")
+        noun = "shard" if len(missing) == 1 else "shards"
+        raise ToolError(f"{noun} {', '.join(missing)} missing: the merged report would leave out their pages")
 
 
 def combine(reports: list[ShardReport]) -> tuple[list[Diagnostic], RunRecord]:
