@@ -231,7 +231,13 @@ def test_merge_refuses_what_one_run_could_not_have_written(
     run(capsys, "check", "--jobs", "1", "--shard", "1/2", "--format", "json", "--output", str(one))
     run(capsys, "check", "--jobs", "1", "--shard", "2/2", "--format", "json", "--output", str(two))
     assert (
-        merge_refuses(capsys, one) == "doclint: error: shard 2/2 missing: the merged report would leave out its pages"
+        merge_refuses(capsys, one) == "doclint: error: shard 2/2 missing: the merged report would leave out their pages"
+    )
+    record = json.loads(one.read_text())
+    record["doclint"]["shard"] = "1/3"
+    (tmp_path / "of-three.json").write_text(json.dumps(record))
+    assert merge_refuses(capsys, tmp_path / "of-three.json") == (
+        "doclint: error: shards 2/3, 3/3 missing: the merged report would leave out their pages"
     )
     assert merge_refuses(capsys, one, one) == f"doclint: error: shard 1/2 given twice: {one} and {one}"
     other = tmp_path / "other.json"
