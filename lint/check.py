@@ -23,7 +23,7 @@ from lint.discover import PAGE_SUFFIXES, iter_pages
 from lint.engine import PARALLEL_THRESHOLD, check_files
 from lint.errors import ToolError
 from lint.pair import translations
-from lint.report import Summary, printable, writer_for
+from lint.report import RunRecord, Summary, printable, writer_for
 from lint.rules import SEVERITIES, all_rules
 from lint.streams import discard_stdout
 
@@ -63,6 +63,10 @@ class CheckOptions(Struct, frozen=True):
     hide_inherited: bool = False
     #: ``--group-by``: what ``--statistics`` counts each rule's findings by (severity or locale).
     group_by: str = "severity"
+    #: ``--shard I/N`` as ``(I, N)``: check only this CI job's share of the pages (:mod:`lint.shard`).
+    shard: tuple[int, int] | None = None
+    #: A progress bar on a terminal's stderr for a long run (``--no-progress`` turns it off).
+    progress: bool = True
 
 
 class Selection(Struct, frozen=True):
@@ -189,13 +193,22 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
     if options.fail_on is not None:
         config = replace(config, fail_on=options.fail_on)
     selection = select_files(options, config)
+    if options.shard is not None:
+        whole = len(selection.files)
+        selection = _in_shard(selection, config, options.shard)
+        if not selection.files and not options.quiet:
+            # More shards than groups of pages: not an error (the CI matrix is fixed), but worth a word.
+            _note(f"shard {options.shard[0]}/{options.shard[1]} has no pages (the {whole} are in the other shards)")
     files = selection.files
     if collecting and len(files) >= PARALLEL_THRESHOLD:
         gc.enable()
     started = time.perf_counter()
     if options.verbose:
         _describe_run(config, selection, options)
-    results = check_files(files, config, options.jobs, pair_only=selection.companions)
+    from lint.progress import progress_for
+
+    with progress_for(len(files), enabled=options.progress and not options.quiet) as progress:
+        results = check_files(files, config, options.jobs, pair_only=selection.companions, on_result=progress)
     errors = [result.error for result in results if result.error]
     for error in errors:  # each unreadable file is one line; the others are still checked and reported
         print(f"doclint: error: {printable(error)}", file=sys.stderr)
@@ -246,6 +259,7 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
             companion_findings=companion_findings,
             hidden_inherited=hidden_inherited,
             unreadable=len(errors),
+            run=_run_record(options, config, selection, errors, broken, hidden, hidden_inherited),
         ),
     )
     if broken:
@@ -254,6 +268,53 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
         return EXIT_OK
     failing = any(fails(item, config.fail_on, selection.companions) for item in diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _in_shard(selection: Selection, config: Config, shard: tuple[int, int]) -> Selection:
+    """The part of ``selection`` that is shard ``shard``'s: whole groups of an English page and its translations."""
+    from lint.shard import in_shard
+
+    files = in_shard(selection.files, config, shard)
+    return Selection(files, frozenset(path for path in files if path in selection.companions))
+
+
+def _run_record(
+    options: CheckOptions,
+    config: Config,
+    selection: Selection,
+    errors: list[str],
+    broken: bool,
+    hidden: int,
+    hidden_inherited: int,
+) -> RunRecord | None:
+    """What ``doclint merge`` needs, for the reports that carry it (SARIF; JSON with ``--shard``); else None.
+
+    Made only for those: the fingerprint hashes, and a one-file text check should not pay for that.
+    """
+    if options.statistics or not (options.format == "sarif" or (options.format == "json" and options.shard)):
+        return None
+    from lint import __version__
+    from lint.fingerprint import file_digest, run_fingerprint
+
+    shaping = {
+        "translations": options.translations,
+        "merge": options.merge,
+        "hide_inherited": options.hide_inherited,
+        "baseline": file_digest(options.baseline) if options.baseline is not None else None,
+    }
+    return RunRecord(
+        version=__version__,
+        fingerprint=run_fingerprint(config, options.paths, shaping),
+        fail_on=config.fail_on,
+        exit_zero=options.exit_zero,
+        shard=options.shard,
+        files=len(selection.files),
+        hidden_by_baseline=hidden,
+        hidden_inherited=hidden_inherited,
+        errors=tuple(sorted(errors)),
+        broken=broken,
+        companions=selection.companions,
+    )
 
 
 def _with_source_history(config: Config, value: str) -> Config:

@@ -134,7 +134,41 @@ def build_parser() -> argparse.ArgumentParser:
         "path in it that corresponds to source-root; stale translations are reported (stale-source)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.add_argument(
+        "--shard",
+        type=_shard_argument,
+        metavar="I/N",
+        help="check only the I-th of N shares of the pages (an English page with its translations stays in one); "
+        "combine the N reports with `doclint merge`",
+    )
+    check.add_argument(
+        "--no-progress", action="store_true", help="no progress bar on stderr (shown only on a terminal, not in CI)"
+    )
     check.set_defaults(handler=_check)
+
+    merge = commands.add_parser(
+        "merge",
+        parents=[common],
+        help="combine the JSON or SARIF reports of `check --shard I/N` runs into the report of one run",
+    )
+    merge.add_argument("files", nargs="+", metavar="FILE", help="the shards' reports (JSON or SARIF, told apart)")
+    merge.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=("text", "full", "json", "sarif", "github"),
+        default="text",
+        help="the combined report's format, as for check (default: text)",
+    )
+    merge.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    merge.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        help="lowest severity that fails (default: what the shards ran with)",
+    )
+    merge.add_argument("--quiet", "-q", action="store_true", help="print the findings only, no summary or notes")
+    merge.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    merge.set_defaults(handler=_merge)
 
     report = commands.add_parser(
         "report", parents=[common], help="the reviewer's view of the translations: coverage, freshness, drift"
@@ -287,8 +321,35 @@ def _check(args: argparse.Namespace) -> int:
         verbose=args.verbose,
         hide_inherited=args.hide_inherited,
         group_by=args.group_by,
+        shard=args.shard,
+        progress=not args.no_progress,
     )
     return run_check(options)
+
+
+def _shard_argument(value: str) -> tuple[int, int]:
+    """``--shard I/N``; a wrong value is argparse's usage error (exit 2) with what is expected."""
+    from lint.shard import parse_shard
+
+    try:
+        return parse_shard(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from lint.combine import MergeOptions, run_merge
+
+    return run_merge(
+        MergeOptions(
+            files=[Path(name) for name in args.files],
+            format=args.format,
+            output=Path(args.output) if args.output else None,
+            fail_on=args.fail_on,
+            quiet=args.quiet,
+            color=args.color,
+        )
+    )
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -42,9 +42,19 @@ class FileResult(Struct, frozen=True):
 
 
 def check_files(
-    paths: Sequence[str], config: Config, jobs: int | None = None, *, pair_only: Collection[str] = ()
+    paths: Sequence[str],
+    config: Config,
+    jobs: int | None = None,
+    *,
+    pair_only: Collection[str] = (),
+    on_result: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
-    """Check each path; results in the order of ``paths``. Paths in ``pair_only`` run the pair rules alone."""
+    """Check each path; results in the order of ``paths``. Paths in ``pair_only`` run the pair rules alone.
+
+    ``on_result`` is called in this process with each file's result as it
+    arrives (from workers, a batch at a time, in the order batches finish):
+    what a progress display counts.
+    """
     flags = [path in pair_only for path in paths]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_THRESHOLD:
@@ -55,8 +65,14 @@ def check_files(
 
         batch = max(1, len(paths) // (workers * 8))
         task = partial(_check_file_task, config=config)
-        return map_in_workers(task, list(zip(paths, flags, strict=True)), workers, batch)
-    return [_check_file_task((path, flag), config) for path, flag in zip(paths, flags, strict=True)]
+        return map_in_workers(task, list(zip(paths, flags, strict=True)), workers, batch, on_result=on_result)
+    results = []
+    for path, flag in zip(paths, flags, strict=True):
+        result = _check_file_task((path, flag), config)
+        if on_result is not None:
+            on_result(result)
+        results.append(result)
+    return results
 
 
 def _check_file_task(item: tuple[str, bool], config: Config) -> FileResult:

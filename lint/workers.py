@@ -20,7 +20,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from multiprocessing.process import BaseProcess
 from typing import TypeVar
@@ -33,18 +33,29 @@ _GRACE_SECONDS = 1.0
 
 
 def map_in_workers(
-    function: Callable[[_Item], _Result], items: Sequence[_Item], workers: int, batch: int
+    function: Callable[[_Item], _Result],
+    items: Sequence[_Item],
+    workers: int,
+    batch: int,
+    *,
+    on_result: Callable[[_Result], None] | None = None,
 ) -> list[_Result]:
     """``[function(item) for item in items]``, computed by ``workers`` processes in batches.
 
     ``function`` must be picklable (a module-level function or a
-    ``functools.partial`` of one). Results keep the order of ``items``.
+    ``functools.partial`` of one). Results keep the order of ``items``;
+    ``on_result`` sees each as its batch completes, whichever finishes first,
+    so that progress moves with the work rather than with the slowest batch.
     """
     batches = [items[start : start + batch] for start in range(0, len(items), batch)]
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
         with _signals_held():
             futures = [pool.submit(_run_batch, function, part) for part in batches]
+        if on_result is not None:
+            for future in as_completed(futures):
+                for result in future.result():
+                    on_result(result)
         results = [result for future in futures for result in future.result()]
     except BaseException:
         _stop(pool)

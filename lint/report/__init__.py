@@ -16,6 +16,52 @@ from lint.diagnostic import Diagnostic
 FORMATS = ("text", "full", "json", "sarif", "github")
 
 
+class RunRecord(Struct, frozen=True):
+    """What ``doclint merge`` needs of a run beyond its findings, written into JSON (``--shard``) and SARIF.
+
+    With it, shards' reports combine into the report, the summary and the exit
+    status an unsharded run would give, and reports that cannot be combined
+    (another doclint version, another configuration) are told apart.
+    """
+
+    version: str
+    #: :func:`lint.fingerprint.run_fingerprint`: the configuration and the options that shape the findings.
+    fingerprint: str
+    #: The effective ``fail-on`` and ``--exit-zero``: what the exit status is computed with.
+    fail_on: str
+    exit_zero: bool
+    #: ``(I, N)`` of ``--shard I/N``; None for a whole run.
+    shard: tuple[int, int] | None
+    files: int
+    hidden_by_baseline: int
+    hidden_inherited: int
+    #: One line per file that could not be read (``unreadable`` of :class:`Summary`), sorted.
+    errors: tuple[str, ...]
+    #: A page doclint could not check (an internal error): the run exits 2 whatever its findings.
+    broken: bool
+    #: Translations brought in for their English page (drift rules only): their errors count as warnings.
+    companions: frozenset[str] = frozenset()
+
+    def data(self) -> dict[str, object]:
+        """The record as written into a report (companions are marked on their findings instead)."""
+        data: dict[str, object] = {
+            "version": self.version,
+            "fingerprint": self.fingerprint,
+            "fail_on": self.fail_on,
+            "exit_zero": self.exit_zero,
+        }
+        if self.shard is not None:
+            data["shard"] = f"{self.shard[0]}/{self.shard[1]}"
+        data.update(
+            files=self.files,
+            hidden_by_baseline=self.hidden_by_baseline,
+            hidden_inherited=self.hidden_inherited,
+            errors=list(self.errors),
+            broken=self.broken,
+        )
+        return data
+
+
 class Summary(Struct, frozen=True):
     files: int
     hidden_by_baseline: int = 0
@@ -28,6 +74,8 @@ class Summary(Struct, frozen=True):
     hidden_inherited: int = 0
     #: Files that could not or must not be read (each named on stderr): no "All clear" covers them.
     unreadable: int = 0
+    #: For the formats that carry it (JSON with ``--shard``, SARIF): what ``doclint merge`` needs.
+    run: RunRecord | None = None
 
 
 #: What a report must never emit raw: C0 and C1 controls but the tab (a newline in a file name would

@@ -1,4 +1,10 @@
-"""A JSON array of findings: stable keys, for scripts and the review dashboard."""
+"""A JSON array of findings: stable keys, for scripts and the review dashboard.
+
+A shard's report (``check --shard I/N``) is an object instead: ``doclint`` holds
+the run's record (:class:`lint.report.RunRecord`) and ``findings`` the array,
+each finding with ``companion`` (a translation checked for drift only); that is
+what ``doclint merge`` combines into the array an unsharded run writes.
+"""
 
 from __future__ import annotations
 
@@ -30,4 +36,10 @@ def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> No
         }
         for item in diagnostics
     ]
-    stream.write(json_text(data) + "\n")
+    if summary.run is None:
+        stream.write(json_text(data) + "\n")
+        return
+    companions = summary.run.companions
+    for entry, item in zip(data, diagnostics, strict=True):
+        entry["companion"] = item.path in companions
+    stream.write(json_text({"doclint": summary.run.data(), "findings": data}) + "\n")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Any, TextIO
-from urllib.parse import quote
+from urllib.parse import quote, unquote_to_bytes
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
-from lint.report import Summary, json_text
+from lint.report import RunRecord, Summary, json_text
 from lint.rules import all_rules
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -39,8 +39,10 @@ def _location(path: str, line: int, column: int, end_line: int) -> dict[str, Any
     }
 
 
-def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
+def document(diagnostics: list[Diagnostic], run: RunRecord | None = None) -> dict[str, Any]:
+    """The SARIF log; with ``run``, the run's record in the run's properties bag, for ``doclint merge``."""
     rules = all_rules()
+    companions = run.companions if run is not None else frozenset()
     index = {rule.code: position for position, rule in enumerate(rules)}
     results = []
     for item in diagnostics:
@@ -59,6 +61,12 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
         if item.inherited:
             # Copied from the English page (lint.inherit); the related location is the English finding.
             properties["inherited"] = True
+        if item.path in companions:
+            # A translation brought in by its English page (drift rules only): an error here fails as a warning.
+            properties["companion"] = True
+        path = _path_of(result["locations"][0])
+        if path != item.path:
+            properties["path"] = item.path  # what the URI cannot give back (a lone surrogate), for doclint merge
         result["properties"] = properties
         if item.related:
             result["relatedLocations"] = [
@@ -70,11 +78,13 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
                 for number, related in enumerate(item.related, start=1)
             ]
         results.append(result)
+    record: dict[str, Any] = {"properties": {"doclint": run.data()}} if run is not None else {}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
+                **record,
                 "tool": {
                     "driver": {
                         "name": "doclint",
@@ -103,4 +113,14 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
 
 
 def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> None:
-    stream.write(json_text(document(diagnostics)) + "\n")
+    stream.write(json_text(document(diagnostics, summary.run)) + "\n")
+
+
+def _path_of(location: dict[str, Any]) -> str:
+    """The file path a location's URI stands for (as :func:`_uri` encoded it)."""
+    return path_from_uri(location["physicalLocation"]["artifactLocation"]["uri"])
+
+
+def path_from_uri(uri: str) -> str:
+    """The inverse of :func:`_uri`: percent-decoded, undecodable bytes as surrogate escapes again."""
+    return unquote_to_bytes(uri).decode("utf-8", "surrogateescape")
