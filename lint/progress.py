@@ -1,26 +1,28 @@
-"""A progress line on stderr for long runs: files done of total, findings so far, time elapsed.
+"""A progress bar on stderr for long runs: files done of total, findings so far, time elapsed.
 
 Shown only to a person watching: when stderr is a terminal, not in CI (``CI``
 set, as every CI service sets it), not with ``--quiet`` or ``--no-progress``,
 and only for runs of more than a few dozen files (a pre-commit check is over
-before a bar would be read). It is one line, redrawn in place at most ten times
-a second and erased when the run ends, so nothing of it stays in the
-terminal's scrollback, and it never touches stdout, where the report goes.
-
-Hand-written rather than rich or tqdm: one line of text needs neither a new
-dependency (doclint installs neither) nor its import time.
+before a bar would be read). It is drawn by rich (transient: erased when the
+run ends, so nothing of it stays in the terminal's scrollback) and never
+touches stdout, where the report goes. rich is imported only when a bar is
+shown, so a run that shows none pays nothing for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lint.engine import FileResult
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 #: Runs of at most this many files show no progress: they are over in a blink.
 MIN_FILES = 48
@@ -40,52 +42,49 @@ def wanted(total: int, stream: TextIO, environment: dict[str, str] | os._Environ
         return False
 
 
-class ProgressLine:
-    """Counts results as they arrive and redraws the line; :meth:`close` erases it."""
+def bar(total: int, stream: TextIO) -> Progress:
+    """The bar's layout: ``checking ━━━━━╺━━━ 4/200 files 3 findings 0:01:05``.
 
-    def __init__(self, total: int, stream: TextIO) -> None:
+    Refreshed by :class:`ProgressCounter`, not by rich's own thread: worker
+    processes are forked while the bar is up, and a fork should not copy a
+    process with a drawing thread.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("{task.fields[findings]} {task.fields[noun]}"),
+        TimeElapsedColumn(),
+        console=Console(file=stream),
+        transient=True,
+        auto_refresh=False,
+    )
+
+
+class ProgressCounter:
+    """Counts results as they arrive (the engine's ``on_result``) and redraws the bar at most ten times a second."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress = progress
+        self.task: TaskID = progress.add_task("check", total=total, findings=0, noun="findings")
         self.total = total
-        self.stream = stream
         self.done = 0
         self.findings = 0
-        self.started = time.monotonic()
         self._drawn_at = 0.0
 
     def __call__(self, result: FileResult) -> None:
         self.done += 1
         self.findings += len(result.diagnostics)
+        noun = "finding" if self.findings == 1 else "findings"
+        self.progress.update(self.task, completed=self.done, findings=self.findings, noun=noun)
         now = time.monotonic()
         if now - self._drawn_at >= REDRAW_SECONDS or self.done == self.total:
             self._drawn_at = now
-            self._draw(now)
-
-    def text(self, width: int, now: float) -> str:
-        """The line for a terminal ``width`` columns wide: counts first, then a bar in the room left."""
-        elapsed = int(now - self.started)
-        noun = "finding" if self.findings == 1 else "findings"
-        counts = f" {self.done}/{self.total} files  {self.findings} {noun}  {elapsed // 60}:{elapsed % 60:02d} "
-        room = width - len(counts) - len("checking []") - 1  # the last column left free: no wrap on any terminal
-        if room < 10:
-            return ("checking" + counts)[: max(width - 1, 0)]
-        filled = room * self.done // max(self.total, 1)
-        return f"checking [{'#' * filled}{'-' * (room - filled)}]{counts}"
-
-    def _draw(self, now: float) -> None:
-        import shutil  # here: it imports compression modules a run that shows no progress never needs
-
-        width = shutil.get_terminal_size((80, 24)).columns
-        self._write("\r" + self.text(width, now) + "\x1b[K")
-
-    def close(self) -> None:
-        if self._drawn_at:
-            self._write("\r\x1b[K")
-
-    def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):
-            pass  # a terminal gone away must not stop the run; the report still goes to stdout
+            self.progress.refresh()
 
 
 @contextmanager
@@ -94,8 +93,12 @@ def progress_for(total: int, *, enabled: bool) -> Iterator[Callable[[FileResult]
     if not enabled or not wanted(total, sys.stderr, os.environ):
         yield None
         return
-    line = ProgressLine(total, sys.stderr)
+    progress = bar(total, sys.stderr)
     try:
-        yield line
+        progress.start()
+        yield ProgressCounter(progress, total)
     finally:
-        line.close()  # also on Ctrl-C: the "interrupted" line starts at the left margin
+        # Also on Ctrl-C: erased, so the "interrupted" line starts at the left margin. A terminal gone
+        # away must not stop the run; the report still goes to stdout.
+        with contextlib.suppress(OSError, ValueError):
+            progress.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import select
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lint.engine import FileResult
-from lint.progress import MIN_FILES, ProgressLine, wanted
+from lint.progress import MIN_FILES, ProgressCounter, bar, wanted
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as Linux has them")
@@ -80,16 +81,16 @@ def run_on_terminal(project: Path, *args: str, ci: str | None = None) -> tuple[i
 def test_a_long_run_on_a_terminal_shows_progress_then_erases_it(project: Path) -> None:
     code, out, terminal = run_on_terminal(project, "--jobs", "2")
     assert code == 1
-    assert f"{PAGES}/{PAGES} files  {PAGES} findings  0:0" in terminal
-    assert "\rchecking [" in terminal
-    assert terminal.endswith("\r\x1b[K")  # the line erased: nothing of it stays on the screen
+    assert f"{PAGES}/{PAGES} files {PAGES} findings 0:00:0" in plain(terminal)
+    assert "\r\x1b[2Kchecking " in terminal
+    assert terminal.endswith("\x1b[2K")  # the line erased: nothing of it stays on the screen
     assert "checking" not in out and "\r" not in out
     assert out.splitlines()[-1] == f"Found {PAGES} findings ({PAGES} errors) in {PAGES} of {PAGES} files."
 
 
 def test_one_process_run_shows_progress_too(project: Path) -> None:
     _, _, terminal = run_on_terminal(project, "--jobs", "1")
-    assert f"{PAGES}/{PAGES} files  {PAGES} findings" in terminal
+    assert f"{PAGES}/{PAGES} files {PAGES} findings" in plain(terminal)
 
 
 @pytest.mark.parametrize(
@@ -138,13 +139,24 @@ def test_wanted_only_on_a_terminal_outside_ci_for_more_than_a_few_dozen_files() 
     assert not wanted(MIN_FILES + 1, io.StringIO(), {})
 
 
-def test_the_line_counts_files_and_findings_and_fits_the_terminal() -> None:
-    line = ProgressLine(200, io.StringIO())
+def test_the_bar_counts_files_and_findings() -> None:
+    from rich.console import Console
+
+    progress = bar(200, io.StringIO())
+    counter = ProgressCounter(progress, 200)
     for findings in (0, 2, 1, 0):
-        line(FileResult("page.md", (object(),) * findings))  # type: ignore[arg-type]
-    now = line.started + 65
-    assert line.text(60, now) == "checking [-----------------] 4/200 files  3 findings  1:05 "
-    assert line.text(30, now) == "checking 4/200 files  3 findi"
-    half = ProgressLine(4, io.StringIO())
-    half.done = 2
-    assert half.text(60, half.started) == "checking [#########----------] 2/4 files  0 findings  0:00 "
+        counter(FileResult("page.md", (object(),) * findings))  # type: ignore[arg-type]
+    screen = Console(file=io.StringIO(), width=60, record=True, color_system=None)
+    screen.print(progress.make_tasks_table(progress.tasks))
+    row = screen.export_text().rstrip()
+    assert row.startswith("checking ")
+    assert row.endswith(" 4/200 files 3 findings 0:00:00")
+    counter(FileResult("page.md", ()))
+    one = ProgressCounter(bar(2, io.StringIO()), 2)
+    one(FileResult("page.md", (object(),)))  # type: ignore[arg-type]
+    assert one.progress.tasks[0].fields == {"findings": 1, "noun": "finding"}
+
+
+def plain(terminal: str) -> str:
+    """What a terminal shows of ``terminal``'s text: colours and cursor moves left out."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal)
