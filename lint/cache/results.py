@@ -64,6 +64,10 @@ class ResultCache:
     def __init__(self, config: Config, project_dir: Path) -> None:
         self.config = config
         self.files = ShardFiles(project_dir, run_key(config))
+        self._cwd = os.getcwd()
+        self._root = os.path.normpath(str(config.root))
+        self._groups: dict[str, int] = {}
+        self._locales = config.locales_root.strip("/").split("/")
         self.day = today()
         self._digests: dict[str, bytes | None] = {}
         self._history: tuple[tuple[str, str, bool] | None, bytes | None] | None = None
@@ -86,7 +90,7 @@ class ResultCache:
             return None
         if not stat.S_ISREG(status.st_mode):
             return None  # a link, a FIFO, a folder: what reading it means is the engine's to say
-        group = group_of(path, self.config)
+        group = self._group(path)
         key = os.path.abspath(path)
         known = self.files.shard(group).stamps.get(key)
         if (
@@ -121,7 +125,7 @@ class ResultCache:
         content = self.content_digest(path)
         if content is None:
             return None
-        group = group_of(path, self.config)
+        group = self._group(path)
         key = entry_key(path, pair_only)
         entry = self.files.shard(group).entries.get(key)
         if entry is None or entry.digest != content or not self._still_valid(path, entry):
@@ -131,10 +135,45 @@ class ResultCache:
         self.hits += 1
         return FileResult(path, entry.diagnostics, entry.error)
 
+    def _relative(self, path: str) -> str:
+        """``path`` relative to the project root, POSIX, by string operations (``pathlib`` costs 10x as much)."""
+        absolute = os.path.normpath(os.path.join(self._cwd, path))
+        if absolute.startswith(self._root + os.sep):
+            absolute = absolute[len(self._root) + 1 :]
+        return absolute.replace(os.sep, "/")
+
+    def _group(self, path: str) -> int:
+        if path not in self._groups:
+            self._groups[path] = group_of(self._relative(path), self.config)
+        return self._groups[path]
+
+    def _english_unchanged(self, path: str, recorded: str | None) -> bool:
+        """Whether :func:`lint.pair.english_source` would still answer ``recorded``.
+
+        It answers the first existing of the translation's own name under
+        ``source-root``, then the same stem with other suffixes. When
+        ``recorded`` is that first candidate and still a file, the answer
+        stands without ``english_source``'s ``pathlib`` probes (the bulk of a
+        re-run's lookups); any other case asks it.
+        """
+        if os.path.normpath(path) == path and not path.startswith(("..", "/")):
+            parts = self._relative(path).split("/")
+            size = len(self._locales)
+            translated = parts[:size] == self._locales and len(parts) > size + 1
+            if recorded is None and not translated and self._cwd == self._root:
+                return True  # not under locales-root: not a translation (english_source's first test)
+            if recorded is not None and translated:
+                candidate = "/".join([self.config.source_root.strip("/"), *parts[size + 1 :]])
+                if self._cwd != self._root:
+                    candidate = os.path.relpath(os.path.join(self._root, candidate), self._cwd)
+                if candidate == recorded and os.path.isfile(candidate):
+                    return True
+        return english_source(path, self.config) == recorded
+
     def _still_valid(self, path: str, entry: Entry) -> bool:
-        english = english_source(path, self.config)
-        if english != entry.english:
+        if not self._english_unchanged(path, entry.english):
             return False
+        english = entry.english
         if english is not None and self.content_digest(english) != entry.english_digest:
             return False
         rest = entry.rest
@@ -175,7 +214,7 @@ class ResultCache:
         if rest is not None and rest.path is not None and rest.digest is None:
             return
         entry = Entry(content, result.error, result.diagnostics, english, english_digest, rest, commit, self.day)
-        self.files.put_entry(group_of(path, self.config), entry_key(path, pair_only), entry)
+        self.files.put_entry(self._group(path), entry_key(path, pair_only), entry)
 
     def _rest_dependency(self, path: str, data: bytes) -> RestDependency | None:
         """For cmdlet help (platyPS), the REST page its operation names, found the way the engine finds it."""

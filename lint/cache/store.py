@@ -24,7 +24,7 @@ import os
 import shutil
 import time
 import zlib
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import msgspec
 from msgspec import Struct
@@ -108,15 +108,16 @@ def today() -> int:
     return int(time.time() // 86400)
 
 
-def group_of(path: str, config: Config) -> int:
-    """The shard of ``path``: by its place under ``source-root``, or under ``locales/<locale>``, less its suffix.
+def group_of(relative: str, config: Config) -> int:
+    """The shard of the file at ``relative`` (to the project root, POSIX): by its place under
+    ``source-root``, or under ``locales/<locale>``, less its suffix.
 
     So ``docs_src/v1.0/api/user-get.md`` and ``locales/ru-RU/v1.0/api/user-get.md``
     share a shard, and a run over an English page and its translations reads one.
     """
-    parts = PurePosixPath(config.relative(path)).parts
-    source = PurePosixPath(config.source_root.strip("/")).parts
-    locales = PurePosixPath(config.locales_root.strip("/")).parts
+    parts = relative.split("/")
+    source = config.source_root.strip("/").split("/")
+    locales = config.locales_root.strip("/").split("/")
     if parts[: len(source)] == source:
         parts = parts[len(source) :]
     elif parts[: len(locales)] == locales and len(parts) > len(locales) + 1:
