@@ -393,3 +393,59 @@ def test_a_one_file_check_is_answered_from_the_cache_without_hashlib(tmp_path: P
         )
         said.append(result.stdout.splitlines()[-1])
     assert said == ["HEAVY 0 [] True", "HEAVY 0 [] False"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
+def test_a_commit_that_arrives_in_the_english_history_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translation naming a commit the history lacks is source-unknown until the commit arrives."""
+    from lint.history import close_histories
+    from tests.test_staleness_history import ENGLISH, GERMAN, NEW, OLD, commit_file, git, translation
+
+    page = "api-reference/v1.0/api/thing-act.md"
+    full = tmp_path / "full"
+    full.mkdir()
+    git(full, "init", "-q")
+    commit_file(full, page, OLD, "2021-06-03T10:00:00+02:00")
+    newest = commit_file(full, page, NEW, "2021-07-16T23:30:00-07:00")
+    behind = tmp_path / "behind"  # the same history, one commit short of it
+    behind.mkdir()
+    git(behind, "init", "-q")
+    commit_file(behind, page, OLD, "2021-06-03T10:00:00+02:00")
+    project = tmp_path / "project"
+    (project / "docs_src/v1.0/api").mkdir(parents=True)
+    (project / ENGLISH).write_text(NEW, encoding="utf-8")
+    (project / GERMAN).parent.mkdir(parents=True)
+    (project / GERMAN).write_text(translation(newest), encoding="utf-8")
+    (project / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    cache = tmp_path / "cache"
+    history = ("--source-history", f"{behind}:api-reference", "--select", "stale-source,source-unknown")
+    try:
+        before = findings(capsys, cache, *history)
+        assert before == cold(capsys, *history)
+        assert (
+            before[1]
+            .splitlines()[0]
+            .startswith(f"{GERMAN}:3:1: info DL614 source-unknown `{newest}` is not a commit of the English history")
+        )
+        assert commit_file(behind, page, NEW, "2021-07-16T23:30:00-07:00") == newest
+        close_histories()  # a new run is a new process: its git starts afresh
+        after = findings(capsys, cache, *history)
+        assert after == cold(capsys, *history)
+        assert after == (0, "All clear: no findings in 2 files.\n")
+    finally:
+        close_histories()
+
+
+def test_report_goes_through_the_cache(shipped: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    assert main(["report", "--no-cache", "--format", "json"]) == 0
+    expected = capsys.readouterr().out
+    for _ in range(2):
+        assert main(["report", "--cache-dir", str(cache), "--format", "json"]) == 0
+        assert capsys.readouterr().out == expected
+    assert len(list(cache.rglob("*.pack"))) == 2  # the translations of call-reject, beta and v1.0
+    assert main(["report", "--no-cache", "--format", "json", "--cache-dir", str(tmp_path / "unused")]) == 0
+    assert not (tmp_path / "unused").exists()
