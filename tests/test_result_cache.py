@@ -449,3 +449,71 @@ def test_report_goes_through_the_cache(shipped: Path, tmp_path: Path, capsys: py
     assert len(list(cache.rglob("*.pack"))) == 2  # the translations of call-reject, beta and v1.0
     assert main(["report", "--no-cache", "--format", "json", "--cache-dir", str(tmp_path / "unused")]) == 0
     assert not (tmp_path / "unused").exists()
+
+
+def test_the_caches_english_page_is_the_engines(generated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ResultCache.english_of`` answers what ``lint.pair.english_source`` answers, from the root or elsewhere."""
+    from lint.cache.results import ResultCache
+    from lint.config import load_config
+    from lint.pair import english_source
+
+    (generated / "locales/ru-RU/beta/api/call-reject-1.txt").write_text("x", encoding="utf-8")
+    (generated / "locales/ru-RU/beta/api/orphan.md").write_text("x", encoding="utf-8")
+    (generated / "docs_src/beta/api/only.txt").write_text("x", encoding="utf-8")
+    (generated / "locales/ru-RU/beta/api/only.md").write_text("x", encoding="utf-8")
+    (generated / "locales/ru-RU/top.md").write_text("x", encoding="utf-8")
+    paths = sorted(
+        str(path.relative_to(generated)) for path in generated.rglob("*.*") if path.suffix in (".md", ".txt")
+    )
+    assert len(paths) == 95
+    config = load_config()
+    cache = ResultCache(config, generated / "unused")
+    assert [cache.english_of(path) for path in paths] == [english_source(path, config) for path in paths]
+    assert cache.english_of("locales/ru-RU/beta/api/only.md") == "docs_src/beta/api/only.txt"
+    assert cache.english_of("locales/ru-RU/beta/api/call-reject-1.txt") == "docs_src/beta/api/call-reject-1.md"
+    os.chdir(generated / "locales")
+    cache = ResultCache(config, generated / "unused")
+    elsewhere = [os.path.relpath(generated / path) for path in paths] + [str(generated / path) for path in paths]
+    assert [cache.english_of(path) for path in elsewhere] == [english_source(path, config) for path in elsewhere]
+    assert not (generated / "unused").exists()
+
+
+def test_old_configurations_and_old_entries_are_pruned(
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import lint.cache.keys
+    import lint.cache.store
+
+    cache = tmp_path / "cache"
+    for version in range(6):  # six doclint builds in a row: the last four are kept
+        monkeypatch.setattr(lint.cache.keys, "code_fingerprint", lambda version=version: bytes([version]))
+        findings(capsys, cache)
+    assert len([path for path in cache.iterdir() if path.is_dir()]) == 4
+    # An entry unused for 30 days goes when its shard is next written.
+    packs = sorted(cache.rglob("*.pack"), key=lambda path: path.stat().st_mtime_ns)[-6:]
+    run_key = msgspec.msgpack.decode(packs[0].read_bytes()[len(MAGIC) + 16 :])["run_key"]
+    shard = decode_shard(packs[0].read_bytes(), run_key)
+    assert shard is not None and len(shard.entries) >= 1
+    monkeypatch.setattr(
+        lint.cache.store,
+        "today",
+        lambda: lint.cache.store.MAX_AGE_DAYS + 1 + max(entry.used_day for entry in shard.entries.values()),
+    )
+    files = lint.cache.store.ShardFiles(packs[0].parent.parent, run_key)
+    group = int(packs[0].stem, 16)
+    files.put_stamp(group, "/nowhere", lint.cache.store.FileStamp(0, 0, 0, 0, b"", 0, lint.cache.store.today()))
+    files.save()
+    kept = decode_shard(packs[0].read_bytes(), run_key)
+    assert kept is not None
+    assert kept.entries == {}
+    assert list(kept.stamps) == ["/nowhere"]
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(
+    shipped: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert findings(capsys, blocked) == cold(capsys)
+    assert findings(capsys, blocked / "below") == cold(capsys)
+    assert blocked.read_text(encoding="utf-8") == "not a folder"

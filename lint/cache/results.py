@@ -68,6 +68,7 @@ class ResultCache:
         self._root = os.path.normpath(str(config.root))
         self._groups: dict[str, int] = {}
         self._locales = config.locales_root.strip("/").split("/")
+        self._source = config.source_root.strip("/")
         self.day = today()
         self._digests: dict[str, bytes | None] = {}
         self._history: tuple[tuple[str, str, bool] | None, bytes | None] | None = None
@@ -147,31 +148,30 @@ class ResultCache:
             self._groups[path] = group_of(self._relative(path), self.config)
         return self._groups[path]
 
-    def _english_unchanged(self, path: str, recorded: str | None) -> bool:
-        """Whether :func:`lint.pair.english_source` would still answer ``recorded``.
+    def english_of(self, path: str) -> str | None:
+        """What :func:`lint.pair.english_source` answers for ``path``, mostly without its ``pathlib`` probes.
 
         It answers the first existing of the translation's own name under
-        ``source-root``, then the same stem with other suffixes. When
-        ``recorded`` is that first candidate and still a file, the answer
-        stands without ``english_source``'s ``pathlib`` probes (the bulk of a
-        re-run's lookups); any other case asks it.
+        ``source-root``, then the same stem with other suffixes; a path outside
+        ``locales-root`` has none. Run from the project root (the usual
+        case), those two are told here by string operations and one
+        ``isfile`` (``pathlib`` was most of a re-run's lookups); any other
+        case asks ``english_source``. A test holds the two to the same answers.
         """
-        if os.path.normpath(path) == path and not path.startswith(("..", "/")):
-            parts = self._relative(path).split("/")
+        if self._cwd == self._root and os.path.normpath(path) == path and not path.startswith(("..", "/")):
+            # Run from the project root with a plain relative path: the path as shown is the one
+            # english_source reads and shows.
+            parts = path.split("/")
             size = len(self._locales)
-            translated = parts[:size] == self._locales and len(parts) > size + 1
-            if recorded is None and not translated and self._cwd == self._root:
-                return True  # not under locales-root: not a translation (english_source's first test)
-            if recorded is not None and translated:
-                candidate = "/".join([self.config.source_root.strip("/"), *parts[size + 1 :]])
-                if self._cwd != self._root:
-                    candidate = os.path.relpath(os.path.join(self._root, candidate), self._cwd)
-                if candidate == recorded and os.path.isfile(candidate):
-                    return True
-        return english_source(path, self.config) == recorded
+            if parts[:size] != self._locales or len(parts) <= size + 1:
+                return None
+            candidate = "/".join([self._source, *parts[size + 1 :]])
+            if os.path.isfile(candidate):
+                return candidate
+        return english_source(path, self.config)
 
     def _still_valid(self, path: str, entry: Entry) -> bool:
-        if not self._english_unchanged(path, entry.english):
+        if self.english_of(path) != entry.english:
             return False
         english = entry.english
         if english is not None and self.content_digest(english) != entry.english_digest:
@@ -202,7 +202,7 @@ class ResultCache:
             return
         if digest(data) != content:
             return  # edited during the check: the result may be of either text
-        english = english_source(path, self.config)
+        english = self.english_of(path)
         english_digest = self.content_digest(english) if english is not None else None
         if english is not None and english_digest is None:
             return
