@@ -517,3 +517,38 @@ def test_a_cache_that_cannot_be_written_changes_nothing(
     assert findings(capsys, blocked) == cold(capsys)
     assert findings(capsys, blocked / "below") == cold(capsys)
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_links_and_files_too_big_to_read_are_checked_every_time_never_cached(
+    shipped: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = tmp_path / "cache"
+    (shipped / "pyproject.toml").write_text("[tool.doclint]\nmax-file-size = 20000\n", encoding="utf-8")
+    (shipped / "docs_src/beta/api/linked.md").symlink_to("call-reject.md")
+    expected = cold(capsys)
+    _, _, err = run(capsys, "--no-cache")
+    assert (
+        "doclint: error: docs_src/beta/api/participant-invite.md: 27,660 bytes, over the `max-file-size` limit"
+        " of 20,000; skipped unread"
+    ) in err.splitlines()
+    for _ in range(2):
+        assert findings(capsys, cache) == expected
+    said = reused(capsys, cache)
+    # Not cached: the link, the two files over 20,000 bytes, and the cmdlet page whose REST page is one of them.
+    assert said == "doclint: cache: 6 of 10 results"
+    stored = [
+        key
+        for pack in cache.rglob("*.pack")
+        for key in msgspec.msgpack.decode(pack.read_bytes()[len(MAGIC) + 16 :])["entries"]
+    ]
+    assert sorted(stored) == [
+        f"F{path}"
+        for path in (
+            "docs_src/beta/api/call-reject.md",
+            CMDLET,
+            "docs_src/v1.0/api/call-reject.md",
+            "locales/es-ES/v1.0/api/call-reject.txt",
+            RU,
+            "locales/zh-CN/beta/api/call-reject.md",
+        )
+    ]

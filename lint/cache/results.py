@@ -89,8 +89,9 @@ class ResultCache:
             status = os.lstat(path)
         except OSError:
             return None
-        if not stat.S_ISREG(status.st_mode):
-            return None  # a link, a FIFO, a folder: what reading it means is the engine's to say
+        if not stat.S_ISREG(status.st_mode) or status.st_size > self.config.max_file_size:
+            # A link, a FIFO, a folder, a file too big to read: what reading it means is the engine's to say.
+            return None
         group = self._group(path)
         key = os.path.abspath(path)
         known = self.files.shard(group).stamps.get(key)
