@@ -93,7 +93,7 @@ class ResultCache:
             # A link, a FIFO, a folder, a file too big to read: what reading it means is the engine's to say.
             return None
         group = self._group(path)
-        key = os.path.abspath(path)
+        key = os.path.normpath(os.path.join(self._cwd, path))  # abspath without a getcwd per file
         known = self.files.shard(group).stamps.get(key)
         if (
             known is not None
