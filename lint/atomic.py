@@ -55,3 +55,19 @@ def _umask() -> int:
             _UMASK = os.umask(0o022)
             os.umask(_UMASK)
         return _UMASK
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, as :func:`replace_file` writes text (the result cache's entries)."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

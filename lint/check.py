@@ -17,10 +17,11 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from lint.baseline import BaselineEntry, apply_baseline, read_baseline, write_baseline
+from lint.cache import CacheReport, check_files_cached
 from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
 from lint.discover import PAGE_SUFFIXES, iter_pages
-from lint.engine import PARALLEL_THRESHOLD, check_files
+from lint.engine import PARALLEL_THRESHOLD
 from lint.errors import ToolError
 from lint.pair import translations
 from lint.report import RunRecord, Summary, printable, writer_for
@@ -67,6 +68,10 @@ class CheckOptions(Struct, frozen=True):
     shard: tuple[int, int] | None = None
     #: A progress bar on a terminal's stderr for a long run (``--no-progress`` turns it off).
     progress: bool = True
+    #: ``--no-cache`` makes it false: the result cache is neither read nor written (:mod:`lint.cache`).
+    cache: bool = True
+    #: ``--cache-dir``: this project's cache folder, overriding the ``cache-dir`` key and the user's cache.
+    cache_dir: Path | None = None
 
 
 class Selection(Struct, frozen=True):
@@ -207,8 +212,18 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
         _describe_run(config, selection, options)
     from lint.progress import progress_for
 
+    cached = CacheReport()
     with progress_for(len(files), enabled=options.progress and not options.quiet) as progress:
-        results = check_files(files, config, options.jobs, pair_only=selection.companions, on_result=progress)
+        results = check_files_cached(
+            files,
+            config,
+            options.jobs,
+            pair_only=selection.companions,
+            use_cache=options.cache,
+            cache_dir=options.cache_dir,
+            report=cached,
+            on_result=progress,
+        )
     errors = [result.error for result in results if result.error]
     for error in errors:  # each unreadable file is one line; the others are still checked and reported
         print(f"doclint: error: {printable(error)}", file=sys.stderr)
@@ -217,6 +232,8 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
     broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)
     if options.verbose:
         _note(f"checked {len(files)} files in {time.perf_counter() - started:.2f} s")
+        if cached.directory is not None:
+            _note(f"cache: {cached.reused} of {len(files)} results reused from {cached.directory}")
     covered = _coverage(config, selection)
     from lint.rules.schema import unavailable_note  # (already loaded with the rules)
 

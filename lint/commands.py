@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-progress", action="store_true", help="no progress bar on stderr (shown only on a terminal, not in CI)"
     )
+    _cache_arguments(check)
     check.set_defaults(handler=_check)
 
     merge = commands.add_parser(
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="GIT_DIR[:PREFIX]",
         help="git history of the English sources (as for check): pages are judged fresh or stale only with one",
     )
+    _cache_arguments(report)
     report.set_defaults(handler=_report)
 
     build = commands.add_parser(
@@ -234,6 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="limit schema.json to these types/actions and what they use",
     )
     schema_build.set_defaults(handler=_schemas_build)
+
+    clean = commands.add_parser("clean", parents=[common], help="remove this project's result cache")
+    clean.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
+    clean.add_argument("--cache-dir", metavar="DIR", help="the cache folder to remove (as for check)")
+    clean.set_defaults(handler=_clean)
 
     rules = commands.add_parser("rules", parents=[common], help="list the rules, or explain one")
     rules.add_argument(
@@ -299,6 +306,8 @@ def _selection(args: argparse.Namespace, **more: Any) -> CheckOptions:
         exclude=_split(getattr(args, "exclude", None)),
         extend_exclude=_split(getattr(args, "extend_exclude", None)),
         source_history=args.source_history,
+        cache=not getattr(args, "no_cache", False),
+        cache_dir=Path(args.cache_dir) if getattr(args, "cache_dir", None) else None,
         **more,
     )
 
@@ -393,8 +402,32 @@ def _build_options(args: argparse.Namespace) -> BuildOptions:
     return options
 
 
+def _cache_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache (check every file)"
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="this project's result cache folder (default: the cache-dir key, else the user's cache directory)",
+    )
+
+
+def _clean(args: argparse.Namespace) -> int:
+    """``doclint clean``: remove this project's result cache (what ``--cache-dir`` or the config names)."""
+    from lint.cache.location import clear, project_cache_dir
+    from lint.config import load_config
+
+    config = load_config(Path(args.config) if args.config else None)
+    directory = project_cache_dir(config, Path(args.cache_dir) if args.cache_dir else None)
+    removed = clear(directory)
+    print(f"doclint: removed {directory} ({removed} files)" if removed else f"doclint: no cache at {directory}")
+    return EXIT_OK
+
+
 def _site_arguments(parser: argparse.ArgumentParser) -> None:
     """The options ``build`` and ``serve`` share: what to lint and how to build."""
+    _cache_arguments(parser)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     parser.add_argument(
         "--locale",

@@ -44,6 +44,7 @@ _KEYS = {
     "hide-inherited": bool,
     "max-file-size": int,
     "allow-external-symlinks": bool,
+    "cache-dir": str,
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -76,6 +77,8 @@ class Config(Struct, frozen=True):
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     #: Read pages that symbolic links lead to outside the project (refused by default).
     allow_external_symlinks: bool = False
+    #: This project's result cache folder, relative to ``root`` ("" = in the user's cache directory).
+    cache_dir: str = ""
 
     def symlink_root(self) -> Path | None:
         """The directory no symbolic link may lead out of, or None when ``allow-external-symlinks`` is set."""
@@ -267,6 +270,11 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
     allow_links = values.get("allow-external-symlinks", False)
     for key, value in _configured_paths(values):
         _check_inside_project(root, value, f"{where} `{key}`", follow_links=not allow_links)
+    if values.get("cache-dir"):
+        # Written to, and removed by ``doclint clean``: a pyproject.toml must not point either outside.
+        _check_inside_project(root, values["cache-dir"], f"{where} `cache-dir`", follow_links=True)
+        if os.path.realpath(root / values["cache-dir"]) == os.path.realpath(root):
+            raise ConfigError(f"{where} `cache-dir` must name a folder of its own, not the project root")
     for pattern, name in values.get("formats", {}).items():
         if name not in ("markdown", "platyps", "html", "text"):
             raise ConfigError(f"{where} formats `{pattern}`: unknown format `{name}` (markdown, platyps, html, text)")
@@ -291,6 +299,7 @@ def build_config(section: Mapping[str, Any], *, root: Path, file: Path | None, t
         hide_inherited=values.get("hide-inherited", False),
         max_file_size=max_file_size,
         allow_external_symlinks=allow_links,
+        cache_dir=values.get("cache-dir", ""),
     )
 
 

@@ -3,10 +3,10 @@
 Shown only to a person watching: when stderr is a terminal, not in CI (``CI``
 set, as every CI service sets it), not with ``--quiet`` or ``--no-progress``,
 and only for runs of more than a few dozen files (a pre-commit check is over
-before a bar would be read). It is drawn by rich (transient: erased when the
-run ends, so nothing of it stays in the terminal's scrollback) and never
-touches stdout, where the report goes. rich is imported only when a bar is
-shown, so a run that shows none pays nothing for it.
+before a bar would be read). It is drawn by tqdm (no dependencies of its own,
+so the pre-commit hook's environment stays small), erased when the run ends so
+nothing of it stays in the terminal's scrollback, and never touches stdout,
+where the report goes. tqdm is imported only when a bar is shown.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from lint.engine import FileResult
 
 if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
+    from tqdm import tqdm
 
 #: Runs of at most this many files show no progress: they are over in a blink.
 MIN_FILES = 48
@@ -30,6 +29,8 @@ MIN_FILES = 48
 REDRAW_SECONDS = 0.1
 #: ``CI`` values that mean "not in CI" (a developer's shell exporting ``CI=false``).
 _NOT_CI = ("", "0", "false", "no")
+#: ``checking |█████▍    | 4/200 files, 3 findings [01:05]``
+BAR_FORMAT = "checking |{bar}| {n_fmt}/{total_fmt} files{postfix} [{elapsed}]"
 
 
 def wanted(total: int, stream: TextIO, environment: dict[str, str] | os._Environ[str]) -> bool:
@@ -42,49 +43,43 @@ def wanted(total: int, stream: TextIO, environment: dict[str, str] | os._Environ
         return False
 
 
-def bar(total: int, stream: TextIO) -> Progress:
-    """The bar's layout: ``checking ━━━━━╺━━━ 4/200 files 3 findings 0:01:05``.
+def bar(total: int, stream: Any) -> tqdm[Any]:
+    """The bar, without tqdm's monitor thread: worker processes are forked while it is up."""
+    import shutil
 
-    Refreshed by :class:`ProgressCounter`, not by rich's own thread: worker
-    processes are forked while the bar is up, and a fork should not copy a
-    process with a drawing thread.
-    """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from tqdm import tqdm
 
-    return Progress(
-        TextColumn("checking"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files"),
-        TextColumn("{task.fields[findings]} {task.fields[noun]}"),
-        TimeElapsedColumn(),
-        console=Console(file=stream),
-        transient=True,
-        auto_refresh=False,
+    tqdm.monitor_interval = 0
+    # A terminal that reports no size (a bare pseudo-terminal) gets 80 x 24: tqdm would draw an empty
+    # bar in 0 columns, and hide it below a screen of 0 rows.
+    size = shutil.get_terminal_size((80, 24))
+    return tqdm(
+        total=total,
+        file=stream,
+        bar_format=BAR_FORMAT,
+        postfix="0 findings",
+        mininterval=REDRAW_SECONDS,
+        leave=False,
+        ncols=size.columns or 80,
+        nrows=size.lines or 24,
     )
 
 
 class ProgressCounter:
-    """Counts results as they arrive (the engine's ``on_result``) and redraws the bar at most ten times a second."""
+    """Counts results as they arrive (the engine's ``on_result``) and moves the bar."""
 
-    def __init__(self, progress: Progress, total: int) -> None:
+    def __init__(self, progress: tqdm[Any]) -> None:
         self.progress = progress
-        self.task: TaskID = progress.add_task("check", total=total, findings=0, noun="findings")
-        self.total = total
-        self.done = 0
         self.findings = 0
-        self._drawn_at = 0.0
 
     def __call__(self, result: FileResult) -> None:
-        self.done += 1
-        self.findings += len(result.diagnostics)
-        noun = "finding" if self.findings == 1 else "findings"
-        self.progress.update(self.task, completed=self.done, findings=self.findings, noun=noun)
-        now = time.monotonic()
-        if now - self._drawn_at >= REDRAW_SECONDS or self.done == self.total:
-            self._drawn_at = now
-            self.progress.refresh()
+        if result.diagnostics:
+            self.findings += len(result.diagnostics)
+            noun = "finding" if self.findings == 1 else "findings"
+            self.progress.set_postfix_str(f"{self.findings} {noun}", refresh=False)
+        self.progress.update(1)  # redraws at most every REDRAW_SECONDS
+        if self.progress.n == self.progress.total:
+            self.progress.refresh()  # the last count is shown, however soon after the one before
 
 
 @contextmanager
@@ -95,10 +90,9 @@ def progress_for(total: int, *, enabled: bool) -> Iterator[Callable[[FileResult]
         return
     progress = bar(total, sys.stderr)
     try:
-        progress.start()
-        yield ProgressCounter(progress, total)
+        yield ProgressCounter(progress)
     finally:
         # Also on Ctrl-C: erased, so the "interrupted" line starts at the left margin. A terminal gone
         # away must not stop the run; the report still goes to stdout.
         with contextlib.suppress(OSError, ValueError):
-            progress.stop()
+            progress.close()

@@ -32,4 +32,7 @@ def _schema_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
     with pytest.MonkeyPatch.context() as patch:
         cache = tmp_path_factory.mktemp("doclint-cache")
         patch.setenv("DOCLINT_CACHE_DIR", str(cache))
+        # No result cache either: a test that patches a rule must see the patched rule run, not an
+        # earlier test's stored result. tests/test_result_cache.py turns it on where it is the subject.
+        patch.setenv("DOCLINT_NO_CACHE", "1")
         yield cache

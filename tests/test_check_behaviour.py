@@ -429,13 +429,13 @@ def test_collector_pauses_for_a_few_pages_only(
     (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     seen: list[bool] = []
-    check_files = lint.check.check_files
+    check_files = lint.check.check_files_cached
 
     def recording(*args: object, **kwargs: object) -> object:
         seen.append(gc.isenabled())
         return check_files(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(lint.check, "check_files", recording)
+    monkeypatch.setattr(lint.check, "check_files_cached", recording)
     assert gc.isenabled()
     assert main(["check", "--jobs", "1", "docs_src"]) == 1
     capsys.readouterr()

@@ -18,10 +18,10 @@ from typing import TextIO
 from msgspec import Struct
 
 from lint.atomic import replace_file
+from lint.cache import check_files_cached
 from lint.check import EXIT_ERROR, EXIT_OK, CheckOptions, configure, select_files
 from lint.config import Config
 from lint.diagnostic import Diagnostic
-from lint.engine import check_files
 from lint.errors import ToolError
 from lint.report import printable
 from lint.review.data import HISTORY_RULE, Review, build_review, known_locales, locale_of
@@ -72,7 +72,9 @@ def _reviewed(options: ReportOptions) -> tuple[Review, bool]:
         for path in selection.files
         if (locale := locale_of(path, config)) is not None and (wanted is None or locale in wanted)
     ]
-    results = check_files(translated, config, options.check.jobs)
+    results = check_files_cached(
+        translated, config, options.check.jobs, use_cache=options.check.cache, cache_dir=options.check.cache_dir
+    )
     errors = [result.error for result in results if result.error]
     for error in errors:  # as check does: each unreadable file one line, the others still reviewed
         print(f"doclint: error: {printable(error)}", file=sys.stderr)

@@ -24,10 +24,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.cache import check_files_cached
 from lint.check import CheckOptions, configure, fails, select_files
 from lint.config import Config
 from lint.diagnostic import Diagnostic
-from lint.engine import check_files
 from lint.errors import ToolError
 from lint.report import Summary
 from lint.review.data import Review, build_review
@@ -95,7 +95,14 @@ def run_build(options: BuildOptions) -> int:
     started = time.perf_counter()
     config = configure(options.check)
     selection = select_files(options.check, config)
-    results = check_files(selection.files, config, options.check.jobs, pair_only=selection.companions)
+    results = check_files_cached(
+        selection.files,
+        config,
+        options.check.jobs,
+        pair_only=selection.companions,
+        use_cache=options.check.cache,
+        cache_dir=options.check.cache_dir,
+    )
     errors = [result.error for result in results if result.error]
     if errors:
         raise ToolError(errors[0])
