@@ -17,6 +17,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from lint.baseline import BaselineEntry, apply_baseline, read_baseline, write_baseline
+from lint.collector import wanted
 from lint.config import Config, load_config
 from lint.diagnostic import Diagnostic
 from lint.discover import PAGE_SUFFIXES, iter_pages
@@ -168,15 +169,22 @@ def run_check(options: CheckOptions) -> int:
     the collector's passes over them cost a one-file pre-commit check some
     2 ms. The garbage of a few pages is small. A check of many pages (in
     worker processes, which fork with the parent's collector state, or in
-    this one) collects as usual, and the collector is back on when the check
-    returns.
+    this one) collects as usual.
+
+    The ``doclint`` command paused the collector before its imports
+    (:mod:`lint.collector`) and exits when the check returns: it stays off,
+    for turning it on would make the next allocation a pass over every
+    object made since (26 ms for one translated page). A host that calls
+    :func:`lint.cli.main` with its collector on (tests, a server) gets it
+    back on when the check returns.
     """
-    collecting = gc.isenabled()
+    host_collecting = gc.isenabled()
+    collecting = wanted()
     gc.disable()
     try:
         return _run_check(options, collecting)
     finally:
-        if collecting:
+        if host_collecting:
             gc.enable()
 
 
