@@ -68,6 +68,9 @@ def run() -> NoReturn:
     :func:`main`, so they never freeze their own process.)
     """
     try:
+        from lint.gc_pause import pause
+
+        pause()  # before anything is imported, signal's enums too: see lint.gc_pause
         _handle_signals()
     except KeyboardInterrupt:
         sys.exit(_interrupted())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +32,14 @@ EXIT_ERROR = 2
 EXIT_BROKEN_PIPE = 141
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``doclint`` command line: its subcommands and their options."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``doclint`` command line: its subcommands and their options.
+
+    With ``only``, the other subcommands are there by name and help but
+    without their options: what parsing a command line that names ``only``
+    needs. Building every subcommand's options cost a one-file ``check``
+    about 1% of its instructions, for commands it does not run.
+    """
     parser = argparse.ArgumentParser(
         prog="doclint",
         description="Build and lint multilingual REST API reference documentation.",
@@ -50,14 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    extract = commands.add_parser("extract", parents=[common], help="print the document model of each page")
+    for name, help_text, add_arguments in _COMMANDS:
+        subcommand = commands.add_parser(name, parents=[common], help=help_text)
+        if only is None or only == name:
+            add_arguments(subcommand, common)
+    return parser
+
+
+def _extract_arguments(extract: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``extract`` command's arguments."""
     extract.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)"
     )
     extract.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     extract.set_defaults(handler=_extract)
 
-    check = commands.add_parser("check", parents=[common], help="lint pages and report findings")
+
+def _check_arguments(check: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``check`` command's arguments."""
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     check.add_argument(
         "--format",
@@ -147,11 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     _cache_arguments(check)
     check.set_defaults(handler=_check)
 
-    merge = commands.add_parser(
-        "merge",
-        parents=[common],
-        help="combine the JSON or SARIF reports of `check --shard I/N` runs into the report of one run",
-    )
+
+def _merge_arguments(merge: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``merge`` command's arguments."""
     merge.add_argument("files", nargs="+", metavar="FILE", help="the shards' reports (JSON or SARIF, told apart)")
     merge.add_argument(
         "--format",
@@ -171,9 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     merge.set_defaults(handler=_merge)
 
-    report = commands.add_parser(
-        "report", parents=[common], help="the reviewer's view of the translations: coverage, freshness, drift"
-    )
+
+def _report_arguments(report: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``report`` command's arguments."""
     report.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     report.add_argument(
         "--format", choices=("text", "json", "html"), default="text", help="output format (default: text)"
@@ -200,9 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     _cache_arguments(report)
     report.set_defaults(handler=_report)
 
-    build = commands.add_parser(
-        "build", parents=[common], help="lint, then build the site: one Sphinx site per locale under build/html"
-    )
+
+def _build_arguments(build: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``build`` command's arguments."""
     build.add_argument("--strict", action="store_true", help="findings fail the build (exit 1), as `check` would")
     build.add_argument(
         "--fail-on-warning", action="store_true", help="a Sphinx warning fails the build (exit 2), previous site kept"
@@ -210,9 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
     _site_arguments(build)
     build.set_defaults(handler=_build)
 
-    serve = commands.add_parser(
-        "serve", parents=[common], help="build, serve the site on localhost and rebuild when a source changes"
-    )
+
+def _serve_arguments(serve: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``serve`` command's arguments."""
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 takes a free one)")
     serve.add_argument(
@@ -221,7 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     _site_arguments(serve)
     serve.set_defaults(handler=_serve, strict=False, fail_on_warning=False)
 
-    schemas = commands.add_parser("schemas", parents=[common], help="JSON Schemas from OData CSDL metadata")
+
+def _schemas_arguments(schemas: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``schemas`` command's actions and their arguments."""
     schema_commands = schemas.add_subparsers(dest="schemas_command", metavar="ACTION")
     schema_commands.required = True
     schema_build = schema_commands.add_parser(
@@ -237,12 +253,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema_build.set_defaults(handler=_schemas_build)
 
-    clean = commands.add_parser("clean", parents=[common], help="remove this project's result cache")
+
+def _clean_arguments(clean: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``clean`` command's arguments."""
     clean.add_argument("--config", metavar="FILE", help="a TOML file with [tool.doclint] (as for check)")
     clean.add_argument("--cache-dir", metavar="DIR", help="the cache folder to remove (as for check)")
     clean.set_defaults(handler=_clean)
 
-    rules = commands.add_parser("rules", parents=[common], help="list the rules, or explain one")
+
+def _rules_arguments(rules: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``rules`` command's arguments."""
     rules.add_argument(
         "rule",
         nargs="?",
@@ -251,7 +271,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(handler=_rules)
-    return parser
+
+
+#: Each subcommand: its name, its one-line help and what adds its arguments.
+_COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser, argparse.ArgumentParser], None]], ...] = (
+    ("extract", "print the document model of each page", _extract_arguments),
+    ("check", "lint pages and report findings", _check_arguments),
+    (
+        "merge",
+        "combine the JSON or SARIF reports of `check --shard I/N` runs into the report of one run",
+        _merge_arguments,
+    ),
+    ("report", "the reviewer's view of the translations: coverage, freshness, drift", _report_arguments),
+    ("build", "lint, then build the site: one Sphinx site per locale under build/html", _build_arguments),
+    ("serve", "build, serve the site on localhost and rebuild when a source changes", _serve_arguments),
+    ("schemas", "JSON Schemas from OData CSDL metadata", _schemas_arguments),
+    ("clean", "remove this project's result cache", _clean_arguments),
+    ("rules", "list the rules, or explain one", _rules_arguments),
+)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -538,10 +575,28 @@ def _rules_selected(value: str) -> list[Rule]:
     return [chosen[code] for code in sorted(chosen)]
 
 
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The subcommand ``argv`` names: its first word that is not an option (no global option takes a value).
+
+    ``None`` when there is none or it is no command: the parser then has every
+    subcommand's options, for its usage message.
+    """
+    for word in sys.argv[1:] if argv is None else argv:
+        if not word.startswith("-"):
+            return word if any(name == word for name, _, _ in _COMMANDS) else None
+        if word == "--":
+            return None
+    return None
+
+
 def dispatch(argv: Sequence[str] | None) -> int:
     """Parse ``argv`` and run its command; a tool error is one line on stderr and exit 2."""
-    parser = build_parser()
+    parser = build_parser(_command_named(argv))
     args = parser.parse_args(argv)
+    if args.handler is not _check:
+        from lint.gc_pause import resume
+
+        resume()  # paused for start-up (lint.gc_pause); only check keeps it paused, for a few pages
     import os
 
     from lint.engine import DEBUG_ENVIRONMENT

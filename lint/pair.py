@@ -12,6 +12,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from lint.config import Config
+from lint.lazy_pattern import lazy_compile
 
 _SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
@@ -73,7 +74,7 @@ def translations(path: str, config: Config) -> list[str]:
     return found
 
 
-_SYNTAX_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(/\S*)", re.MULTILINE)
+_SYNTAX_LINE = lazy_compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(/\S*)", re.MULTILINE)
 _REST_INDEX: dict[tuple[str, str], dict[str, str]] = {}
 
 

@@ -23,14 +23,15 @@ import re
 
 from msgspec import Struct, field
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Span
 from lint.rules import all_rules, find_rule
 
 #: The directive kinds, markdownlint's spellings.
 KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 #: Any comment that starts with ``doclint-`` is meant as a directive; the first word is its kind.
-_DIRECTIVE = re.compile(r"^\s*doclint-(?P<kind>\S*)(?P<codes>.*)$", re.IGNORECASE | re.DOTALL)
-_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+_DIRECTIVE = lazy_compile(r"^\s*doclint-(?P<kind>\S*)(?P<codes>.*)$", re.IGNORECASE | re.DOTALL)
+_REASON = lazy_compile(r"(?:^|\s)--(?:\s|$)")
 #: markdownlint's other directives: no use here (suppressions cannot switch on a rule the config
 #: switched off), but named as such rather than "did you mean".
 _UNSUPPORTED = ("enable-file", "capture", "restore", "configure-file")

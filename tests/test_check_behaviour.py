@@ -441,3 +441,64 @@ def test_collector_pauses_for_a_few_pages_only(
     capsys.readouterr()
     assert seen == [collecting]
     assert gc.isenabled()
+
+
+def test_collector_paused_at_start_up_runs_again_for_many_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The entry point's start-up pause (lint.gc_pause) does not keep a check of many pages from collecting."""
+    import gc
+
+    import lint.check
+    from lint import gc_pause
+
+    (tmp_path / "docs_src" / "v1.0" / "api").mkdir(parents=True)
+    for index in range(24):
+        (tmp_path / "docs_src" / "v1.0" / "api" / f"thing-{index}.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    seen: list[bool] = []
+    check_files = lint.check.check_files_cached
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return check_files(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint.check, "check_files_cached", recording)
+    gc_pause.pause()
+    try:
+        assert main(["check", "--jobs", "1", "docs_src"]) == 1
+    finally:
+        gc_pause.resume()
+        gc.enable()
+    capsys.readouterr()
+    assert seen == [True]
+
+
+def _collector_after(argv: list[str]) -> str:
+    """What :func:`lint.cli.run` does with the collector: its passes from the call to the exit, and its state then."""
+    code = (
+        "import atexit, gc, sys\n"
+        "from lint.cli import run\n"
+        "passes = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and passes.append(info['generation']))\n"
+        "atexit.register(lambda: print('COLLECTOR', len(passes), gc.isenabled()))\n"
+        f"sys.argv = ['doclint', *{argv!r}]\n"
+        "run()\n"
+    )
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=repo, check=False, env=env
+    )
+    return result.stdout.splitlines()[-1]
+
+
+def test_a_one_file_check_makes_no_collector_pass() -> None:
+    """Paused before the imports, off to the exit: turning it on after the check would cost a pass over everything."""
+    assert _collector_after(["check", "locales/ru-RU/beta/api/call-reject.md"]) == "COLLECTOR 0 False"
+
+
+def test_other_commands_collect_as_usual() -> None:
+    """Only ``check`` keeps the start-up pause; ``rules`` (like ``serve`` or ``build``) turns the collector back on."""
+    assert _collector_after(["rules", "DL101"]).endswith(" True")

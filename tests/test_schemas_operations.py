@@ -349,3 +349,22 @@ def test_index_is_compact_json(tmp_path: Path) -> None:
 def test_unsupported_format_is_refused() -> None:
     with pytest.raises(ValueError, match="format"):
         OperationsIndex({"format": 0})
+
+
+def test_loaded_entries_are_decoded_when_asked_for(tmp_path: Path) -> None:
+    """Types, derived types and operations stay undecoded JSON until a request asks about them."""
+    path = tmp_path / "operations.json"
+    write_index(build_index(load_csdl(FIXTURE)), path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    loaded = OperationsIndex.load(path)
+    undecoded = {"types": loaded.types, "derived": loaded.derived, "operations": loaded.operations}
+    assert {name: entries._decoded for name, entries in undecoded.items()} == {  # type: ignore[attr-defined]
+        "types": {},
+        "derived": {},
+        "operations": {},
+    }
+    # Asked for, each entry is what the file holds, and it answers as the whole index did.
+    assert {name: dict(entries) for name, entries in undecoded.items()} == {name: written[name] for name in undecoded}
+    assert loaded.resolve("POST", "/meetings/{id}/cancel") == OperationsIndex(written).resolve(
+        "POST", "/meetings/{id}/cancel"
+    )

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-_ALERT = re.compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
+from lint.lazy_pattern import lazy_compile
+
+_ALERT = lazy_compile(r"^\s*\[!(?P<kind>NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
 # Blanks around the colon are possessive: ``\s*[:：]?\s*`` would try every split of a blank run.
-_BOLD_NOTE = re.compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?\s*+[:：]?\s*+\*\*\s*", re.IGNORECASE)
+_BOLD_NOTE = lazy_compile(r"^\s*\*\*(?P<kind>Note|Tip|Important|Caution|Warning)s?\s*+[:：]?\s*+\*\*\s*", re.IGNORECASE)
 
 
 #: The bold labels translations give callouts, with the English kind they stand for, so that a
@@ -23,7 +25,7 @@ _TRANSLATED_LABELS = {
     "warning": ("警告", "Внимание", "Предупреждение", "Advertencia", "Warnung", "Avertissement"),
 }
 _KIND_OF_LABEL = {label.lower(): kind for kind, labels in _TRANSLATED_LABELS.items() for label in labels}
-_TRANSLATED_NOTE = re.compile(
+_TRANSLATED_NOTE = lazy_compile(
     r"^\s*\*\*(?P<kind>" + "|".join(sorted(map(re.escape, _KIND_OF_LABEL), key=len, reverse=True)) + r")"
     r"\s*+[:：.!！]?\s*+\*\*\s*+[:：.!！]?\s*",
     re.IGNORECASE,

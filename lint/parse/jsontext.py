@@ -17,10 +17,11 @@ from typing import Any
 
 from msgspec import Struct
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import Annotation, JsonError, JsonExample, Span
 from lint.parse.nesting import MAX_NESTING, json_too_deep
 
-_TOKEN = re.compile(
+_TOKEN = lazy_compile(
     r'(?P<string>"(?:[^"\\\n]|\\.)*")'
     r"|(?P<punct>[{}\[\]:,])"
     r"|(?P<newline>\n)"

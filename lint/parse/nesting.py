@@ -12,13 +12,13 @@ ordinary blocks: only text with more openers than the limit is scanned.
 
 from __future__ import annotations
 
-import re
+from lint.lazy_pattern import lazy_compile
 
 #: The deepest nesting read. The deepest Graph examples (Intune settings, beta) nest 39 levels.
 MAX_NESTING = 100
 
 #: A JSON string (its brackets are text) or one bracket; both alternatives are linear.
-_JSON_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_BRACKET = lazy_compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def json_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Literal
 
+from lint.lazy_pattern import lazy_compile
+
 _PHRASE_OF = {status.value: status.phrase for status in HTTPStatus if 100 <= status.value < 600}
 
 #: A three-digit number standing alone, then spaces; its reason phrase is
@@ -74,7 +76,7 @@ _CONDITION_WORDS = (
     "wenn", "falls", "sofern", "andernfalls",  # de
 )  # fmt: skip
 #: Sentence and clause ends: ``. `` ``; `` and the CJK full stop and semicolon.
-_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|[。；！？]")
+_SENTENCE_END = lazy_compile(r"[.;!?](?=\s|$)|[。；！？]")
 
 
 def status_role(text: str, start: int, end: int) -> StatusRole:

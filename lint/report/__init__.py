@@ -12,6 +12,7 @@ from typing import TextIO
 from msgspec import Struct
 
 from lint.diagnostic import Diagnostic
+from lint.lazy_pattern import lazy_compile
 
 FORMATS = ("text", "full", "json", "sarif", "github")
 
@@ -83,7 +84,7 @@ class Summary(Struct, frozen=True):
 #: overrides and isolates (text shown in another order than it is), and lone surrogates (from a
 #: ``\\ud800`` escape in a page's JSON or an undecodable file name), which no UTF-8 stream can write.
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def _escaped(match: re.Match[str]) -> str:

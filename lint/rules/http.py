@@ -7,20 +7,21 @@ from collections.abc import Iterator
 
 from lint.align.tables import row_name
 from lint.context import Context
+from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, HttpResponse, Note, Page, ProseStatus, Segment
 from lint.parse.prose import StatusRole, status_role
 from lint.rules import Finding, Related, rule
 from lint.rules.english import english_counterpart, english_status, row_related
 from lint.rules.names import plain_name
 
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
-_DEPRECATED = re.compile(
+_PLACEHOLDER = lazy_compile(r"\{([^{}]+)\}")
+_DEPRECATED = lazy_compile(
     r"`(?P<path>/[^`\s]*)`\s+(?:path|paths|endpoint|endpoints|resource|route|segment)?\s*"
     r"(?:is|are|has been|have been)\s+deprecated",
     re.IGNORECASE,
 )
 #: An HTTP field name (RFC 9110 token), optionally followed by a value (``Prefer: outlook.timezone``).
-_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*:.*)?$", re.DOTALL)
+_HEADER_NAME = lazy_compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*:.*)?$", re.DOTALL)
 GRAPH_HOSTS = frozenset(
     {"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"}
 )

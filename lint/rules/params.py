@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.context import Context
+from lint.lazy_pattern import lazy_compile
 from lint.model import Cell, HttpRequest, Page, Span
 from lint.parse.jsontext import absolute, locate
 from lint.rules import Finding, Related, rule
@@ -13,7 +14,7 @@ from lint.rules.english import aligned_tables, english_body_names, english_row, 
 from lint.rules.http import is_graph_request
 from lint.rules.names import plain_name
 
-_REQUIRED = re.compile(r"\brequired\b", re.IGNORECASE)
+_REQUIRED = lazy_compile(r"\brequired\b", re.IGNORECASE)
 
 
 def _body_examples(page: Page) -> list[HttpRequest]:

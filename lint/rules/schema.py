@@ -20,6 +20,7 @@ from msgspec.structs import replace
 
 from lint.context import Context
 from lint.diagnostic import Diagnostic
+from lint.lazy_pattern import lazy_compile
 from lint.model import Annotation, Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import absolute, locate, span_at
 from lint.rules import Finding, rule
@@ -44,7 +45,7 @@ from lint.schemas.validate import SchemaError, SchemaStore
 
 # Patterns of rarer paths are compiled on first use (re's cache), not by every check's import.
 _COLLECTION = r"^Collection\((?P<type>[^)]+)\)$"
-_BACKTICKED = re.compile(r"`([^`\s]+)`")
+_BACKTICKED = lazy_compile(r"`([^`\s]+)`")
 _WORD = r"[A-Za-z][A-Za-z0-9]*"
 
 
@@ -819,8 +820,8 @@ def _undeclared_findings(example: JsonExample, errors: list[SchemaError]) -> Ite
             )
 
 
-_COLLECTION_OF = re.compile(r"^Collection\((?P<inner>[^()]+)\)$")
-_TYPE_NAME = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$")
+_COLLECTION_OF = lazy_compile(r"^Collection\((?P<inner>[^()]+)\)$")
+_TYPE_NAME = lazy_compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$")
 
 
 def _type_name_to_check(name: str) -> str | None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import (
     Cell,
     CodeBlock,
@@ -51,7 +52,7 @@ from lint.parse.sections import slugify
 _ANNOTATION = re.compile(r"^\s*<!--\s*(?P<body>\{.*\})\s*-->\s*$", re.DOTALL)
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$", re.DOTALL)
 _CODE_TOKENS = ("fence", "code_block")
-_INLINE_DIRECTIVE = re.compile(r"<!--(?P<body>\s*doclint-[^>]*?)-->")
+_INLINE_DIRECTIVE = lazy_compile(r"<!--(?P<body>\s*doclint-[^>]*?)-->")
 #: Name and target are bounded (real ones are far shorter), so a line of openers
 #: without a closing bracket is not rescanned to its end from each opener.
 _INCLUDE = re.compile(r"\[!INCLUDE\s*+\[(?P<name>[^\]]{0,500})\]\((?P<target>[^)]{0,500})\)\s*\]", re.IGNORECASE)

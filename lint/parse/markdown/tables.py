@@ -30,10 +30,12 @@ from collections.abc import Callable
 from markdown_it.token import Token
 from msgspec import Struct, field
 
+from lint.lazy_pattern import lazy_compile
+
 __all__ = ["RawRow", "RawTable", "blank_leading_comment", "read_table"]
 
 #: A comment that is no block annotation (``<!-- { "blockType": ... } -->`` binds to a code block).
-_PLAIN_COMMENT = re.compile(r"^\s*<!--(?!\s*\{).*-->\s*$", re.DOTALL)
+_PLAIN_COMMENT = lazy_compile(r"^\s*<!--(?!\s*\{).*-->\s*$", re.DOTALL)
 #: What may stand before a table row on its line: indentation and quote markers.
 _PREFIX = " \t>"
 #: A row led by a plain comment on its line: the comment, then the row's first ``|``.

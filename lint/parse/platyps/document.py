@@ -13,6 +13,7 @@ import re
 
 from msgspec import Struct, field
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import CodeBlock, Comment, ParseDiagnostic, Span
 from lint.parse.fences import UnclosedFence
 from lint.parse.platyps.powershell_literal import CodeLine
@@ -34,8 +35,8 @@ __all__ = [
 
 _FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<marker>`{3,}|~{3,})(?P<info>.*)$")
 _FENCE_CLOSE = {
-    "`": re.compile(r"^ {0,3}(?P<marker>`{3,})[ \t]*$"),
-    "~": re.compile(r"^ {0,3}(?P<marker>~{3,})[ \t]*$"),
+    "`": lazy_compile(r"^ {0,3}(?P<marker>`{3,})[ \t]*$"),
+    "~": lazy_compile(r"^ {0,3}(?P<marker>~{3,})[ \t]*$"),
 }
 # Linear: the title is runs of blanks each followed by a non-blank (possessive), so
 # its trailing blanks are left to ``[ \t]*$`` without a lazy rescan of every blank run;

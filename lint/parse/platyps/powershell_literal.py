@@ -22,6 +22,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import JsonError, JsonExample, ParseDiagnostic, Span
 from lint.parse.nesting import MAX_NESTING
 
@@ -42,9 +43,9 @@ _PS_NUMBER = re.compile(
 _PS_VARIABLE = re.compile(r"\$(?:\{[^}\n]*\}|\w[\w:]*|[?^$])")
 _PS_CAST = re.compile(r"\[[A-Za-z_][\w.]*(?:\[[^\[\]\n]*\])?\]")
 _PS_WORD = re.compile(r"[^\s=;,(){}\[\]\"'`#@$\u201c\u201d\u201e\u2018\u2019\u201a\u201b]+")
-_PS_MEMBER = re.compile(r"(?:\.|::)\w+|\[[^\]\n]*\]")
+_PS_MEMBER = lazy_compile(r"(?:\.|::)\w+|\[[^\]\n]*\]")
 _PS_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
-_PS_UNICODE = re.compile(r"`u\{(?P<hex>[0-9a-fA-F]{1,6})\}")
+_PS_UNICODE = lazy_compile(r"`u\{(?P<hex>[0-9a-fA-F]{1,6})\}")
 _PS_MULTIPLIERS = {"kb": 1024, "mb": 1024**2, "gb": 1024**3, "tb": 1024**4, "pb": 1024**5}
 _PS_CONSTANTS: dict[str, Any] = {"$true": True, "$false": False, "$null": None}
 #: Values nested deeper than this are refused rather than risking the recursion limit.
