@@ -263,7 +263,8 @@ def context_for(page: Page, config: Config) -> Context:
         english=english,
         rest=rest,
         history=history,
-        missing_english=missing_source(page.path, config),
+        # missing_source looks for the English page again: only a page without one needs it.
+        missing_english=missing_source(page.path, config) if source is None else None,
     )
 
 
