@@ -61,7 +61,8 @@ def test_batches_keep_groups_whole_and_hand_out_the_heaviest_first() -> None:
     assert all(len(batch) == 1 for batch in batches)  # each group weighs more than the 32-byte target
 
 
-def test_with_two_workers_each_english_page_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_english_page_is_parsed_once(jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     paths = make_tree(tmp_path)
     config = load_config()
@@ -73,11 +74,11 @@ def test_with_two_workers_each_english_page_is_parsed_once(tmp_path: Path, monke
             stream.write(source.path + "\n")
         return parse_source(source, formats)
 
-    monkeypatch.setattr(engine, "parse_source", counted)  # the forked workers inherit it
+    monkeypatch.setattr(engine, "parse_source", counted)  # forked workers inherit it
     monkeypatch.setattr(engine, "PARALLEL_THRESHOLD", 2)
     engine._forget_english_pages()
     arrived: list[FileResult] = []
-    parallel = check_files(paths, config, jobs=2, on_result=arrived.append)
+    parallel = check_files(paths, config, jobs=jobs, on_result=arrived.append)
     parsed = log.read_text(encoding="utf-8").split()
     english = [path for path in parsed if path.startswith("docs_src")]
     assert sorted(english) == sorted(f"docs_src/v1.0/api/{name}.md" for name in (*PAGES, "alone"))
