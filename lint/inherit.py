@@ -79,6 +79,11 @@ def english_findings(
     return found
 
 
+def forget_english_findings() -> None:
+    """Drop the findings kept for English pages (a worker done with a batch of groups needs none of them)."""
+    _ENGLISH_FINDINGS.clear()
+
+
 def mark_inherited(
     page: Page,
     findings: Sequence[tuple[Rule, Finding]],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lint.config import Config
 from lint.lazy_pattern import lazy_compile
@@ -17,27 +17,66 @@ from lint.lazy_pattern import lazy_compile
 _SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
+#: ``(path, root, project root)`` -> the path's parts under ``root``: a pure function of its key,
+#: asked several times per page (grouping, pairing, the missing-source check).
+_PARTS: dict[tuple[str, str, str], tuple[str, ...] | None] = {}
+
+
 def _relative_parts(path: str, root: str, config: Config) -> tuple[str, ...] | None:
-    relative = PurePosixPath(config.relative(path))
-    root_parts = PurePosixPath(root.strip("/")).parts
-    if relative.parts[: len(root_parts)] != root_parts:
-        return None
-    return relative.parts[len(root_parts) :]
+    """The parts of ``path`` under ``root`` (a folder of the project), or None if it is not under it.
+
+    String operations, memoized: ``pathlib`` here cost 318,000 ``parse_parts``
+    calls (1.5 s) on an 8,316-page run.
+    """
+    key = (path, root, str(config.root))
+    try:
+        return _PARTS[key]
+    except KeyError:
+        pass
+    relative = _posix_parts(config.relative(path))
+    root_parts = _posix_parts(root.strip("/"))
+    parts = relative[len(root_parts) :] if relative[: len(root_parts)] == root_parts else None
+    if len(_PARTS) >= 100_000:
+        _PARTS.clear()
+    _PARTS[key] = parts
+    return parts
 
 
-def _display(config: Config, relative: PurePosixPath) -> str:
+def _posix_parts(path: str) -> tuple[str, ...]:
+    """``PurePosixPath(path).parts``: empty and ``.`` parts dropped, ``/`` first for an absolute path."""
+    parts = tuple(part for part in path.split("/") if part and part != ".")
+    return ("/", *parts) if path.startswith("/") else parts
+
+
+def _under(folder: str, parts: tuple[str, ...]) -> str:
+    """``PurePosixPath(folder, *parts)`` as text."""
+    joined = (*_posix_parts(folder), *parts)
+    return "/" + "/".join(joined[1:]) if joined and joined[0] == "/" else "/".join(joined)
+
+
+def _display(config: Config, relative: str) -> str:
     """A path to show the user: relative to the working directory when possible."""
-    absolute = config.root / relative
+    absolute = os.path.join(config.root, relative)
     try:
         return os.path.relpath(absolute)
     except ValueError:
-        return absolute.as_posix()
+        return Path(absolute).as_posix()
 
 
-def _existing(config: Config, candidate: PurePosixPath) -> str | None:
-    for suffix in (candidate.suffix, *_SOURCE_SUFFIXES):
-        probe = candidate.with_suffix(suffix)
-        if (config.root / probe).is_file():
+def _suffix(name: str) -> str:
+    """``PurePosixPath(name).suffix``: the last dot's part, unless the dot leads or ends the name."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _existing(config: Config, relative: str) -> str | None:
+    """The first file that exists of ``relative`` with its own suffix, then each source suffix in turn."""
+    suffix = _suffix(relative.rsplit("/", 1)[-1])
+    stem = relative[: len(relative) - len(suffix)]
+    root = str(config.root)
+    for candidate_suffix in dict.fromkeys((suffix, *_SOURCE_SUFFIXES)):
+        probe = stem + candidate_suffix
+        if os.path.isfile(os.path.join(root, probe)):
             return _display(config, probe)
     return None
 
@@ -47,7 +86,7 @@ def english_source(path: str, config: Config) -> str | None:
     parts = _relative_parts(path, config.locales_root, config)
     if not parts or len(parts) < 2:
         return None
-    return _existing(config, PurePosixPath(config.source_root, *parts[1:]))
+    return _existing(config, _under(config.source_root, parts[1:]))
 
 
 def missing_source(path: str, config: Config) -> str | None:
@@ -55,7 +94,7 @@ def missing_source(path: str, config: Config) -> str | None:
     parts = _relative_parts(path, config.locales_root, config)
     if not parts or len(parts) < 2 or english_source(path, config) is not None:
         return None
-    return _display(config, PurePosixPath(config.source_root, *parts[1:]))
+    return _display(config, _under(config.source_root, parts[1:]))
 
 
 def translations(path: str, config: Config) -> list[str]:
@@ -68,7 +107,7 @@ def translations(path: str, config: Config) -> list[str]:
         return []
     found = []
     for locale in sorted(entry.name for entry in Path(locales_dir).iterdir() if entry.is_dir()):
-        match = _existing(config, PurePosixPath(config.locales_root, locale, *parts))
+        match = _existing(config, _under(config.locales_root, (locale, *parts)))
         if match:
             found.append(match)
     return found
@@ -99,7 +138,7 @@ def _rest_index(config: Config, version: str) -> dict[str, str]:
                 for method, path in _SYNTAX_LINE.findall(text):
                     index.setdefault(
                         operation_key(method, path),
-                        _display(config, PurePosixPath(page.relative_to(config.root).as_posix())),
+                        _display(config, page.relative_to(config.root).as_posix()),
                     )
         _REST_INDEX[key] = index
     return _REST_INDEX[key]
@@ -121,7 +160,7 @@ def rest_page(method: str, path: str, version: str | None, config: Config) -> st
     for page in _named_candidates(folder, wanted):
         text = page.read_text(encoding="utf-8", errors="replace")
         if any(operation_key(verb, route) == wanted for verb, route in _SYNTAX_LINE.findall(text)):
-            return _display(config, PurePosixPath(page.relative_to(config.root).as_posix()))
+            return _display(config, page.relative_to(config.root).as_posix())
     return _rest_index(config, version).get(wanted)
 
 

@@ -17,11 +17,14 @@ waits for a pool that can no longer finish. So here:
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
+from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
@@ -32,36 +35,39 @@ _Result = TypeVar("_Result")
 _GRACE_SECONDS = 1.0
 
 
-def map_in_workers(
-    function: Callable[[_Item], _Result],
-    items: Sequence[_Item],
-    workers: int,
-    batch: int,
-    *,
-    on_result: Callable[[_Result], None] | None = None,
-) -> list[_Result]:
-    """``[function(item) for item in items]``, computed by ``workers`` processes in batches.
+def stream_in_workers(
+    function: Callable[[_Item], _Result], batches: Sequence[Sequence[_Item]], workers: int
+) -> Iterator[tuple[int, list[_Result]]]:
+    """Each batch's index and ``[function(item) for item in batch]``, as the workers finish them.
 
-    ``function`` must be picklable (a module-level function or a
-    ``functools.partial`` of one). Results keep the order of ``items``;
-    ``on_result`` sees each as its batch completes, whichever finishes first,
-    so that progress moves with the work rather than with the slowest batch.
+    Batches are handed out in the order given (put the longest first, so that
+    no worker is left alone with a long one at the end). Leaving the loop
+    early, or an exception in it, stops the workers like a Ctrl-C.
     """
-    batches = [items[start : start + batch] for start in range(0, len(items), batch)]
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts, mp_context=_start_context())
+    finished = False
     try:
         with _signals_held():
-            futures = [pool.submit(_run_batch, function, part) for part in batches]
-        if on_result is not None:
-            for future in as_completed(futures):
-                for result in future.result():
-                    on_result(result)
-        results = [result for future in futures for result in future.result()]
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
-    return results
+            futures = {pool.submit(_run_batch, function, part): index for index, part in enumerate(batches)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:
+            _stop(pool)
+
+
+def _start_context() -> BaseContext | None:
+    """Fork on Linux: workers start at once and share the parent's loaded rules, schemas and configuration.
+
+    Python 3.14 makes forkserver the default, under which every worker would
+    import and load everything again. Elsewhere (macOS, Windows), the platform's default.
+    """
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _run_batch(function: Callable[[_Item], _Result], items: Sequence[_Item]) -> list[_Result]:

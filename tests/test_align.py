@@ -124,3 +124,10 @@ def test_a_name_that_stands_twice_pairs_twice() -> None:
     )
     pairing = pair_rows(translated, english, by_place=lambda name: not name.isascii())
     assert len(pairing.paired) == 3 and pairing.missing == pairing.extra == ()
+
+
+def test_path_shape_is_computed_once_per_path() -> None:
+    path = "/communications/calls/{call-id}/cached-shape-test"
+    first = path_shape(path)
+    assert path_shape(path) is first  # drift rules ask for the same few thousand paths 112,048 times a run
+    assert first == ("communications", "calls", "{}", "cached-shape-test")

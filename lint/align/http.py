@@ -11,6 +11,7 @@ and supersedes this where it is present.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl
 
 from msgspec import Struct
@@ -36,6 +37,7 @@ def _query_names(query: str) -> tuple[str, ...]:
     return tuple(sorted(name for name in names if name))
 
 
+@lru_cache(maxsize=16384)
 def path_shape(path: str) -> tuple[str, ...]:
     """A path's segments, in lower case, with every value (id, key, placeholder) made ``{}``.
 
@@ -43,6 +45,10 @@ def path_shape(path: str) -> tuple[str, ...]:
     placeholder. The colons of path addressing (``root:/{item-path}:``) and
     a function's arguments (``range(address='A1')``) are left aside: only
     the names of the resources and the order they are walked are API facts.
+
+    Cached: drift rules compare every request line of a translation with
+    every one of its English page (112,048 calls on the four-locale corpus
+    for a few thousand distinct paths).
     """
     segments = []
     for segment in path.strip().strip("/").split("/"):
