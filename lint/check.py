@@ -125,7 +125,9 @@ def select_files(options: CheckOptions, config: Config) -> Selection:
         walked = [page for path in options.paths if Path(path).is_dir() for page in _pages_under([path], config)]
         chosen = list(dict.fromkeys([*explicit, *walked]))
     else:
-        chosen = _pages_under(configured_roots(config), config)
+        # The configured roots hold every page, translations included: none can be a companion, and
+        # looking each English page's translations up again cost a cached re-run a third of its time.
+        return Selection(_pages_under(configured_roots(config), config))
     if not options.translations:
         return Selection(chosen)
     given = set(chosen)

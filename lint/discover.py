@@ -63,6 +63,9 @@ def _walk(root: str, project: Path | None) -> Iterator[str]:
                     continue
             kept.append(name)
         subdirs[:] = kept
+        # What ``Path(directory, name).as_posix()`` gives, with one Path per directory, not per file.
+        prefix = Path(directory).as_posix()
+        prefix = "" if prefix == "." else prefix if prefix.endswith("/") else prefix + "/"
         for name in files:
             if name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."):
-                yield Path(directory, name).as_posix()
+                yield prefix + name
