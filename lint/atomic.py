@@ -32,19 +32,12 @@ def replace_file(path: Path, render: Callable[[TextIO], None]) -> None:
     undecodable file name) is written as its backslash escape, which JSON
     reads back as the same string.
     """
-    import tempfile  # (with shutil and random) only when a file is written: not on a pre-commit check
 
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
+    def write(handle: int) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             render(stream)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+
+    _replace(path, write)
 
 
 def _umask() -> int:
@@ -59,12 +52,22 @@ def _umask() -> int:
 
 def replace_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, as :func:`replace_file` writes text (the result cache's entries)."""
-    import tempfile
 
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
+    def write(handle: int) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+
+    _replace(path, write)
+
+
+def _replace(path: Path, write: Callable[[int], None]) -> None:
+    """``write`` fills a new temporary file (given its descriptor) beside ``path``, which then replaces ``path``."""
+    import tempfile  # (with shutil and random) only when a file is written: not on a pre-commit check
+
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        write(handle)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:

@@ -414,11 +414,8 @@ def test_worker_processes_report_what_one_process_does(project: Path, capsys: py
     assert len(findings) == 2 + 2 * (PARALLEL_THRESHOLD + 2 - 9)
 
 
-@pytest.mark.parametrize(("pages", "collecting"), [(1, False), (24, True)])
-def test_collector_pauses_for_a_few_pages_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pages: int, collecting: bool
-) -> None:
-    """A few pages are checked without the cyclic collector; many pages (and their workers) collect as usual."""
+def _collector_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: int) -> list[bool]:
+    """A tree of ``pages`` English pages, and (filled by a check run) whether the collector ran during the check."""
     import gc
 
     import lint.check
@@ -436,6 +433,17 @@ def test_collector_pauses_for_a_few_pages_only(
         return check_files(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(lint.check, "check_files_cached", recording)
+    return seen
+
+
+@pytest.mark.parametrize(("pages", "collecting"), [(1, False), (24, True)])
+def test_collector_pauses_for_a_few_pages_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pages: int, collecting: bool
+) -> None:
+    """A few pages are checked without the cyclic collector; many pages (and their workers) collect as usual."""
+    import gc
+
+    seen = _collector_states(tmp_path, monkeypatch, pages)
     assert gc.isenabled()
     assert main(["check", "--jobs", "1", "docs_src"]) == 1
     capsys.readouterr()
@@ -449,22 +457,9 @@ def test_collector_paused_at_start_up_runs_again_for_many_pages(
     """The entry point's start-up pause (lint.gc_pause) does not keep a check of many pages from collecting."""
     import gc
 
-    import lint.check
     from lint import gc_pause
 
-    (tmp_path / "docs_src" / "v1.0" / "api").mkdir(parents=True)
-    for index in range(24):
-        (tmp_path / "docs_src" / "v1.0" / "api" / f"thing-{index}.md").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    seen: list[bool] = []
-    check_files = lint.check.check_files_cached
-
-    def recording(*args: object, **kwargs: object) -> object:
-        seen.append(gc.isenabled())
-        return check_files(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(lint.check, "check_files_cached", recording)
+    seen = _collector_states(tmp_path, monkeypatch, 24)
     gc_pause.pause()
     try:
         assert main(["check", "--jobs", "1", "docs_src"]) == 1
