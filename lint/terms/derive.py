@@ -8,7 +8,6 @@ that mentions ``unknownFutureValue`` must keep it as the API spells it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -35,16 +34,9 @@ _NOTES: dict[TermKind, str] = {
 _ACTION = "action:"
 #: Where a store keeps an enum's members: ``enum`` for a plain enum, ``x-flags`` for a flags enum.
 _MEMBER_KEYS = ("enum", "x-flags")
-#: A table cell that names a type, as Graph pages write it: ``String``, ``rejectReason collection``, ``[call](..)``.
-_TYPE_CELL = re.compile(r"^\[?([A-Za-z][\w.]*)\]?(?:\([^)]*\))?(?: collection)?$")
 
 #: Resolves a type name used on a page to its ``$defs`` key, or None.
 Resolver = Callable[[str], str | None]
-
-
-def note_for(kind: TermKind) -> str:
-    """The translator's note for a term of ``kind``."""
-    return _NOTES[kind]
 
 
 def page_terms(page: Page) -> Iterator[Term]:
@@ -60,32 +52,28 @@ def page_terms(page: Page) -> Iterator[Term]:
 
 
 def _table_terms(path: str, table: Table) -> Iterator[Term]:
+    """Names and types of a parameter or header table, read as param-name-drift and type-name-drift read them."""
+    from lint.align.tables import type_column
+    from lint.rules.drift_tables import api_identifier, type_identifiers
+    from lint.rules.names import plain_name
+
     kind = _NAME_KINDS.get(table.role)
     if kind is None:
         return
-    type_column = _type_column(table)
+    types = type_column(table)
     for row in table.rows:
         if not row.cells:
             continue
-        name = row.cells[0].text.strip().strip("`")
+        source = f"{path}:{row.span.line}"
+        written = plain_name(row.cells[0].text).replace("\\", "")  # a link text keeps its escapes: ``\\$filter``
+        if kind == "header":
+            written = written.partition(":")[0].strip()  # ``Prefer: outlook.timezone`` names the header Prefer
+        name = api_identifier(written)
         if name:
-            yield _term(name, kind, f"{path}:{row.span.line}")
-        if type_column is not None and type_column < len(row.cells):
-            type_name = _type_name(row.cells[type_column].text)
-            if type_name:
-                yield _term(type_name, "type", f"{path}:{row.span.line}")
-
-
-def _type_column(table: Table) -> int | None:
-    for index, cell in enumerate(table.header.cells):
-        if cell.text.strip().lower() == "type":
-            return index
-    return None
-
-
-def _type_name(cell: str) -> str | None:
-    match = _TYPE_CELL.match(cell.strip().strip("`"))
-    return match.group(1) if match else None
+            yield _term(name, kind, source)
+        if types is not None and types < len(row.cells):
+            for type_name in type_identifiers(row.cells[types].text):
+                yield _term(type_name, "type", source)
 
 
 def used_types(page: Page, store: SchemaStore) -> list[str]:
