@@ -150,3 +150,14 @@ def test_unwritable_output_is_a_tool_error(project: Path, capsys: pytest.Capture
     assert main(["terms", "--output", "missing/terms.csv"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("doclint: error: cannot write missing/terms.csv: ") and "Traceback" not in err
+
+
+def test_a_name_with_a_control_character_is_left_out_of_the_termbase(
+    project: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    bad = project / "docs_src/v1.0/api/bad.md"
+    table = "| Name | Description |\n|:--|:--|\n| X-Bad\x01Name | d |\n| X-Good | d |\n"
+    bad.write_text(f"# bad\n\n## Request headers\n{table}", encoding="utf-8")
+    assert main(["terms", "--format", "tbx", "docs_src/v1.0/api/bad.md"]) == 0
+    root = etree.fromstring(capsysbinary.readouterr().out)
+    assert [term.text for term in root.iter(f"{TBX}term")] == ["X-Good"]

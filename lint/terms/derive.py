@@ -156,13 +156,17 @@ def collect(pages: Iterable[Page], store_of: Callable[[str | None], SchemaStore 
     """The do-not-translate list of English ``pages``: one entry per (term, kind), at its first source.
 
     Pages come first, in the order given, so a term shown on a page is
-    placed on the page line rather than on the CSDL.
+    placed on the page line rather than on the CSDL. Terms with characters
+    that are not printable are left out.
     """
     found: dict[tuple[str, str], Term] = {}
     schema_keys: dict[str, list[str]] = {}
     for page in pages:
         for term in page_terms(page):
-            found.setdefault((term.term, term.kind), term)
+            # A name holding a control character names nothing a client sends (``check`` reports
+            # it); a termbase cannot hold it either: XML has no such characters.
+            if term.term.isprintable():
+                found.setdefault((term.term, term.kind), term)
         store = store_of(page.version)
         if store is not None and page.version is not None:
             keys = schema_keys.setdefault(page.version, [])
