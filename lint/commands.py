@@ -274,6 +274,22 @@ def _rules_arguments(rules: argparse.ArgumentParser, common: argparse.ArgumentPa
 
 
 #: Each subcommand: its name, its one-line help and what adds its arguments.
+def _terms_arguments(terms: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``terms`` command's arguments."""
+    terms.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
+    terms.add_argument("--locale", help="add a target-language section for this locale (TBX)")
+    terms.add_argument("--format", choices=("csv", "tbx"), default="csv", help="output format (default: csv)")
+    terms.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    terms.set_defaults(handler=_terms)
+
+
+def _terms(args: argparse.Namespace) -> int:
+    from lint.terms.command import run_terms
+
+    run_terms(args.paths, locale=args.locale, output_format=args.format, output=args.output)
+    return EXIT_OK
+
+
 _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser, argparse.ArgumentParser], None]], ...] = (
     ("extract", "print the document model of each page", _extract_arguments),
     ("check", "lint pages and report findings", _check_arguments),
@@ -288,6 +304,7 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser, argparse.Arg
     ("schemas", "JSON Schemas from OData CSDL metadata", _schemas_arguments),
     ("clean", "remove this project's result cache", _clean_arguments),
     ("rules", "list the rules, or explain one", _rules_arguments),
+    ("terms", "the do-not-translate list derived from the English pages and the CSDL", _terms_arguments),
 )
 
 
