@@ -73,6 +73,12 @@ class CheckOptions(Struct, frozen=True):
     cache: bool = True
     #: ``--cache-dir``: this project's cache folder, overriding the ``cache-dir`` key and the user's cache.
     cache_dir: Path | None = None
+    #: ``--fix``: apply the findings' safe fixes to the pages, then report what remains (:mod:`lint.fix`).
+    fix: bool = False
+    #: ``--diff``: print the fixes as a unified diff and write nothing.
+    diff: bool = False
+    #: ``--unsafe-fixes``: with ``--fix`` or ``--diff``, apply the fixes that touch translated prose too.
+    unsafe_fixes: bool = False
 
 
 class Selection(Struct, frozen=True):
@@ -238,6 +244,10 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
     for error in errors:  # each unreadable file is one line; the others are still checked and reported
         print(f"doclint: error: {printable(error)}", file=sys.stderr)
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
+    if options.diff:  # as ruff: the diff alone, exit 1 when there is one
+        return EXIT_FINDINGS if _print_diff(diagnostics, options) else EXIT_OK
+    if options.fix:
+        diagnostics = _apply_fixes(diagnostics, options, config, selection)
     # A page doclint could not read or check is no clean page: the run exits 2 after its report.
     broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)
     if options.verbose:
@@ -295,6 +305,42 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
         return EXIT_OK
     failing = any(fails(item, config.fail_on, selection.companions) for item in diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _counted(applied: int, changed: dict[str, tuple[str, str]]) -> str:
+    """``5 findings in 1 file``."""
+    findings = "finding" if applied == 1 else "findings"
+    files = "file" if len(changed) == 1 else "files"
+    return f"{applied} {findings} in {len(changed)} {files}"
+
+
+def _print_diff(diagnostics: list[Diagnostic], options: CheckOptions) -> bool:
+    """``--diff``: print what ``--fix`` would change (its first pass) and write nothing; whether there is a change."""
+    from lint.fix.run import fix_pages, unified_diff
+
+    outcome = fix_pages(diagnostics, lambda paths: [], unsafe=options.unsafe_fixes, write=False)
+    sys.stdout.write(unified_diff(outcome.changed))
+    if not options.quiet:
+        _note(f"would fix {_counted(outcome.applied, outcome.changed)}" if outcome.changed else "nothing to fix")
+    return bool(outcome.changed)
+
+
+def _apply_fixes(
+    diagnostics: list[Diagnostic], options: CheckOptions, config: Config, selection: Selection
+) -> list[Diagnostic]:
+    """``--fix``: write the fixed pages and return the findings that remain."""
+    from lint.fix.run import fix_pages
+
+    def recheck(paths: list[str]) -> list[Diagnostic]:
+        results = check_files_cached(
+            paths, config, options.jobs, pair_only=selection.companions, use_cache=False, cache_dir=options.cache_dir
+        )
+        return [item for result in results for item in result.diagnostics]
+
+    outcome = fix_pages(diagnostics, recheck, unsafe=options.unsafe_fixes, write=True)
+    if not options.quiet and outcome.changed:
+        _note(f"fixed {_counted(outcome.applied, outcome.changed)}")
+    return outcome.diagnostics
 
 
 def _in_shard(selection: Selection, config: Config, shard: tuple[int, int]) -> Selection:

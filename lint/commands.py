@@ -112,6 +112,7 @@ def _check_arguments(check: argparse.ArgumentParser, common: argparse.ArgumentPa
         "--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails the run"
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    _fix_arguments(check)
     check.add_argument(
         "--statistics", action="store_true", help="print the number of findings per rule instead of the findings"
     )
@@ -366,6 +367,17 @@ def _selection(args: argparse.Namespace, **more: Any) -> CheckOptions:
     )
 
 
+def _fix_arguments(check: argparse.ArgumentParser) -> None:
+    """``check --fix``, ``--diff`` and ``--unsafe-fixes`` (:mod:`lint.fix`)."""
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to the pages, then report the rest")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff, write nothing (exit 1 if any)"
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that touch translated prose"
+    )
+
+
 def _check(args: argparse.Namespace) -> int:
     from lint.check import run_check
 
@@ -386,6 +398,9 @@ def _check(args: argparse.Namespace) -> int:
         group_by=args.group_by,
         shard=args.shard,
         progress=not args.no_progress,
+        fix=args.fix,
+        diff=args.diff,
+        unsafe_fixes=args.unsafe_fixes,
     )
     return run_check(options)
 
@@ -561,6 +576,7 @@ def _rules(args: argparse.Namespace) -> int:
                 "tags": list(rule.tags),
                 "summary": rule.summary,
                 "doc": rule.doc,
+                "fixable": rule.fixable or None,
             }
             for rule in selected
         ]
@@ -569,12 +585,15 @@ def _rules(args: argparse.Namespace) -> int:
     elif explained is not None:
         sys.stdout.write(f"{explained.code} {explained.name}\n")
         sys.stdout.write(
-            f"severity: {explained.severity}   scope: {explained.scope}   tags: {', '.join(explained.tags)}\n\n"
+            f"severity: {explained.severity}   scope: {explained.scope}   tags: {', '.join(explained.tags)}"
+            + (f"   fixable: {explained.fixable}" if explained.fixable else "")
+            + "\n\n"
         )
         sys.stdout.write(explained.doc + "\n")
     else:
         for rule in selected:
-            sys.stdout.write(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}\n")
+            fixable = f" [fixable: {rule.fixable}]" if rule.fixable else ""
+            sys.stdout.write(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}{fixable}\n")
     return EXIT_OK
 
 

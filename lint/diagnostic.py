@@ -10,6 +10,7 @@ import re
 
 from msgspec import Struct
 
+from lint.fix.edit import Fix
 from lint.model import Span
 from lint.rules import Severity
 
@@ -44,6 +45,8 @@ class Diagnostic(Struct, frozen=True):
     locale: str = ""
     #: A defect the translation copied from its English page (:mod:`lint.inherit`): fix it there.
     inherited: bool = False
+    #: The edits that repair it (``check --fix``); reports show only that there are some.
+    fix: Fix | None = None
 
     @property
     def span(self) -> Span:

@@ -463,6 +463,7 @@ def _stamp(
                 identity=identity(rule.code, config.relative(span.path), context, occurrence),
                 locale=locale,
                 inherited=id(finding) in inherited,
+                fix=finding.fix,
             )
         )
     return diagnostics

@@ -82,15 +82,16 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys)
     assert code == 1
     lines = [line for line in out.splitlines() if not line.startswith("    ")]
-    found = [(line.split(" ")[0], line.split(" ")[3]) for line in lines[:-1]]
+    # A finding --fix repairs has `[*]` before its rule's name (tests/test_fix.py pins which).
+    found = [(line.split(" ")[0], line.replace(" [*]", "").split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files."
+    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 5 fixable with --fix."
     assert (
-        f"{RU}:46:2: error DL603 param-name-drift body parameter `причиной` should be `reason` as in the English "
+        f"{RU}:46:2: error DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated (also: DL201, DL505)" in out
     )
     assert (
-        f"{RU}:49:66: error DL601 status-drift the Response section says `200 OK`, "
+        f"{RU}:49:66: error DL601 [*] status-drift the Response section says `200 OK`, "
         "where the English page's Response section says `202 Accepted` (also: DL101)" in out
     )
     assert f"    {RU}:137:1: response example: `202 Accepted`" in out
@@ -186,12 +187,12 @@ def test_no_merge_shows_every_rules_finding(in_repo: Path, capsys: pytest.Captur
         "the examples send `reason`, which the table lacks",
         f"{RU}:46:2: error DL505 unknown-parameter `причиной` is not a parameter of microsoft.graph.reject "
         "(it accepts `callbackUri`, `reason`)",
-        f"{RU}:46:2: warning DL603 param-name-drift body parameter `причиной` should be `reason` as in the English "
+        f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated",
     ]
-    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file."
+    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 5 fixable with --fix."
     _, merged = run(capsys, RU)
-    assert merged.splitlines()[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file."
+    assert merged.splitlines()[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 5 fixable with --fix."
 
 
 def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -280,29 +281,29 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f"{english}:50:16: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
         f'{RU}:29:1: warning DL609 example-missing the English note "**Note:** The `/app` path is deprecated. Going forward, use the `/communications` path." is missing from this translation',
         f"    {english}:37:3: the English page has it here",
-        f"{RU}:33:1: warning DL602 path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not in the English HTTP request section, which has `POST /communications/calls/{{id}}/reject` instead",
+        f"{RU}:33:1: warning DL602 [*] path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not in the English HTTP request section, which has `POST /communications/calls/{{id}}/reject` instead",
         f"    {english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
         f"{RU}:37:1: warning DL606 header-drift this table lacks the request header `Content-type` that the English table lists",
         f"    {english}:43:3: the English page lists `Content-type`",
-        f"{RU}:39:3: warning DL606 header-drift request header `Авторизация` should be `Authorization` as in the English table; identifiers are never translated",
+        f"{RU}:39:3: warning DL606 [*] header-drift request header `Авторизация` should be `Authorization` as in the English table; identifiers are never translated",
         f"    {english}:42:3: the English page names this request header `Authorization`",
         f"{RU}:44:1: warning DL604 param-missing this table lacks the body parameter `callbackUri` that the English table lists",
         f"    {english}:51:2: the English page lists `callbackUri`",
-        f"{RU}:46:2: warning DL603 param-name-drift body parameter `причиной` should be `reason` as in the English table; identifiers are never translated",
+        f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English table; identifiers are never translated",
         f"    {english}:50:2: the English page names this body parameter `reason`",
-        f"{RU}:49:66: warning DL601 status-drift the Response section says `200 OK`, where the English page's Response section says `202 Accepted`",
+        f"{RU}:49:66: warning DL601 [*] status-drift the Response section says `200 OK`, where the English page's Response section says `202 Accepted`",
         f"    {english}:54:39: the English page: `202 Accepted`",
         f"{RU}:55:1: warning DL609 example-missing the English request example `call-reject-none-reason` (`POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`) and its response are missing from this translation",
         f"    {english}:168:1: the English page has it here",
         f"{RU}:75:7: warning DL608 json-drift in this notification example, member `resource` (`/value/0/resource`) is `resourceUrl` in the English notification example",
         f"    {english}:124:7: the English notification example",
         f"    {RU}:167:7: the same difference here",
-        f"{RU}:119:1: warning DL602 path-drift example request `call-reject` is `POST /app/calls/{{id}}/reject`; the English example of that name is `POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
+        f"{RU}:119:1: warning DL602 [*] path-drift example request `call-reject` is `POST /app/calls/{{id}}/reject`; the English example of that name is `POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
         f"    {english}:68:1: the English example `call-reject`: `POST /communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/reject`",
         f'{RU}:124:3: warning DL608 json-drift `/reason` is `"none"` here, `"busy"` in the English request example `call-reject`: this request is the English request example `call-reject-none-reason` ({english}:168:1), carried under the name `call-reject`',
         f"    {english}:73:3: the English request example `call-reject`",
         f"    {english}:172:1: the English request example `call-reject-none-reason`, which this example reproduces",
-        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only.",
+        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 5 fixable with --fix.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
@@ -318,7 +319,9 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     # Given explicitly, a translation is checked fully, as before.
     code, out = run(capsys, english, RU)
     assert code == 1
-    assert out.splitlines()[-1] == "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files."
+    assert out.splitlines()[-1] == (
+        "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files. 5 fixable with --fix."
+    )
     code, out = run(capsys, "--no-translations", english)
     assert code == 0
     assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."

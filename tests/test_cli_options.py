@@ -29,7 +29,7 @@ OTHER = "docs_src/v1.0/api/other-act.md"
 STATUS = "the Response section says `200 OK`, but the response examples show `202 Accepted`"
 #: The translation's status once its English page says `202 Accepted` (status-drift).
 DRIFT = (
-    f"{GERMAN}:4:39: warning DL601 status-drift the Response section says `200 OK`, "
+    f"{GERMAN}:4:39: warning DL601 [*] status-drift the Response section says `200 OK`, "
     "where the English page's Response section says `202 Accepted`\n"
     f"    {ENGLISH}:4:39: the English page: `202 Accepted`\n"
 )
@@ -277,7 +277,8 @@ def test_a_translation_brought_in_runs_drift_rules_only(project: Path, capsys: p
     # Its own status mismatch (a page rule) is not reported; its drift from the fixed English page is.
     assert (code, out) == (
         0,
-        DRIFT + "Found 1 finding (1 warning) in 1 of 2 files; 1 in translations checked for drift only.\n",
+        DRIFT + "Found 1 finding (1 warning) in 1 of 2 files; 1 in translations checked for drift only. "
+        "1 fixable with --fix.\n",
     )
     # Given itself (or walked), the translation is checked fully.
     code, out, _ = check(capsys, "--quiet", ENGLISH, GERMAN)

@@ -32,9 +32,9 @@ def git(cwd: Path, *args: str) -> None:
 
 
 def findings(output: str) -> list[str]:
-    """``path:line:col: name`` of each finding line pre-commit relays."""
+    """``path:line:col: name`` of each finding line pre-commit relays (a `[*]` fixable mark skipped)."""
     return [
-        line.split(" ")[0] + " " + line.split(" ")[3]
+        line.split(" ")[0] + " " + line.replace(" [*]", "").split(" ")[3]
         for line in output.splitlines()
         if line.startswith(("docs_src/", "locales/"))
     ]

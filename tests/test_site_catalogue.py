@@ -19,6 +19,7 @@ The Response section states a success status that no response example shows.
 - **Scope:** page\\: each page on its own
 - **Tags:** `http`, `consistency`
 - **Formats:** every format
+- **Fixable:** no
 
 ## Why
 
@@ -140,18 +141,10 @@ def test_literal_block_markers_read_as_restructuredtext_does() -> None:
     ]
 
 
-def test_no_rule_claims_to_be_fixable_when_the_registry_knows_no_fixes() -> None:
-    """The registry has no notion of a fix: the index says so once, and no page invents a per-rule answer."""
+def test_each_rule_page_says_whether_check_fix_repairs_it() -> None:
+    """The registry's ``fixable`` on each rule's page; the index claims no rule is fixable only when none is."""
     pages = catalogue_pages(all_rules())
-    assert "No rule has an automatic fix." in pages["rules/index"]
-    assert not any("Fixable" in text for text in pages.values())
-
-
-def test_a_fixable_attribute_would_be_shown() -> None:
-    class FixableRule(Rule, frozen=True):
-        fixable: bool = False
-
-    base = rule("DL103")
-    fixable = FixableRule(**{field: getattr(base, field) for field in Rule.__struct_fields__}, fixable=True)
-    assert "- **Fixable:** yes\n" in rule_page(fixable)
-    assert "No rule has an automatic fix." not in catalogue_pages([fixable])["rules/index"]
+    assert "No rule has an automatic fix." not in pages["rules/index"]
+    assert "- **Fixable:** yes, `check --fix` repairs the findings it can\n" in rule_page(rule("DL603"))
+    assert "- **Fixable:** no\n" in rule_page(rule("DL103"))
+    assert "No rule has an automatic fix." in catalogue_pages([rule("DL103")])["rules/index"]

@@ -145,7 +145,11 @@ def summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     drift = (
         f"; {summary.companion_findings} in translations checked for drift only" if summary.companion_findings else ""
     )
-    return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}{drift}."
+    from lint.fix.run import fixable
+
+    repairable = sum(fixable(item) for item in diagnostics)
+    fix = f" {repairable} fixable with --fix." if repairable else ""
+    return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}{drift}.{fix}"
 
 
 def _plural(level: str, count: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
+from lint.fix.run import fixable
 from lint.report import Summary, printable, summary_line
 
 SEVERITY_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -33,7 +34,8 @@ def finding_line(item: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity CODE name message``, the severity and code in the severity's colour."""
     where = paint(f"{printable(item.path)}:{item.line}:{item.column}:", _BOLD, color)
     label = paint(f"{item.severity} {item.code}", SEVERITY_COLORS[item.severity], color)
-    return f"{where} {label} {item.name} {printable(item.message)}"
+    marker = " [*]" if fixable(item) else ""  # as ruff marks what --fix repairs
+    return f"{where} {label}{marker} {item.name} {printable(item.message)}"
 
 
 def related_lines(item: Diagnostic, color: bool = False) -> list[str]:

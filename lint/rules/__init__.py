@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct
 
+from lint.fix.edit import Fix
 from lint.model import Span
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ class Finding(Struct, frozen=True):
     context: str | None = None
     #: Overrides the rule's default severity for this finding (configuration still wins).
     severity: Severity | None = None
+    #: The edits that repair it, when the rule knows them (``check --fix``).
+    fix: Fix | None = None
 
 
 Check = Callable[["Page", "Context"], Iterable[Finding]]
@@ -84,6 +87,8 @@ class Rule(Struct, frozen=True):
     doc: str = ""
     #: The page formats the rule applies to (empty: all).
     formats: tuple[str, ...] = ()
+    #: "safe" or "unsafe" when the rule's findings carry fixes (``check --fix``); empty when they never do.
+    fixable: str = ""
 
     @property
     def summary(self) -> str:
@@ -101,6 +106,7 @@ def rule(
     severity: Severity = "error",
     tags: Iterable[str] = (),
     formats: Iterable[str] = (),
+    fixable: str = "",
 ) -> Callable[[Check], Check]:
     """Register a check under a stable code; the name comes from the function."""
 
@@ -117,6 +123,7 @@ def rule(
             check=check,
             doc=inspect.cleandoc(check.__doc__ or ""),
             formats=tuple(formats),
+            fixable=fixable,
         )
         return check
 

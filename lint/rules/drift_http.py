@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from lint.align.http import aligned_example_requests, compare_syntax, same_request, syntax_requests
 from lint.context import Context
+from lint.fix.edit import Edit, Fix
 from lint.model import HttpRequest, HttpResponse, Page, ProseStatus
 from lint.rules import Finding, Related, rule
 
@@ -36,7 +37,7 @@ def _status_listing(items: Sequence[ProseStatus | HttpResponse]) -> str:
     return ", ".join(f"`{text}`" for text in seen.values())
 
 
-@rule("DL601", scope="pair", severity="warning", tags=("drift", "translation", "http"))
+@rule("DL601", scope="pair", severity="warning", tags=("drift", "translation", "http"), fixable="safe")
 def status_drift(page: Page, context: Context) -> Iterator[Finding]:
     """The translation documents another success status than its English page.
 
@@ -81,7 +82,28 @@ def status_drift(page: Page, context: Context) -> Iterator[Finding]:
                 f"{says} `{_status(item)}`, where {english_says} {_status_listing(expected)}",
                 related=tuple(Related(other.span, f"the English page: `{_status(other)}`") for other in expected)[:2],
                 context=f"status {says} {item.status} vs {sorted(wanted)}",
+                fix=_restore_status(item, expected),
             )
+
+
+def _restore_status(item: ProseStatus | HttpResponse, expected: Sequence[ProseStatus | HttpResponse]) -> Fix | None:
+    """The edit that writes the English status where the prose states another.
+
+    Only when English states one status (two would leave the choice to a
+    reviewer), and only in prose: the status is the text the parser read
+    there, so the edit replaces exactly it (``200 OK`` or a bare ``200``).
+    """
+    statuses = {other.status: other for other in expected}
+    if not isinstance(item, ProseStatus) or len(statuses) != 1:
+        return None
+    (english,) = statuses.values()
+    if item.text == _status(item):
+        new = _status(english)
+    elif item.text == str(item.status):
+        new = str(english.status)
+    else:
+        return None
+    return Fix((Edit(item.span.line, item.span.column, item.text, new),))
 
 
 def _line(request: HttpRequest) -> str:
@@ -92,7 +114,7 @@ def _line(request: HttpRequest) -> str:
     return f"{request.method} {request.path}{'?' + query if query else ''}"
 
 
-@rule("DL602", scope="pair", severity="warning", tags=("drift", "translation", "http", "paths"))
+@rule("DL602", scope="pair", severity="warning", tags=("drift", "translation", "http", "paths"), fixable="safe")
 def path_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A request line of the translation differs from the English page's: method, path or query.
 
@@ -123,6 +145,7 @@ def path_drift(page: Page, context: Context) -> Iterator[Finding]:
                 f"which has `{_line(source)}` instead",
                 related=(Related(source.span, f"the English page lists `{_line(source)}`"),),
                 context=f"syntax {_line(request)} for {_line(source)}",
+                fix=_restore_request_line(request, source),
             )
         for request in difference.extra:
             yield Finding(
@@ -155,4 +178,15 @@ def path_drift(page: Page, context: Context) -> Iterator[Finding]:
             f"example request `{name}` is `{_line(request)}`; the English example of that name is `{_line(source)}`",
             related=(Related(source.span, f"the English example `{name}`: `{_line(source)}`"),),
             context=f"example {name} {_line(request)}",
+            fix=_restore_request_line(request, source),
         )
+
+
+def _restore_request_line(request: HttpRequest, source: HttpRequest) -> Fix:
+    """The edit that writes the English method and target over the translation's, the rest of the line kept.
+
+    The edit names the text it replaces (method, one space, target as
+    written), so a line written otherwise is left alone, never mangled.
+    """
+    old = f"{request.method} {request.url}"
+    return Fix((Edit(request.span.line, request.span.column, old, f"{source.method} {source.url}"),))

@@ -27,8 +27,9 @@ from lint.align.tables import (
     type_column,
 )
 from lint.context import Context
+from lint.fix.edit import Edit, Fix
 from lint.lazy_pattern import lazy_compile
-from lint.model import Page, Table, TableRole, TableRow
+from lint.model import Cell, Page, Table, TableRole, TableRow
 from lint.rules import Finding, Related, rule
 from lint.rules.names import plain_name
 
@@ -100,6 +101,7 @@ def _name_drift(row: TableRow, source: TableRow, kind: str, role: TableRole) -> 
     if same:
         return None
     cell = row.cells[0]
+    repairable = True
     if name.lower() == english.lower():
         message = f"{kind} `{name}` is spelled `{english}` in the English table (names are case-sensitive)"
     elif row_identifier(row) == english or _looks_translated(name, english):
@@ -109,12 +111,27 @@ def _name_drift(row: TableRow, source: TableRow, kind: str, role: TableRole) -> 
             f"{kind} `{name}` stands where the English table has `{english}`: "
             "names are identifiers, so one of the two pages has the wrong one"
         )
+        repairable = False  # which page is wrong is for a reviewer to say
     return Finding(
         cell.span,
         message,
         related=(Related(source.cells[0].span, f"the English page names this {kind} `{english}`"),),
         context=f"{role} {name} for {english}",
+        fix=_restore_identifier(cell, written, identifier) if repairable else None,
     )
+
+
+def _restore_identifier(cell: Cell, written: str, identifier: str) -> Fix | None:
+    """The edit that puts the English identifier where the cell's text has ``written``.
+
+    Only a plain cell is rewritten: in a bilingual cell the visible text is
+    not the page's text as written, and a name the cell holds twice leaves
+    no single place to change.
+    """
+    if cell.source is not None or not written or cell.text.count(written) != 1:
+        return None
+    offset = cell.text.index(written)
+    return Fix((Edit(cell.span.line, cell.span.column + offset, written, identifier),))
 
 
 def _whole_table_missing(page: Page, context: Context, role: TableRole, kind: str) -> Iterator[Finding]:
@@ -135,7 +152,7 @@ def _whole_table_missing(page: Page, context: Context, role: TableRole, kind: st
         )
 
 
-@rule("DL603", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+@rule("DL603", scope="pair", severity="warning", tags=("drift", "translation", "params"), fixable="safe")
 def param_name_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A parameter row stands for an English row under another name (translated, transliterated, renamed).
 
@@ -224,7 +241,7 @@ def _not_a_header_name(name: str) -> bool:
     return not _HEADER_TOKEN.match(name)
 
 
-@rule("DL606", scope="pair", severity="warning", tags=("drift", "translation", "http"))
+@rule("DL606", scope="pair", severity="warning", tags=("drift", "translation", "http"), fixable="safe")
 def header_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A request or response header of the translation is translated, missing, or not in the English table.
 

@@ -68,8 +68,8 @@ def _index(rules: list[Rule]) -> str:
         f"doclint has {len(rules)} rules. Each has a stable code and a name, both accepted by `--select`, "
         "`--ignore` and suppression comments, and a page that says why it exists, with a bad and a good example.\n",
     ]
-    if not any(_fixable(rule) is not None for rule in rules):
-        # Said once, and only because it is true: the registry has no notion of a fix, so no rule has one.
+    if not any(rule.fixable for rule in rules):
+        # Said once, and only because it is true for the rules listed.
         parts.append("doclint reports; it does not rewrite pages. No rule has an automatic fix.\n")
     parts.append(list_table(rows, widths=[8, 22, 8, 8, 14, 40], css="doclint-rules"))
     parts.append(f"```{{toctree}}\n:hidden:\n\n{toctree}\n```\n")
@@ -86,9 +86,7 @@ def rule_page(rule: Rule) -> str:
         f"- **Tags:** {', '.join(code(tag) for tag in rule.tags) or 'none'}",
         f"- **Formats:** {', '.join(code(name) for name in rule.formats) or 'every format'}",
     ]
-    fixable = _fixable(rule)
-    if fixable is not None:
-        facts.append(f"- **Fixable:** {'yes' if fixable else 'no'}")
+    facts.append(f"- **Fixable:** {_FIXABLE.get(rule.fixable, 'no')}")
     title = f"({rule_label(rule)})=\n# {escape(rule.code)} {escape(rule.name)}\n"
     parts = [title, f"{summary}\n", "\n".join(facts) + "\n"]
     if why:
@@ -98,10 +96,11 @@ def rule_page(rule: Rule) -> str:
     return "\n".join(parts)
 
 
-def _fixable(rule: Rule) -> bool | None:
-    """Whether the registry says the rule can fix what it finds; ``None`` while it says nothing about fixes."""
-    value = getattr(rule, "fixable", None)
-    return value if isinstance(value, bool) else None
+#: What the rule page says of each ``fixable`` value of the registry.
+_FIXABLE = {
+    "safe": "yes, `check --fix` repairs the findings it can",
+    "unsafe": "with `check --fix --unsafe-fixes` (the fix touches translated prose)",
+}
 
 
 def split_doc(doc: str) -> tuple[str, str, str]:

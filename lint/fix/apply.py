@@ -1,0 +1,53 @@
+"""Apply fixes to a page's text: each fix whole, none overlapping another, the rest of the text untouched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.fix.edit import Edit, Fix
+from lint.lazy_pattern import lazy_compile
+
+#: A line with its end, split only where every parser splits (LF, CRLF, CR), never at U+2028 or form feed.
+_LINE = lazy_compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """``text`` with every applicable fix applied, and how many were.
+
+    A fix applies when each of its edits finds its ``old`` text in place and
+    overlaps no edit already taken; the others wait for the next pass, after
+    the page is checked again. Lines keep their own ends (LF, CRLF or CR).
+    """
+    lines = split_keeping_ends(text)
+    taken: list[Edit] = []
+    applied = 0
+    for fix in fixes:
+        if all(_in_place(lines, edit) and not any(_overlap(edit, other) for other in taken) for edit in fix.edits):
+            if any(_overlap(a, b) for index, a in enumerate(fix.edits) for b in fix.edits[index + 1 :]):
+                continue
+            taken.extend(fix.edits)
+            applied += 1
+    for edit in sorted(taken, key=lambda item: (item.line, item.column), reverse=True):
+        line = lines[edit.line - 1]
+        start = edit.column - 1
+        lines[edit.line - 1] = line[:start] + edit.new + line[start + len(edit.old) :]
+    return "".join(lines), applied
+
+
+def split_keeping_ends(text: str) -> list[str]:
+    """The lines of ``text``, each with its own end, numbered as findings number them."""
+    return _LINE.findall(text)
+
+
+def _in_place(lines: list[str], edit: Edit) -> bool:
+    if not 1 <= edit.line <= len(lines) or edit.column < 1 or "\n" in edit.old + edit.new or "\r" in edit.old:
+        return False
+    start = edit.column - 1
+    return lines[edit.line - 1][start : start + len(edit.old)] == edit.old
+
+
+def _overlap(first: Edit, second: Edit) -> bool:
+    """Two edits of one line touch the same characters (or insert at the same place)."""
+    if first.line != second.line:
+        return False
+    return (first.column < second.end_column and second.column < first.end_column) or first.column == second.column

@@ -1,0 +1,147 @@
+"""``check --fix`` and ``--diff``: apply the findings' fixes to the pages, in passes, atomically.
+
+A fix is computed on the page as checked; after one pass edits a page, its
+other fixes may no longer fit (two overlapping fixes, a fix that moved
+text), so the page is checked again and the fixes of the new findings are
+applied, until a pass changes nothing or :data:`MAX_PASSES` is reached.
+Only Markdown pages (Graph reference and platyPS help) are rewritten:
+plain-text and HTML renderings are generated from them and reported only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.diagnostic import Diagnostic
+from lint.fix.apply import apply_fixes
+from lint.fix.edit import Fix
+
+#: Passes over a page before giving up: each pass fixes at least one finding, and overlaps are rare.
+MAX_PASSES = 10
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+#: Checks the given pages again and returns their findings.
+Recheck = Callable[[list[str]], list[Diagnostic]]
+
+
+@dataclass
+class _Page:
+    """A page's bytes as read, split into what is kept verbatim (the BOM) and the decoded text."""
+
+    bom: bytes
+    encoding: str
+    original: str
+    text: str
+
+
+@dataclass
+class FixOutcome:
+    #: Each changed page: its text before and after.
+    changed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Fixes applied over all passes.
+    applied: int = 0
+    #: The findings after the last pass (with ``write``; otherwise those of the first check).
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def fixes_of(item: Diagnostic, unsafe: bool = False) -> list[Fix]:
+    """The fixes a finding carries, its merged parts' included, that the run may apply."""
+    found: list[Fix] = []
+    for candidate in (item, *item.parts):
+        fix = candidate.fix
+        if fix is not None and (fix.safe or unsafe) and fix not in found:
+            found.append(fix)
+    return found
+
+
+def fixable(item: Diagnostic) -> bool:
+    """Whether ``--fix`` (safe fixes only) would repair the finding, as the text report marks it."""
+    return item.path.endswith(".md") and bool(fixes_of(item))
+
+
+def fix_pages(diagnostics: list[Diagnostic], recheck: Recheck, *, unsafe: bool, write: bool) -> FixOutcome:
+    """Apply the fixes of ``diagnostics``; with ``write``, replace each changed page and check it again.
+
+    Without ``write`` (``--diff``) nothing is written, so the page cannot be
+    checked again: the outcome is the first pass.
+    """
+    pages: dict[str, _Page] = {}
+    outcome = FixOutcome(diagnostics=list(diagnostics))
+    for _ in range(MAX_PASSES if write else 1):
+        edited = _one_pass(outcome.diagnostics, pages, unsafe)
+        if not edited:
+            break
+        outcome.applied += sum(edited.values())
+        if not write:
+            break
+        for path in edited:
+            _write(Path(path), pages[path])
+        fresh = recheck(sorted(edited))
+        outcome.diagnostics = sorted(
+            [item for item in outcome.diagnostics if item.path not in edited] + fresh, key=Diagnostic.sort_key
+        )
+    outcome.changed = {path: (page.original, page.text) for path, page in pages.items() if page.text != page.original}
+    return outcome
+
+
+def _one_pass(diagnostics: Iterable[Diagnostic], pages: dict[str, _Page], unsafe: bool) -> dict[str, int]:
+    """Apply what fits of every page's fixes to ``pages``; how many fixes each changed page took."""
+    by_path: dict[str, list[Fix]] = {}
+    for item in diagnostics:
+        if item.path.endswith(".md"):
+            for fix in fixes_of(item, unsafe):
+                by_path.setdefault(item.path, []).append(fix)
+    edited: dict[str, int] = {}
+    for path, fixes in by_path.items():
+        page = pages.get(path) or _read(Path(path))
+        if page is None:
+            continue
+        pages[path] = page
+        text, applied = apply_fixes(page.text, fixes)
+        if applied and text != page.text:
+            page.text = text
+            edited[path] = applied
+    return edited
+
+
+def _read(path: Path) -> _Page | None:
+    """The page's text; ``None`` for a page that does not decode cleanly (a fix must not re-encode damage)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    bom, encoding = b"", "utf-8"
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            bom, encoding = mark, name
+            break
+    try:
+        text = data[len(bom) :].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return _Page(bom, encoding, text, text)
+
+
+def _write(path: Path, page: _Page) -> None:
+    from lint.atomic import replace_bytes
+
+    replace_bytes(path, page.bom + page.text.encode(page.encoding))
+
+
+def unified_diff(changed: dict[str, tuple[str, str]]) -> str:
+    """What ``--diff`` prints: one unified diff per changed page, in path order."""
+    import difflib
+
+    from lint.fix.apply import split_keeping_ends
+
+    parts = []
+    for path in sorted(changed):
+        before, after = changed[path]
+        lines = difflib.unified_diff(
+            split_keeping_ends(before), split_keeping_ends(after), fromfile=f"a/{path}", tofile=f"b/{path}"
+        )
+        parts.append("".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines))
+    return "".join(parts)
