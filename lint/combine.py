@@ -24,6 +24,7 @@ from msgspec import Struct
 
 from lint.diagnostic import Diagnostic, RelatedLocation
 from lint.errors import ToolError
+from lint.fix.edit import Edit, Fix, fix_from_data
 from lint.report import RunRecord, Summary, printable, writer_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -110,6 +111,7 @@ def _from_json(file: Path, data: dict[str, Any]) -> ShardReport:
                 locale=entry["locale"],
                 inherited=entry["inherited"],
                 recorded_fingerprint=entry["fingerprint"],
+                fix=fix_from_data(entry["fix"]) if entry.get("fix") else None,
             )
         )
         if entry.get("companion"):
@@ -158,11 +160,27 @@ def _from_sarif(file: Path, data: dict[str, Any]) -> ShardReport:
                 locale=properties.get("locale", ""),
                 inherited=bool(properties.get("inherited", False)),
                 recorded_fingerprint=result["partialFingerprints"]["doclint/v1"],
+                fix=_sarif_fix(result["fixes"][0]) if result.get("fixes") else None,
             )
         )
         if properties.get("companion"):
             companions.add(path)
     return ShardReport(file, _record(file, record), findings, frozenset(companions))
+
+
+def _sarif_fix(fix: dict[str, Any]) -> Fix:
+    """The fix the SARIF writer wrote (:func:`lint.report.sarif_report._fix`)."""
+    edits = [
+        Edit(
+            item["deletedRegion"]["startLine"],
+            item["deletedRegion"]["startColumn"],
+            item["properties"]["old"],
+            item["insertedContent"]["text"],
+        )
+        for change in fix["artifactChanges"]
+        for item in change["replacements"]
+    ]
+    return Fix(tuple(edits), bool((fix.get("properties") or {}).get("safe", True)))
 
 
 _RECORD_KEYS = ("version", "fingerprint", "fail_on", "exit_zero", "files", "errors", "broken")

@@ -8,6 +8,8 @@ never span lines, so the file's line ends are never touched.
 
 from __future__ import annotations
 
+from typing import Any
+
 from msgspec import Struct
 
 
@@ -30,3 +32,16 @@ class Fix(Struct, frozen=True):
     edits: tuple[Edit, ...]
     #: Safe: the edit restores what English dictates (an identifier, a code); unsafe: it touches prose.
     safe: bool = True
+
+
+def fix_data(fix: Fix) -> dict[str, Any]:
+    """A fix as a JSON report writes it: whether it is safe, and each edit's place, old and new text."""
+    return {
+        "safe": fix.safe,
+        "edits": [{"line": e.line, "column": e.column, "old": e.old, "new": e.new} for e in fix.edits],
+    }
+
+
+def fix_from_data(data: dict[str, Any]) -> Fix:
+    """The fix a JSON report wrote (:func:`fix_data`)."""
+    return Fix(tuple(Edit(e["line"], e["column"], e["old"], e["new"]) for e in data["edits"]), bool(data["safe"]))

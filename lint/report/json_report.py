@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
+from lint.fix.edit import fix_data
 from lint.report import Summary, json_text
 
 
@@ -36,6 +37,10 @@ def write(diagnostics: list[Diagnostic], stream: TextIO, summary: Summary) -> No
         }
         for item in diagnostics
     ]
+    for entry, item in zip(data, diagnostics, strict=True):
+        if item.fix is not None:
+            # What `--fix` would change (only on findings that have a fix): editors and `doclint merge` read it.
+            entry["fix"] = fix_data(item.fix)
     if summary.run is None:
         stream.write(json_text(data) + "\n")
         return

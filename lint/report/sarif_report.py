@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote_to_bytes
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
+from lint.fix.edit import Fix
 from lint.report import RunRecord, Summary, json_text
 from lint.rules import all_rules
 
@@ -36,6 +37,29 @@ def _location(path: str, line: int, column: int, end_line: int) -> dict[str, Any
             "artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"},
             "region": {"startLine": line, "startColumn": column, "endLine": max(line, end_line)},
         }
+    }
+
+
+def _fix(path: str, fix: Fix) -> dict[str, Any]:
+    """SARIF's ``fix``: one artifact change of one-line replacements (columns in code points, end exclusive).
+
+    Each replacement keeps the text it replaces in its properties, as doclint's
+    edits do, so that ``doclint merge`` gives back the same fix.
+    """
+    replacements = [
+        {
+            "deletedRegion": {"startLine": edit.line, "startColumn": edit.column, "endColumn": edit.end_column},
+            "insertedContent": {"text": edit.new},
+            "properties": {"old": edit.old},
+        }
+        for edit in fix.edits
+    ]
+    return {
+        "description": {"text": "restore what the English page says" if fix.safe else "an unsafe fix"},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"}, "replacements": replacements}
+        ],
+        "properties": {"safe": fix.safe},
     }
 
 
@@ -68,6 +92,8 @@ def document(diagnostics: list[Diagnostic], run: RunRecord | None = None) -> dic
         if path != item.path:
             properties["path"] = item.path  # what the URI cannot give back (a lone surrogate), for doclint merge
         result["properties"] = properties
+        if item.fix is not None:
+            result["fixes"] = [_fix(item.path, item.fix)]
         if item.related:
             result["relatedLocations"] = [
                 {
