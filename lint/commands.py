@@ -338,7 +338,10 @@ def _import(args: argparse.Namespace) -> int:
         from lint.exchange.xliff import read_xliff
 
         returned = read_xliff(args.file, content)
-    for page in apply_segments(returned):
+    from lint.config import load_config
+
+    config = load_config()
+    for page in apply_segments(returned, config.root / config.locales_root):
         print(f"updated {page}")
     return EXIT_OK
 

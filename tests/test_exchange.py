@@ -216,3 +216,23 @@ def test_po_tells_identical_sentences_of_one_line_apart(project: Path) -> None:
     ]
     assert main(["import", "zh.po"]) == 0
     assert page.read_text(encoding="utf-8") == DUPLICATES
+
+
+def test_import_writes_no_page_outside_the_locales_root(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    shutil.copy(project / ZH, project / "elsewhere.md")
+    text = (project / "zh.xlf").read_text(encoding="utf-8")
+    (project / "zh.xlf").write_text(text.replace(f'original="{ZH}"', 'original="elsewhere.md"'))
+    assert main(["import", "zh.xlf"]) == 2
+    assert capsys.readouterr().err.startswith("doclint: error: elsewhere.md: segment a821e-103: not a page under ")
+
+
+def test_export_of_a_character_xml_cannot_carry_is_a_tool_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project / ZH
+    page.write_bytes(page.read_bytes().replace("使机器人能够拒绝传入呼叫。".encode(), "使机器人\x0c。".encode()))
+    assert main(["export", "--locale", "zh-CN", "--output", "zh.xlf"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"doclint: error: {ZH}:21: segment a821e-105 cannot be written as XML: ")
+    assert not (project / "zh.xlf").exists()

@@ -66,10 +66,17 @@ def _checked(pair: ExchangeSegment | None, returned: ReturnedSegment) -> Exchang
     return pair
 
 
-def apply_segments(returned: Iterable[ReturnedSegment]) -> list[str]:
-    """Write ``returned`` into their pages; the pages that changed. Raises :class:`ToolError` before writing."""
+def apply_segments(returned: Iterable[ReturnedSegment], locales: Path) -> list[str]:
+    """Write ``returned`` into their pages; the pages that changed. Raises :class:`ToolError` before writing.
+
+    Only pages under ``locales`` are written: the page names come from a file
+    that went through other hands, and must not steer a write elsewhere.
+    """
     by_page: dict[str, list[ReturnedSegment]] = {}
+    inside = locales.resolve()
     for segment in returned:
+        if not Path(segment.page).resolve().is_relative_to(inside):
+            raise ToolError(f"{segment.page}: segment {segment.segment_id or segment.line}: not a page under {locales}")
         by_page.setdefault(segment.page, []).append(segment)
     rewritten: dict[str, str] = {}
     for page, segments in by_page.items():

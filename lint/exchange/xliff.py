@@ -83,7 +83,12 @@ def write_xliff(
         if file_element is None:
             file_element = etree.SubElement(root, _Q + "file", id=f"f{len(files) + 1}", original=segment.page)
             files[segment.page] = file_element
-        _unit(file_element, segment, findings.get((segment.page, segment.segment_id), ()))
+        try:
+            _unit(file_element, segment, findings.get((segment.page, segment.segment_id), ()))
+        except ValueError as error:  # lxml refuses control characters XML 1.0 cannot carry
+            raise ToolError(
+                f"{segment.page}:{segment.line}: segment {segment.segment_id} cannot be written as XML: {error}"
+            ) from error
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
