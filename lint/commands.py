@@ -296,6 +296,9 @@ def _export(args: argparse.Namespace) -> int:
     segments, without = locale_segments(args.locale, config)
     for page in without:
         print(f"doclint: note: {page} has no embedded English segments; it is not exported", file=sys.stderr)
+    if not segments:
+        # An XLIFF without a <file> is invalid, and an empty catalogue would look like work done.
+        raise ToolError(f"no segments to export: no page of {args.locale} embeds its English")
     findings = segment_findings(segments, config)
     if args.format == "xliff":
         from lint.exchange.xliff import write_xliff

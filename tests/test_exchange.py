@@ -94,18 +94,24 @@ def test_po_export_puts_page_line_in_msgctxt_and_flags_identifiers(project: Path
 def test_round_trip_leaves_every_shipped_locale_page_byte_identical(
     project: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """zh-CN's 54 segments go out and back; ru-RU and es-ES embed no English, so they are named and skipped."""
+    """zh-CN's 54 segments go out and back; ru-RU and es-ES embed no English: named, and nothing exported."""
     before = {page: (project / page).read_bytes() for page in SHIPPED}
     assert len(before) == 3
-    for locale in ("zh-CN", "ru-RU", "es-ES"):
-        exported = project / f"{locale}.{'xlf' if fmt == 'xliff' else 'po'}"
-        _export(locale, fmt, exported)
-        assert main(["import", str(exported)]) == 0
+    exported = project / f"zh-CN.{'xlf' if fmt == 'xliff' else 'po'}"
+    _export("zh-CN", fmt, exported)
+    assert main(["import", str(exported)]) == 0
+    assert capsys.readouterr().err == ""
+    for locale, page in (
+        ("ru-RU", "locales/ru-RU/beta/api/call-reject.md"),
+        ("es-ES", "locales/es-ES/v1.0/api/call-reject.txt"),
+    ):
+        assert main(["export", "--locale", locale, "--format", fmt, "--output", f"{locale}.out"]) == 2
+        assert capsys.readouterr().err == (
+            f"doclint: note: {page} has no embedded English segments; it is not exported\n"
+            f"doclint: error: no segments to export: no page of {locale} embeds its English\n"
+        )
+        assert not (project / f"{locale}.out").exists()
     assert {page: (project / page).read_bytes() for page in SHIPPED} == before
-    assert capsys.readouterr().err == (
-        "doclint: note: locales/ru-RU/beta/api/call-reject.md has no embedded English segments; it is not exported\n"
-        "doclint: note: locales/es-ES/v1.0/api/call-reject.txt has no embedded English segments; it is not exported\n"
-    )
 
 
 def test_import_writes_only_the_translated_span(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
