@@ -274,7 +274,6 @@ def _rules_arguments(rules: argparse.ArgumentParser, common: argparse.ArgumentPa
     rules.set_defaults(handler=_rules)
 
 
-#: Each subcommand: its name, its one-line help and what adds its arguments.
 def _terms_arguments(terms: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     """The ``terms`` command's arguments."""
     terms.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
@@ -291,6 +290,82 @@ def _terms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_arguments(export: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``export`` command's arguments."""
+    export.add_argument("--locale", required=True, help="the locale whose pages to export (zh-CN, ...)")
+    export.add_argument("--format", choices=("xliff", "po"), default="xliff", help="file format (default: xliff)")
+    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: standard output)")
+    export.set_defaults(handler=_export)
+
+
+def _import_arguments(import_: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``import`` command's arguments."""
+    import_.add_argument("file", metavar="FILE", help="an XLIFF 2 (.xlf, .xliff) or PO (.po) file")
+    import_.set_defaults(handler=_import)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lint.config import load_config
+    from lint.exchange.export import locale_segments, segment_findings
+
+    config = load_config()
+    segments, without = locale_segments(args.locale, config)
+    for page in without:
+        print(f"doclint: note: {page} has no embedded English segments; it is not exported", file=sys.stderr)
+    if not segments:
+        # An XLIFF without a <file> is invalid, and an empty catalogue would look like work done.
+        raise ToolError(f"no segments to export: no page of {args.locale} embeds its English")
+    findings = segment_findings(segments, config)
+    if args.format == "xliff":
+        from lint.exchange.xliff import write_xliff
+
+        data = write_xliff(segments, args.locale, findings)
+    else:
+        from lint.exchange.po import write_po
+
+        data = write_po(segments, args.locale, findings).encode("utf-8")
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    from lint.atomic import replace_bytes
+
+    try:
+        replace_bytes(Path(args.output), data)
+    except OSError as error:
+        raise ToolError(f"cannot write {args.output}: {error.strerror}") from error
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from lint.exchange.apply import apply_segments
+
+    try:
+        content = Path(args.file).read_bytes()
+    except OSError as error:
+        raise ToolError(f"cannot read {args.file}: {error.strerror}") from error
+    if args.file.endswith(".po"):
+        from lint.exchange.po import read_po
+
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ToolError(f"{args.file}: not UTF-8 (byte {error.start})") from error
+        returned = read_po(args.file, text)
+    else:
+        from lint.exchange.xliff import read_xliff
+
+        returned = read_xliff(args.file, content)
+    from lint.config import load_config
+
+    config = load_config()
+    for page in apply_segments(returned, config.root / config.locales_root):
+        print(f"updated {page}")
+    return EXIT_OK
+
+
+#: Each subcommand: its name, its one-line help and what adds its arguments.
 _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser, argparse.ArgumentParser], None]], ...] = (
     ("extract", "print the document model of each page", _extract_arguments),
     ("check", "lint pages and report findings", _check_arguments),
@@ -306,6 +381,8 @@ _COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser, argparse.Arg
     ("clean", "remove this project's result cache", _clean_arguments),
     ("rules", "list the rules, or explain one", _rules_arguments),
     ("terms", "the do-not-translate list derived from the English pages and the CSDL", _terms_arguments),
+    ("export", "write a locale's segments as XLIFF 2.1 or PO for translation tools", _export_arguments),
+    ("import", "write the translations of an XLIFF or PO file back into the pages", _import_arguments),
 )
 
 

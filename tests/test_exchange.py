@@ -1,0 +1,244 @@
+"""doclint export (XLIFF 2.1, PO) and doclint import: segments, protected codes, byte-exact round trips."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import etree
+
+from lint.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+X = "{urn:oasis:names:tc:xliff:document:2.0}"
+ZH = "locales/zh-CN/beta/api/call-reject.md"
+SHIPPED = sorted(str(path.relative_to(REPO)) for path in (REPO / "locales").rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(REPO / "docs_src", tmp_path / "docs_src")
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+def _export(locale: str, fmt: str, output: Path) -> None:
+    assert main(["export", "--locale", locale, "--format", fmt, "--output", str(output)]) == 0
+
+
+def _unit(root: etree._Element, unit_id: str) -> etree._Element:
+    (unit,) = root.iterfind(f".//{X}unit[@id='{unit_id}']")
+    return unit
+
+
+def test_xliff_export_has_one_unit_per_bilingual_segment_with_location_and_protected_codes(project: Path) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    root = etree.parse(str(project / "zh.xlf")).getroot()
+    assert (root.tag, root.get("version"), root.get("srcLang"), root.get("trgLang")) == (
+        X + "xliff",
+        "2.1",
+        "en-US",
+        "zh-CN",
+    )
+    assert [f.get("original") for f in root.iterfind(f"{X}file")] == [ZH]
+    units = list(root.iter(X + "unit"))
+    assert len(units) == 54
+    assert len({unit.get("id") for unit in units}) == 54
+    first = _unit(root, "a821e-103")
+    assert first.findtext(f"{X}notes/{X}note[@category='location']") == f"{ZH}:15"
+    assert first.findtext(f"{X}segment/{X}source") == "call: reject"
+    assert first.findtext(f"{X}segment/{X}target") == "call： reject"
+    note = _unit(root, "a821e-123")
+    assert [(d.get("id"), d.text) for d in note.iterfind(f"{X}originalData/{X}data")] == [("d1", "`/app`")]
+    source = note.find(f"{X}segment/{X}source")
+    assert source is not None
+    assert source.text == "**Note:** The "
+    (ph,) = source
+    assert (ph.tag, ph.get("id"), ph.get("dataRef"), ph.tail) == (X + "ph", "c1", "d1", " path is deprecated.")
+
+
+def test_xliff_export_follows_the_core_structure(project: Path) -> None:
+    """Structural check of XLIFF 2.1 core (the official XSD is not shipped): element order, ids, references."""
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    root = etree.parse(str(project / "zh.xlf")).getroot()
+    for file_element in root.iterfind(f"{X}file"):
+        assert file_element.get("id")
+        for unit in file_element:
+            assert unit.tag == X + "unit"
+            order = [etree.QName(child).localname for child in unit]
+            assert order in (["notes", "segment"], ["notes", "originalData", "segment"])
+            data = {d.get("id") for d in unit.iterfind(f"{X}originalData/{X}data")}
+            for part in ("source", "target"):
+                for ph in unit.iterfind(f"{X}segment/{X}{part}/{X}ph"):
+                    assert ph.get("dataRef") in data
+                    assert len(ph) == 0 and not ph.text
+
+
+def test_po_export_puts_page_line_in_msgctxt_and_flags_identifiers(project: Path) -> None:
+    _export("zh-CN", "po", project / "zh.po")
+    catalogue = polib.pofile(str(project / "zh.po"))
+    assert len(catalogue) == 54
+    entry = catalogue[0]
+    assert (entry.msgctxt, entry.msgid, entry.msgstr, entry.flags) == (f"{ZH}:15", "call: reject", "call： reject", [])
+    (flagged,) = [e for e in catalogue if e.msgid == "Going forward, use the `/communications` path."]
+    assert flagged.flags == ["no-translate"]
+    assert "no-translate: `/communications`" in flagged.comment
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_round_trip_leaves_every_shipped_locale_page_byte_identical(
+    project: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """zh-CN's 54 segments go out and back; ru-RU and es-ES embed no English: named, and nothing exported."""
+    before = {page: (project / page).read_bytes() for page in SHIPPED}
+    assert len(before) == 3
+    exported = project / f"zh-CN.{'xlf' if fmt == 'xliff' else 'po'}"
+    _export("zh-CN", fmt, exported)
+    assert main(["import", str(exported)]) == 0
+    assert capsys.readouterr().err == ""
+    for locale, page in (
+        ("ru-RU", "locales/ru-RU/beta/api/call-reject.md"),
+        ("es-ES", "locales/es-ES/v1.0/api/call-reject.txt"),
+    ):
+        assert main(["export", "--locale", locale, "--format", fmt, "--output", f"{locale}.out"]) == 2
+        assert capsys.readouterr().err == (
+            f"doclint: note: {page} has no embedded English segments; it is not exported\n"
+            f"doclint: error: no segments to export: no page of {locale} embeds its English\n"
+        )
+        assert not (project / f"{locale}.out").exists()
+    assert {page: (project / page).read_bytes() for page in SHIPPED} == before
+
+
+def test_import_writes_only_the_translated_span(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    text = (project / "zh.xlf").read_text(encoding="utf-8")
+    (project / "zh.xlf").write_text(
+        text.replace("<target>使机器人能够拒绝传入呼叫。</target>", "<target>新译文。</target>")
+    )
+    before = (project / ZH).read_bytes()
+    assert main(["import", "zh.xlf"]) == 0
+    assert capsys.readouterr().out == f"updated {ZH}\n"
+    old = '<span data-ttu-id="a821e-105">使机器人能够拒绝传入呼叫。</span>'.encode()
+    assert (project / ZH).read_bytes() == before.replace(old, '<span data-ttu-id="a821e-105">新译文。</span>'.encode())
+
+
+def test_import_refuses_a_segment_whose_english_changed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "po", project / "zh.po")
+    catalogue = polib.pofile(str(project / "zh.po"))
+    catalogue[2].msgid = "Enable a bot to refuse an incoming call."
+    catalogue[2].msgstr = "新译文。"
+    catalogue.save(str(project / "zh.po"))
+    before = (project / ZH).read_bytes()
+    assert main(["import", "zh.po"]) == 2
+    assert capsys.readouterr().err == (f"doclint: error: {ZH}: segment at line 21: no such segment in the page\n")
+    assert (project / ZH).read_bytes() == before
+
+
+def test_import_refuses_altered_english_in_xliff(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    text = (project / "zh.xlf").read_text(encoding="utf-8")
+    (project / "zh.xlf").write_text(text.replace("<source>Enable a bot", "<source>Allow a bot"))
+    before = (project / ZH).read_bytes()
+    assert main(["import", "zh.xlf"]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: error: {ZH}: segment a821e-105 (line 21): its English no longer matches the page: "
+        "'Enable a bot to reject an incoming call.'\n"
+    )
+    assert (project / ZH).read_bytes() == before
+
+
+def test_import_refuses_altered_protected_codes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    text = (project / "zh.xlf").read_text(encoding="utf-8")
+    dropped = text.replace(
+        '<target>今后将使用 <ph id="c1" dataRef="d1" disp="`/communications`"/> 路径。', "<target>今后将使用新路径。"
+    )
+    assert dropped != text
+    (project / "zh.xlf").write_text(dropped)
+    before = (project / ZH).read_bytes()
+    assert main(["import", "zh.xlf"]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: error: {ZH}: segment a821e-124 (line 42): protected codes altered: none where the English has "
+        "`/communications`\n"
+    )
+    assert (project / ZH).read_bytes() == before
+
+
+def test_import_of_malformed_xliff_is_a_tool_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "bad.xlf").write_text("<xliff><file>")
+    assert main(["import", "bad.xlf"]) == 2
+    assert capsys.readouterr().err.startswith("doclint: error: bad.xlf:1: not well-formed XML")
+
+
+def test_findings_on_a_segment_become_its_notes(project: Path) -> None:
+    """The zh-CN page's one finding (DL503 at 55:240, the start of the `reason` description cell) is a note
+    of the segment that starts there, and of no other."""
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    root = etree.parse(str(project / "zh.xlf")).getroot()
+    noted = {
+        unit.get("id"): [note.text for note in unit.iterfind(f"{X}notes/{X}note[@category='finding']")]
+        for unit in root.iter(X + "unit")
+        if unit.find(f"{X}notes/{X}note[@category='finding']") is not None
+    }
+    assert list(noted) == ["a821e-141"]
+    (note,) = noted["a821e-141"]
+    assert note.startswith(f"DL503 enum-case ({ZH}:55:240): the `reason` row lists `None`, `Busy`, `Forbidden`")
+    _export("zh-CN", "po", project / "zh.po")
+    (entry,) = [e for e in polib.pofile(str(project / "zh.po")) if e.msgid == "The rejection reason."]
+    assert entry.comment.splitlines()[1].startswith(f"DL503 enum-case ({ZH}:55:240)")
+
+
+def _pair(segment_id: str, target: str, source: str) -> str:
+    """One bilingual span pair, as Graph's machine-translated pages write it."""
+    return (
+        f'<span data-ttu-id="{segment_id}">{target}</span>'
+        f'<span class="sxs-lookup"><span data-stu-id="{segment_id}">{source}</span></span>'
+    )
+
+
+DUPLICATES = (
+    f'# <a name="t"></a>{_pair("x-1", "标题", "Title")}\n\n'
+    f"| {_pair('x-2', '名称', 'Name')} | {_pair('x-3', '类型', 'Type')} |\n"
+    "|:---|:---|\n"
+    f"| {_pair('x-4', '用户', 'user')} | {_pair('x-5', 'user', 'user')} |\n"
+)
+
+
+def test_po_tells_identical_sentences_of_one_line_apart(project: Path) -> None:
+    """Two cells with the same English on one line (seen in the paired corpus) keep their own translations."""
+    page = project / "locales/zh-CN/beta/api/duplicates.md"
+    page.write_text(DUPLICATES, encoding="utf-8")
+    _export("zh-CN", "po", project / "zh.po")
+    entries = [e for e in polib.pofile(str(project / "zh.po")) if "duplicates.md" in (e.msgctxt or "")]
+    place = "locales/zh-CN/beta/api/duplicates.md"
+    assert [(e.msgctxt, e.msgid, e.msgstr) for e in entries][-2:] == [
+        (f"{place}:5", "user", "用户"),
+        (f"{place}:5#2", "user", "user"),
+    ]
+    assert main(["import", "zh.po"]) == 0
+    assert page.read_text(encoding="utf-8") == DUPLICATES
+
+
+def test_import_writes_no_page_outside_the_locales_root(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    shutil.copy(project / ZH, project / "elsewhere.md")
+    text = (project / "zh.xlf").read_text(encoding="utf-8")
+    (project / "zh.xlf").write_text(text.replace(f'original="{ZH}"', 'original="elsewhere.md"'))
+    assert main(["import", "zh.xlf"]) == 2
+    assert capsys.readouterr().err.startswith("doclint: error: elsewhere.md: segment a821e-103: not a page under ")
+
+
+def test_export_of_a_character_xml_cannot_carry_is_a_tool_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project / ZH
+    page.write_bytes(page.read_bytes().replace("使机器人能够拒绝传入呼叫。".encode(), "使机器人\x0c。".encode()))
+    assert main(["export", "--locale", "zh-CN", "--output", "zh.xlf"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"doclint: error: {ZH}:21: segment a821e-105 cannot be written as XML: ")
+    assert not (project / "zh.xlf").exists()
