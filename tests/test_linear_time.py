@@ -32,6 +32,7 @@ from benchmarks.big_pages import PAGE, REPO, check_seconds, repeated_page
 from lint.align import examples as align_examples
 from lint.config import load_config
 from lint.engine import check_page
+from lint.exchange import segments as exchange_segments
 from lint.model import Page, Span
 from lint.parse import callouts, detect, frontmatter, http, jsontext, prose
 from lint.parse.detect import parse_source
@@ -140,6 +141,7 @@ PATTERNS: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "parse.detect:_MARKDOWN_SIGNS": (_findall(detect._MARKDOWN_SIGNS), lambda n: "\n" * n + "x"),
     "parse.frontmatter:_TOP_LEVEL_KEY": (frontmatter._TOP_LEVEL_KEY.match, lambda n: "a" + " " * n + "b"),
     "parse.markdown.bilingual:_PAIR": (_findall(bilingual._PAIR), lambda n: '<span data-ttu-id="1">a' * n),
+    "exchange.segments:_PAIR": (_findall(exchange_segments._PAIR), lambda n: '<span data-ttu-id="1">a' * n),
     "parse.text.code_language:await-snake-case": (_snake_case_await().search, lambda n: "await " + "_" * n),
     "align.examples:_IDENTIFIER_SEGMENT": (align_examples._IDENTIFIER_SEGMENT.match, lambda n: "1" * n + "\nx"),
     "rules.drift_tokens:_CODE": (_findall(drift_tokens._CODE), lambda n: "`" * n),
