@@ -75,15 +75,9 @@ def _extract_arguments(extract: argparse.ArgumentParser, common: argparse.Argume
 def _check_arguments(check: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     """The ``check`` command's arguments."""
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
-    check.add_argument(
-        "--format",
-        "--output-format",
-        dest="format",
-        choices=("text", "full", "json", "sarif", "github"),
-        default="text",
-        help="text (one line per finding), full (text with the source lines), json, sarif or github",
+    _report_format_arguments(
+        check, "text (one line per finding), full (text with the source lines), json, sarif or github"
     )
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument(
         "--config",
         metavar="FILE",
@@ -165,18 +159,23 @@ def _check_arguments(check: argparse.ArgumentParser, common: argparse.ArgumentPa
     check.set_defaults(handler=_check)
 
 
-def _merge_arguments(merge: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
-    """The ``merge`` command's arguments."""
-    merge.add_argument("files", nargs="+", metavar="FILE", help="the shards' reports (JSON or SARIF, told apart)")
-    merge.add_argument(
+def _report_format_arguments(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--format`` and ``--output``, which ``check`` and ``merge`` share: a report in any of the formats."""
+    parser.add_argument(
         "--format",
         "--output-format",
         dest="format",
         choices=("text", "full", "json", "sarif", "github"),
         default="text",
-        help="the combined report's format, as for check (default: text)",
+        help=help_text,
     )
-    merge.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+
+
+def _merge_arguments(merge: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The ``merge`` command's arguments."""
+    merge.add_argument("files", nargs="+", metavar="FILE", help="the shards' reports (JSON or SARIF, told apart)")
+    _report_format_arguments(merge, "the combined report's format, as for check (default: text)")
     merge.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
