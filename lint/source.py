@@ -148,6 +148,16 @@ def split_lines(text: str) -> list[str]:
 
 
 _UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+#: The byte order marks pages are read with, and the encoding each names.
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), *_UTF16_BOMS)
+
+
+def byte_order_mark(data: bytes) -> tuple[bytes, str]:
+    """The BOM ``data`` starts with (empty if none) and the encoding of what follows it."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return bom, encoding
+    return b"", "utf-8"
 
 
 def decode_source(path: str, data: bytes) -> Source:

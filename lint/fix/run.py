@@ -17,11 +17,10 @@ from pathlib import Path
 from lint.diagnostic import Diagnostic
 from lint.fix.apply import apply_fixes
 from lint.fix.edit import Fix
+from lint.source import byte_order_mark
 
 #: Passes over a page before giving up: each pass fixes at least one finding, and overlaps are rare.
 MAX_PASSES = 10
-
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 #: Checks the given pages again and returns their findings.
 Recheck = Callable[[list[str]], list[Diagnostic]]
@@ -113,11 +112,7 @@ def _read(path: Path) -> _Page | None:
         data = path.read_bytes()
     except OSError:
         return None
-    bom, encoding = b"", "utf-8"
-    for mark, name in _BOMS:
-        if data.startswith(mark):
-            bom, encoding = mark, name
-            break
+    bom, encoding = byte_order_mark(data)
     try:
         text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError:
