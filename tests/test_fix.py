@@ -10,7 +10,7 @@ import pytest
 
 from lint.cli import main
 from lint.fix.apply import apply_fixes
-from lint.fix.edit import Edit, Fix
+from lint.fix.edit import Edit, Fix, insert_lines
 from tests.conftest import REPO
 
 RU = "locales/ru-RU/beta/api/call-reject.md"
@@ -43,6 +43,23 @@ def test_line_ends_are_kept_and_only_cr_and_lf_break_lines() -> None:
     text = "one\r\ntwo\u2028 x\rthree\n"
     fixed, applied = apply_fixes(text, [_edit(2, 6, "x", "y"), _edit(3, 1, "three", "3")])
     assert (fixed, applied) == ("one\r\ntwo\u2028 y\r3\n", 2)
+
+
+def test_inserted_lines_take_the_line_end_of_their_place() -> None:
+    text = "| a |\r\n| b |\r\ntail\n"
+    fixed, applied = apply_fixes(text, [Fix((insert_lines(2, ["| new |", "| two |"]),)), _edit(2, 3, "b", "B")])
+    assert (fixed, applied) == ("| a |\r\n| new |\r\n| two |\r\n| B |\r\ntail\n", 2)
+
+
+def test_lines_appended_after_a_last_line_without_an_end() -> None:
+    assert apply_fixes("one\ntwo", [Fix((insert_lines(3, ["three"]),))]) == ("one\ntwo\nthree\n", 1)
+    assert apply_fixes("one\n", [Fix((insert_lines(1, ["zero"]),))]) == ("zero\none\n", 1)
+
+
+def test_an_insertion_past_the_end_or_two_at_one_place_wait() -> None:
+    assert apply_fixes("one\n", [Fix((insert_lines(3, ["x"]),))]) == ("one\n", 0)
+    both = [Fix((insert_lines(1, ["x"]),)), Fix((insert_lines(1, ["y"]),))]
+    assert apply_fixes("one\n", both) == ("x\none\n", 1)
 
 
 @pytest.fixture

@@ -28,6 +28,9 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
             taken.extend(fix.edits)
             applied += 1
     for edit in sorted(taken, key=lambda item: (item.line, item.column), reverse=True):
+        if edit.inserts_lines:
+            _insert(lines, edit)
+            continue
         line = lines[edit.line - 1]
         start = edit.column - 1
         lines[edit.line - 1] = line[:start] + edit.new + line[start + len(edit.old) :]
@@ -39,7 +42,23 @@ def split_keeping_ends(text: str) -> list[str]:
     return _LINE.findall(text)
 
 
+def _insert(lines: list[str], edit: Edit) -> None:
+    """Insert the edit's lines before its line, each ended as the line before the place (or the first line) ends."""
+    index = edit.line - 1
+    neighbour = lines[index - 1] if index > 0 else (lines[0] if lines else "\n")
+    end = _line_end(neighbour) or _line_end(lines[0] if lines else "") or "\n"
+    if index == len(lines) and lines and not _line_end(lines[-1]):
+        lines[-1] += end  # appending after a last line without an end gives it one first
+    lines[index:index] = [line + end for line in edit.new[:-1].split("\n")]
+
+
+def _line_end(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
 def _in_place(lines: list[str], edit: Edit) -> bool:
+    if edit.inserts_lines:
+        return 1 <= edit.line <= len(lines) + 1 and "\r" not in edit.new
     if not 1 <= edit.line <= len(lines) or edit.column < 1 or "\n" in edit.old + edit.new or "\r" in edit.old:
         return False
     start = edit.column - 1
