@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,23 @@ REPO = Path(__file__).resolve().parent.parent
 X = "{urn:oasis:names:tc:xliff:document:2.0}"
 ZH = "locales/zh-CN/beta/api/call-reject.md"
 SHIPPED = sorted(str(path.relative_to(REPO)) for path in (REPO / "locales").rglob("*") if path.is_file())
+#: The official OASIS XLIFF 2.1 core schema, unchanged, with the W3C xml.xsd it imports at its relative path.
+CORE_SCHEMA = REPO / "tests/fixtures/xliff/xliff_core_2.0.xsd"
+
+
+@functools.cache
+def _xliff_schema() -> etree.XMLSchema:
+    """The core schema, loaded with no network and no DTD: its one import is the local xml.xsd."""
+    parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
+    return etree.XMLSchema(etree.parse(str(CORE_SCHEMA), parser))
+
+
+def schema_errors(document: bytes) -> list[str]:
+    """What XLIFF 2.1 core says is wrong with ``document``, each error with its line; empty when valid."""
+    schema = _xliff_schema()
+    root = etree.fromstring(document, etree.XMLParser(no_network=True, resolve_entities=False))
+    schema.validate(root)
+    return [f"{error.line}: {error.message}" for error in schema.error_log]
 
 
 @pytest.fixture
@@ -28,7 +46,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def _export(locale: str, fmt: str, output: Path) -> None:
+    """Export, and hold every XLIFF written to the official schema."""
     assert main(["export", "--locale", locale, "--format", fmt, "--output", str(output)]) == 0
+    if fmt == "xliff":
+        assert schema_errors(output.read_bytes()) == []
 
 
 def _unit(root: etree._Element, unit_id: str) -> etree._Element:
@@ -62,8 +83,27 @@ def test_xliff_export_has_one_unit_per_bilingual_segment_with_location_and_prote
     assert (ph.tag, ph.get("id"), ph.get("dataRef"), ph.tail) == (X + "ph", "c1", "d1", " path is deprecated.")
 
 
+def test_the_schema_rejects_what_xliff_core_forbids() -> None:
+    """The validation every export goes through can fail: a unit whose notes follow its segment, a <ph> with
+    content and a document without its version are each named by the official schema."""
+    good = (
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en-US" trgLang="ru-RU">'
+        b'<file id="f1"><unit id="u1"><segment><source>a</source></segment></unit></file></xliff>'
+    )
+    assert schema_errors(good) == []
+    misordered = good.replace(b"</segment></unit>", b"</segment><notes><note>n</note></notes></unit>")
+    (error,) = schema_errors(misordered)
+    assert "notes" in error and "This element is not expected" in error
+    with_content = good.replace(b"<source>a</source>", b'<source><ph id="c1">x</ph></source>')
+    (error,) = schema_errors(with_content)
+    assert "ph" in error
+    versionless = good.replace(b' version="2.1"', b"")
+    (error,) = schema_errors(versionless)
+    assert "version" in error and "is required" in error
+
+
 def test_xliff_export_follows_the_core_structure(project: Path) -> None:
-    """Structural check of XLIFF 2.1 core (the official XSD is not shipped): element order, ids, references."""
+    """What the schema cannot check (references between ids): element order, ids, references."""
     _export("zh-CN", "xliff", project / "zh.xlf")
     root = etree.parse(str(project / "zh.xlf")).getroot()
     for file_element in root.iterfind(f"{X}file"):
