@@ -75,12 +75,23 @@ def test_xliff_export_has_one_unit_per_bilingual_segment_with_location_and_prote
     assert first.findtext(f"{X}segment/{X}source") == "call: reject"
     assert first.findtext(f"{X}segment/{X}target") == "call： reject"
     note = _unit(root, "a821e-123")
-    assert [(d.get("id"), d.text) for d in note.iterfind(f"{X}originalData/{X}data")] == [("d1", "`/app`")]
+    assert [(d.get("id"), d.text) for d in note.iterfind(f"{X}originalData/{X}data")] == [
+        ("d1", "**"),
+        ("d2", "`/app`"),
+    ]
     source = note.find(f"{X}segment/{X}source")
     assert source is not None
-    assert source.text == "**Note:** The "
-    (ph,) = source
-    assert (ph.tag, ph.get("id"), ph.get("dataRef"), ph.tail) == (X + "ph", "c1", "d1", " path is deprecated.")
+    assert source.text is None
+    pc, ph = source
+    assert (pc.tag, pc.get("id"), pc.get("dataRefStart"), pc.get("dataRefEnd"), pc.text, pc.tail) == (
+        X + "pc",
+        "c1",
+        "d1",
+        "d1",
+        "Note:",
+        " The ",
+    )
+    assert (ph.tag, ph.get("id"), ph.get("dataRef"), ph.tail) == (X + "ph", "c2", "d2", " path is deprecated.")
 
 
 def test_the_schema_rejects_what_xliff_core_forbids() -> None:
@@ -110,13 +121,15 @@ def test_xliff_export_follows_the_core_structure(project: Path) -> None:
         assert file_element.get("id")
         for unit in file_element:
             assert unit.tag == X + "unit"
-            order = [etree.QName(child).localname for child in unit]
-            assert order in (["notes", "segment"], ["notes", "originalData", "segment"])
             data = {d.get("id") for d in unit.iterfind(f"{X}originalData/{X}data")}
             for part in ("source", "target"):
-                for ph in unit.iterfind(f"{X}segment/{X}{part}/{X}ph"):
+                (element,) = unit.iterfind(f"{X}segment/{X}{part}")
+                for ph in element.iter(f"{X}ph"):
                     assert ph.get("dataRef") in data
-                    assert len(ph) == 0 and not ph.text
+                for pc in element.iter(f"{X}pc"):
+                    assert {pc.get("dataRefStart"), pc.get("dataRefEnd")} <= data
+                ids = [code.get("id") for code in element.iter(f"{X}ph", f"{X}pc")]
+                assert len(ids) == len(set(ids))
 
 
 def test_po_export_puts_page_line_in_msgctxt_and_flags_identifiers(project: Path) -> None:
@@ -282,3 +295,92 @@ def test_export_of_a_character_xml_cannot_carry_is_a_tool_error(
     err = capsys.readouterr().err
     assert err.startswith(f"doclint: error: {ZH}:21: segment a821e-105 cannot be written as XML: ")
     assert not (project / "zh.xlf").exists()
+
+
+INLINE = (
+    f"{_pair('m-1', '使用 [删除呼叫](call-delete.md) 结束。', 'Use [delete call](call-delete.md) to end.')}\n\n"
+    f"{_pair('m-2', '<b>注意</b>：见 `id`<br/>![图](a.png)', '<b>Note</b>: see `id`<br/>![image](a.png)')}\n\n"
+    + _pair("m-3", "**[链接 `x`](https://a.b/(c))** 与 \\*星", "**[link `x`](https://a.b/(c))** and \\*star")
+    + "\n"
+)
+
+
+def test_paired_markup_becomes_pc_and_standalone_markup_ph(project: Path) -> None:
+    """Links, bold and inline HTML keep their words translatable inside <pc>; code spans, images and <br/> are
+    <ph>; target codes take the ids of the source codes with the same markup."""
+    (project / "locales/zh-CN/beta/api/inline.md").write_text(INLINE, encoding="utf-8")
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    root = etree.parse(str(project / "zh.xlf")).getroot()
+
+    def shape(unit_id: str, part: str) -> str:
+        (element,) = _unit(root, unit_id).iterfind(f"{X}segment/{X}{part}")
+        text = etree.tostring(element, encoding="unicode", with_tail=False)
+        return text.replace(' xmlns="urn:oasis:names:tc:xliff:document:2.0"', "")
+
+    def data(unit_id: str) -> list[str | None]:
+        return [d.text for d in _unit(root, unit_id).iterfind(f"{X}originalData/{X}data")]
+
+    assert data("m-1") == ["[", "](call-delete.md)"]
+    assert shape("m-1", "target") == (
+        '<target>使用 <pc id="c1" dataRefStart="d1" dataRefEnd="d2">删除呼叫</pc> 结束。</target>'
+    )
+    assert data("m-2") == ["<b>", "</b>", "`id`", "<br/>", "![image](a.png)", "![图](a.png)"]
+    assert shape("m-2", "source") == (
+        '<source><pc id="c1" dataRefStart="d1" dataRefEnd="d2">Note</pc>: see <ph id="c2" dataRef="d3" disp="`id`"/>'
+        '<ph id="c3" dataRef="d4" disp="&lt;br/&gt;"/><ph id="c4" dataRef="d5" disp="![image](a.png)"/></source>'
+    )
+    assert shape("m-2", "target") == (
+        '<target><pc id="c1" dataRefStart="d1" dataRefEnd="d2">注意</pc>：见 <ph id="c2" dataRef="d3" disp="`id`"/>'
+        '<ph id="c3" dataRef="d4" disp="&lt;br/&gt;"/><ph id="c5" dataRef="d6" disp="![图](a.png)"/></target>'
+    )
+    assert data("m-3") == ["**", "[", "`x`", "](https://a.b/(c))"]
+    assert shape("m-3", "target") == (
+        '<target><pc id="c1" dataRefStart="d1" dataRefEnd="d1"><pc id="c2" dataRefStart="d2" dataRefEnd="d4">'
+        '链接 <ph id="c3" dataRef="d3" disp="`x`"/></pc></pc> 与 \\*星</target>'
+    )
+    before = (project / "locales/zh-CN/beta/api/inline.md").read_bytes()
+    for fmt, name in (("xliff", "zh.xlf"), ("po", "zh.po")):
+        _export("zh-CN", fmt, project / name)
+        assert main(["import", name]) == 0
+        assert (project / "locales/zh-CN/beta/api/inline.md").read_bytes() == before
+
+
+def test_po_lists_paired_and_standalone_markup_to_keep(project: Path) -> None:
+    (project / "locales/zh-CN/beta/api/inline.md").write_text(INLINE, encoding="utf-8")
+    _export("zh-CN", "po", project / "zh.po")
+    (entry,) = [e for e in polib.pofile(str(project / "zh.po")) if e.msgid.startswith("<b>Note</b>")]
+    assert (entry.msgstr, entry.flags) == ("<b>注意</b>：见 `id`<br/>![图](a.png)", ["no-translate"])
+    assert entry.comment.splitlines()[1] == "no-translate: <b> </b> `id` <br/> ![image](a.png)"
+
+
+def test_import_refuses_a_target_that_lost_a_pc_code(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "xliff", project / "zh.xlf")
+    text = (project / "zh.xlf").read_text(encoding="utf-8")
+    flattened = text.replace(
+        '<target>使用 <pc id="c1" dataRefStart="d1" dataRefEnd="d2">删除呼叫</pc> 结束呼叫。</target>',
+        "<target>使用删除呼叫结束呼叫。</target>",
+    )
+    assert flattened != text
+    (project / "zh.xlf").write_text(flattened, encoding="utf-8")
+    before = (project / ZH).read_bytes()
+    assert main(["import", "zh.xlf"]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: error: {ZH}: segment a821e-110 (line 25): protected codes altered: none where the English has "
+        "[ ](../api/call-delete.md)\n"
+    )
+    assert (project / ZH).read_bytes() == before
+
+
+def test_import_refuses_a_po_translation_that_altered_a_link(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export("zh-CN", "po", project / "zh.po")
+    catalogue = polib.pofile(str(project / "zh.po"))
+    (entry,) = [e for e in catalogue if e.msgid == "Use [delete call](../api/call-delete.md) to end a call."]
+    entry.msgstr = "使用 [删除呼叫](../api/call-remove.md) 结束呼叫。"
+    catalogue.save(str(project / "zh.po"))
+    before = (project / ZH).read_bytes()
+    assert main(["import", "zh.po"]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: error: {ZH}: segment at line 25 (line 25): protected codes altered: [ ](../api/call-remove.md) "
+        "where the English has [ ](../api/call-delete.md)\n"
+    )
+    assert (project / ZH).read_bytes() == before

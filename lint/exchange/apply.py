@@ -16,7 +16,8 @@ from pathlib import Path
 
 from lint.atomic import replace_bytes
 from lint.errors import ToolError
-from lint.exchange.segments import ExchangeSegment, bilingual_pairs, code_spans
+from lint.exchange.inline import text_codes
+from lint.exchange.segments import ExchangeSegment, bilingual_pairs
 from lint.exchange.xliff import ReturnedSegment
 
 
@@ -55,11 +56,11 @@ def _checked(pair: ExchangeSegment | None, returned: ReturnedSegment) -> Exchang
     if pair.source != returned.source:
         raise ToolError(f"{name} (line {pair.line}): its English no longer matches the page: {pair.source!r}")
     codes = Counter(returned.target_codes)
-    if codes != Counter(code_spans(pair.source)) and codes != Counter(code_spans(pair.target)):
+    if codes != Counter(text_codes(pair.source)) and codes != Counter(text_codes(pair.target)):
         raise ToolError(
             f"{name} (line {pair.line}): protected codes altered: "
             f"{' '.join(returned.target_codes) or 'none'} where the English has "
-            f"{' '.join(code_spans(pair.source)) or 'none'}"
+            f"{' '.join(text_codes(pair.source)) or 'none'}"
         )
     if "\n" in returned.target:
         raise ToolError(f"{name} (line {pair.line}): a translation cannot span lines in a bilingual page")

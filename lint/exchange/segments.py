@@ -23,8 +23,6 @@ _PAIR = re.compile(
     r'<span data-ttu-id="(?P<id>[^"\n]{1,200})">(?P<target>' + _IN_SPAN + r"*?)</span>"
     r'<span class="sxs-lookup"><span data-stu-id="(?P=id)">(?P<source>' + _IN_SPAN + r"*?)</span></span>"
 )
-#: An inline code span: an identifier, a value or a path that must stay as in English.
-CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,3 @@ def page_segments(page: Page, text: str) -> list[ExchangeSegment]:
     known = {segment.segment_id for segment in with_source}
     lines = {segment.span.line for segment in with_source}
     return [pair for pair in bilingual_pairs(page.path, text) if pair.segment_id in known or pair.line in lines]
-
-
-def code_spans(text: str) -> list[str]:
-    """The inline code spans of ``text``, backticks included, in order."""
-    return CODE_SPAN.findall(text)
