@@ -16,6 +16,8 @@ from lint.cli import main
 REPO = Path(__file__).resolve().parent.parent
 X = "{urn:oasis:names:tc:xliff:document:2.0}"
 ZH = "locales/zh-CN/beta/api/call-reject.md"
+RU = "locales/ru-RU/beta/api/call-reject.md"
+ES = "locales/es-ES/v1.0/api/call-reject.txt"
 SHIPPED = sorted(str(path.relative_to(REPO)) for path in (REPO / "locales").rglob("*") if path.is_file())
 #: The official OASIS XLIFF 2.1 core schema, unchanged, with the W3C xml.xsd it imports at its relative path.
 CORE_SCHEMA = REPO / "tests/fixtures/xliff/xliff_core_2.0.xsd"
@@ -147,24 +149,173 @@ def test_po_export_puts_page_line_in_msgctxt_and_flags_identifiers(project: Path
 def test_round_trip_leaves_every_shipped_locale_page_byte_identical(
     project: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """zh-CN's 54 segments go out and back; ru-RU and es-ES embed no English: named, and nothing exported."""
+    """zh-CN's 54 embedded segments and ru-RU's 30 aligned ones go out and back; the es-ES plain-text
+    rendering is named and not exported."""
     before = {page: (project / page).read_bytes() for page in SHIPPED}
     assert len(before) == 3
-    exported = project / f"zh-CN.{'xlf' if fmt == 'xliff' else 'po'}"
-    _export("zh-CN", fmt, exported)
-    assert main(["import", str(exported)]) == 0
-    assert capsys.readouterr().err == ""
-    for locale, page in (
-        ("ru-RU", "locales/ru-RU/beta/api/call-reject.md"),
-        ("es-ES", "locales/es-ES/v1.0/api/call-reject.txt"),
-    ):
-        assert main(["export", "--locale", locale, "--format", fmt, "--output", f"{locale}.out"]) == 2
-        assert capsys.readouterr().err == (
-            f"doclint: note: {page} has no embedded English segments; it is not exported\n"
-            f"doclint: error: no segments to export: no page of {locale} embeds its English\n"
-        )
-        assert not (project / f"{locale}.out").exists()
+    for locale, count in (("zh-CN", 54), ("ru-RU", 30)):
+        exported = project / f"{locale}.{'xlf' if fmt == 'xliff' else 'po'}"
+        _export(locale, fmt, exported)
+        assert main(["import", str(exported)]) == 0
+        assert capsys.readouterr().out == ""
+        if fmt == "po":
+            assert len(polib.pofile(str(exported))) == count
+        else:
+            assert len(etree.parse(str(exported)).getroot().findall(f".//{X}unit")) == count
+    assert main(["export", "--locale", "es-ES", "--format", fmt, "--output", "es-ES.out"]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: note: {ES}: a text rendering: only Markdown pages are exported; it is not exported\n"
+        "doclint: error: no segments to export: no page of es-ES has a segment aligned with its English\n"
+    )
+    assert not (project / "es-ES.out").exists()
     assert {page: (project / page).read_bytes() for page in SHIPPED} == before
+
+
+#: The ru-RU page's aligned segments: (line, English block, translation as written).
+RU_SEGMENTS = [
+    (14, "call: reject", "вызов: отклонено"),
+    (20, "Permissions", "Разрешения"),
+    (
+        21,
+        "One of the following permissions is required to call this API. To learn more, including how to choose "
+        "permissions, see [Permissions](/graph/permissions-reference).",
+        "Для вызова этого API требуется одно из указанных ниже разрешений. Дополнительные сведения, включая "
+        "сведения о том, как выбрать разрешения, см. в статье [Разрешения](/graph/permissions-reference).",
+    ),
+    (23, "Permission type", "Тип разрешения"),
+    (23, "Permissions (from least to most privileged)", "Разрешения (в порядке повышения привилегий)"),
+    (25, "Delegated (work or school account)", "Делегированные (рабочая или учебная учетная запись)"),
+    (25, "Not Supported", "Не поддерживается"),
+    (26, "Delegated (personal Microsoft account)", "Делегированные (личная учетная запись Майкрософт)"),
+    (26, "Not Supported", "Не поддерживается"),
+    (27, "Application", "Для приложений"),
+    (27, "None", "Нет"),
+    (29, "HTTP request", "HTTP-запрос"),
+    (36, "Request headers", "Заголовки запросов"),
+    (37, "Name", "Имя"),
+    (37, "Description", "Описание"),
+    (39, "Bearer {token}. Required.", "Bearer {токен}. Обязательный."),
+    (41, "Request body", "Текст запроса"),
+    (
+        42,
+        "In the request body, provide a JSON object with the following parameters.",
+        "В тексте запроса предоставьте JSON-объект с указанными ниже параметрами.",
+    ),
+    (44, "Parameter", "Параметр"),
+    (44, "Type", "Тип"),
+    (44, "Description", "Описание"),
+    (46, "The rejection reason. Possible values are `None`, `Busy` and `Forbidden`", "Причина отклонения."),
+    (48, "Response", "Отклик"),
+    (
+        49,
+        "If successful, this method returns a `202 Accepted` response code. It does not return anything in the "
+        "response body.",
+        "В случае успешного выполнения этот метод возвращает код отклика `200 OK`. В тексте отклика не "
+        "возвращается никаких данных.",
+    ),
+    (55, "Examples", "Пример"),
+    (
+        56,
+        "The following examples show how to call this API.",
+        "В приведенном ниже примере показано, как вызывать этот API.",
+    ),
+    (58, "Notification - incoming", "Уведомление — входящий"),
+    (111, "Request", "Запрос"),
+    (128, "Response", "Отклик"),
+    (150, "Notification - deleted", "Уведомление удалено"),
+]
+
+
+def test_a_page_without_inline_english_exports_its_blocks_aligned_with_the_english_page(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Headings by anchor, cells by table/row/column (names and types are not prose), paragraphs by order in
+    aligned sections. Left out: the intro paragraph (English has four), the two example captions English lacks,
+    and the SDK heading of a section English lacks."""
+    _export("ru-RU", "po", project / "ru.po")
+    assert capsys.readouterr().err == f"doclint: note: {RU}: 4 blocks not aligned with the English page left out\n"
+    entries = polib.pofile(str(project / "ru.po"))
+    assert [(int(e.msgctxt.split(":")[1].split("#")[0]), e.msgid, e.msgstr) for e in entries] == RU_SEGMENTS
+    _export("ru-RU", "xliff", project / "ru.xlf")
+    root = etree.parse(str(project / "ru.xlf")).getroot()
+    unit = _unit(root, "l46c18")
+    assert unit.findtext(f"{X}notes/{X}note[@category='location']") == f"{RU}:46"
+    assert [d.text for d in unit.iterfind(f"{X}originalData/{X}data")] == ["`None`", "`Busy`", "`Forbidden`"]
+
+
+def test_import_into_an_aligned_page_writes_only_that_block(project: Path) -> None:
+    _export("ru-RU", "xliff", project / "ru.xlf")
+    text = (project / "ru.xlf").read_text(encoding="utf-8")
+    (project / "ru.xlf").write_text(
+        text.replace("<target>Причина отклонения.</target>", "<target>Причина отказа.</target>"), encoding="utf-8"
+    )
+    before = (project / RU).read_bytes()
+    assert main(["import", "ru.xlf"]) == 0
+    old = "|Причина отклонения.|".encode()
+    assert old in before
+    assert (project / RU).read_bytes() == before.replace(old, "|Причина отказа.|".encode())
+
+
+def test_import_refuses_a_segment_whose_english_page_block_changed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _export("ru-RU", "xliff", project / "ru.xlf")
+    english = project / "docs_src/beta/api/call-reject.md"
+    english.write_bytes(english.read_bytes().replace(b"provide a JSON object", b"supply a JSON object"))
+    capsys.readouterr()
+    before = (project / RU).read_bytes()
+    assert main(["import", "ru.xlf"]) == 2
+    assert capsys.readouterr().err == (
+        f"doclint: error: {RU}: segment l42c1 (line 42): its English no longer matches the English page's aligned "
+        "block: 'In the request body, supply a JSON object with the following parameters.'\n"
+    )
+    assert (project / RU).read_bytes() == before
+
+
+SAMPLE_EN = (
+    '# <a name="sample"></a>Sample title\n\nFirst paragraph line one\ncontinues here.\n\n- Item one\n- Item two\n'
+    '  continued.\n\n> **Note:** Be careful.\n\n## <a name="response"></a>Response\n\nOne paragraph.\n\n'
+    "Another paragraph.\n"
+)
+SAMPLE_RU = (
+    '# <a name="sample"></a>Образец\r\n\r\nПервый абзац строка один\r\nпродолжение.\r\n\r\n- Пункт один\r\n'
+    "- Пункт два\r\n  продолжение.\r\n\r\n> **Примечание:** Осторожно.\r\n\r\n"
+    '## <a name="response"></a>Отклик\r\n\r\nОдин абзац.\r\n'
+)
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_paragraphs_list_items_and_notes_align_in_order_and_keep_their_line_breaks(
+    project: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrapped paragraph or list item is one block (its line break and indent kept as written, CRLF here);
+    a section with fewer paragraphs than its English has none aligned, and says so."""
+    (project / "docs_src/v1.0/api/sample.md").write_text(SAMPLE_EN, encoding="utf-8", newline="")
+    page = project / "locales/ru-RU/v1.0/api/sample.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(SAMPLE_RU, encoding="utf-8", newline="")
+    exported = project / f"ru.{fmt}"
+    _export("ru-RU", fmt, exported)
+    assert capsys.readouterr().err.splitlines()[1] == (
+        "doclint: note: locales/ru-RU/v1.0/api/sample.md: 1 block not aligned with the English page left out"
+    )
+    from lint.exchange.po import read_po
+    from lint.exchange.xliff import read_xliff
+
+    if fmt == "po":
+        returned = read_po(str(exported), exported.read_text(encoding="utf-8"))
+    else:
+        returned = read_xliff(str(exported), exported.read_bytes())
+    assert [(s.source, s.target) for s in returned if s.page.endswith("sample.md")] == [
+        ("Sample title", "Образец"),
+        ("First paragraph line one\ncontinues here.", "Первый абзац строка один\r\nпродолжение."),
+        ("Item one", "Пункт один"),
+        ("Item two\n  continued.", "Пункт два\r\n  продолжение."),
+        ("**Note:** Be careful.", "**Примечание:** Осторожно."),
+        ("Response", "Отклик"),
+    ]
+    assert main(["import", str(exported)]) == 0
+    assert page.read_bytes() == SAMPLE_RU.encode()
 
 
 def test_import_writes_only_the_translated_span(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,7 +339,10 @@ def test_import_refuses_a_segment_whose_english_changed(project: Path, capsys: p
     catalogue.save(str(project / "zh.po"))
     before = (project / ZH).read_bytes()
     assert main(["import", "zh.po"]) == 2
-    assert capsys.readouterr().err == (f"doclint: error: {ZH}: segment at line 21: no such segment in the page\n")
+    assert capsys.readouterr().err == (
+        f"doclint: error: {ZH}: segment at line 21: no such segment in the page "
+        "(the page or its English changed since the export)\n"
+    )
     assert (project / ZH).read_bytes() == before
 
 

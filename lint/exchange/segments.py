@@ -40,6 +40,8 @@ class ExchangeSegment:
     #: 1-based columns of the whole bilingual markup (both spans) on its line: findings there are on this segment.
     first_column: int = 0
     last_column: int = 0
+    #: Where the English comes from: ``embedded`` in the page (bilingual markup) or the ``english-page``, aligned.
+    origin: str = "embedded"
 
 
 def bilingual_pairs(path: str, text: str) -> list[ExchangeSegment]:
