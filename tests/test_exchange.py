@@ -456,12 +456,15 @@ INLINE = (
     f"{_pair('m-2', '<b>注意</b>：见 `id`<br/>![图](a.png)', '<b>Note</b>: see `id`<br/>![image](a.png)')}\n\n"
     + _pair("m-3", "**[链接 `x`](https://a.b/(c))** 与 \\*星", "**[link `x`](https://a.b/(c))** and \\*star")
     + "\n"
+    + _pair("m-4", "**全部**", "**All**")
+    + "\n"
 )
 
 
 def test_paired_markup_becomes_pc_and_standalone_markup_ph(project: Path) -> None:
     """Links, bold and inline HTML keep their words translatable inside <pc>; code spans, images and <br/> are
-    <ph>; target codes take the ids of the source codes with the same markup."""
+    <ph>; target codes take the ids of the source codes with the same markup. A segment that is one code
+    (m-4) gets no indentation inside it, which would change its text."""
     (project / "locales/zh-CN/beta/api/inline.md").write_text(INLINE, encoding="utf-8")
     _export("zh-CN", "xliff", project / "zh.xlf")
     root = etree.parse(str(project / "zh.xlf")).getroot()
@@ -492,6 +495,7 @@ def test_paired_markup_becomes_pc_and_standalone_markup_ph(project: Path) -> Non
         '<target><pc id="c1" dataRefStart="d1" dataRefEnd="d1"><pc id="c2" dataRefStart="d2" dataRefEnd="d4">'
         '链接 <ph id="c3" dataRef="d3" disp="`x`"/></pc></pc> 与 \\*星</target>'
     )
+    assert shape("m-4", "source") == '<source><pc id="c1" dataRefStart="d1" dataRefEnd="d1">All</pc></source>'
     before = (project / "locales/zh-CN/beta/api/inline.md").read_bytes()
     for fmt, name in (("xliff", "zh.xlf"), ("po", "zh.po")):
         _export("zh-CN", fmt, project / name)

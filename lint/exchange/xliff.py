@@ -21,6 +21,7 @@ from lint.exchange.segments import ExchangeSegment
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 _Q = "{" + NAMESPACE + "}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ def write_xliff(
         file_element = files.get(segment.page)
         if file_element is None:
             file_element = etree.SubElement(root, _Q + "file", id=f"f{len(files) + 1}", original=segment.page)
+            # Spaces are text in a page: a tool must not collapse or trim them (XLIFF's default allows it).
+            file_element.set(_XML_SPACE, "preserve")
             files[segment.page] = file_element
         try:
             _unit(file_element, segment, findings.get((segment.page, segment.segment_id), ()))
@@ -122,7 +125,29 @@ def write_xliff(
             raise ToolError(
                 f"{segment.page}:{segment.line}: segment {segment.segment_id} cannot be written as XML: {error}"
             ) from error
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    _indent(root, 0)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8")) + b"\n"
+
+
+#: Elements whose content is text (or inline codes): never indented, every space in them is the page's.
+_TEXT_ELEMENTS = frozenset(_Q + name for name in ("source", "target", "note", "data"))
+
+
+def _indent(element: etree._Element, level: int) -> None:
+    """Indent the structure for a human reader, as lxml's ``pretty_print`` would, but never inside text.
+
+    ``pretty_print`` also indents a ``<source>`` that starts with a code
+    (it has no text before its first child), adding spaces and a line break
+    to the segment, so an unchanged import would no longer match the page.
+    """
+    children = list(element)
+    if element.tag in _TEXT_ELEMENTS or not children:
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in children:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    children[-1].tail = "\n" + "  " * level
 
 
 def _text_of(element: etree._Element, data: dict[str, str], where: str) -> tuple[str, tuple[str, ...]]:
