@@ -542,3 +542,35 @@ def test_import_refuses_a_po_translation_that_altered_a_link(project: Path, caps
         "where the English has [ ](../api/call-delete.md)\n"
     )
     assert (project / ZH).read_bytes() == before
+
+
+PAIRED = REPO / "tests/fixtures/exchange/paired"
+
+
+@pytest.fixture
+def paired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the committed sample of the paired corpus (12 pages in en-US, ru-RU, zh-CN), as a project."""
+    shutil.copytree(PAIRED, tmp_path / "paired")
+    monkeypatch.chdir(tmp_path / "paired")
+    return tmp_path / "paired"
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+@pytest.mark.parametrize(("locale", "pages", "segments"), [("ru-RU", 12, 460), ("zh-CN", 12, 455)])
+def test_round_trip_of_a_sample_of_the_paired_corpus_is_byte_identical(
+    paired: Path, fmt: str, locale: str, pages: int, segments: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {path: path.read_bytes() for path in (paired / "locales").rglob("*.md")}
+    assert len(before) == 24
+    exported = paired / f"{locale}.{fmt}"
+    _export(locale, fmt, exported)
+    assert capsys.readouterr().err == ""
+    if fmt == "po":
+        entries = polib.pofile(str(exported))
+        assert (len({e.occurrences[0][0] for e in entries}), len(entries)) == (pages, segments)
+    else:
+        root = etree.parse(str(exported)).getroot()
+        assert (len(root.findall(f"{X}file")), len(root.findall(f".//{X}unit"))) == (pages, segments)
+    assert main(["import", str(exported)]) == 0
+    assert capsys.readouterr().out == ""
+    assert {path: path.read_bytes() for path in (paired / "locales").rglob("*.md")} == before
