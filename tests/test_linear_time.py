@@ -142,7 +142,10 @@ PATTERNS: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "parse.detect:_MARKDOWN_SIGNS": (_findall(detect._MARKDOWN_SIGNS), lambda n: "\n" * n + "x"),
     "parse.frontmatter:_TOP_LEVEL_KEY": (frontmatter._TOP_LEVEL_KEY.match, lambda n: "a" + " " * n + "b"),
     "parse.markdown.bilingual:_PAIR": (_findall(bilingual._PAIR), lambda n: '<span data-ttu-id="1">a' * n),
-    "exchange.segments:_PAIR": (_findall(exchange_segments._PAIR), lambda n: '<span data-ttu-id="1">a' * n),
+    "exchange.segments:bilingual_pairs": (
+        lambda text: exchange_segments.bilingual_pairs("p", text),
+        lambda n: '<span data-ttu-id="1">a' * n,
+    ),
     "exchange.inline:parse_inline(bold openers)": (exchange_inline.parse_inline, lambda n: "**a " * n),
     "exchange.inline:parse_inline(backticks)": (exchange_inline.parse_inline, lambda n: "`` a `" * n),
     "exchange.inline:parse_inline(links)": (exchange_inline.parse_inline, lambda n: "[a](" * n),
