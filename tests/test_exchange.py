@@ -274,12 +274,15 @@ def test_import_refuses_a_segment_whose_english_page_block_changed(
 
 SAMPLE_EN = (
     '# <a name="sample"></a>Sample title\n\nFirst paragraph line one\ncontinues here.\n\n- Item one\n- Item two\n'
-    '  continued.\n\n> **Note:** Be careful.\n\n## <a name="response"></a>Response\n\nOne paragraph.\n\n'
-    "Another paragraph.\n"
+    '  continued.\n\n> **Note:** Be careful.\n\n## <a name="prerequisites"></a>Prerequisites\n\n'
+    "|Permission type|Permissions|\n|:---|:---|\n|Application|User.Read.All|\n\n> **Note:** Line one\n> line two.\n\n"
+    '## <a name="response"></a>Response\n\nOne paragraph.\n\nAnother paragraph.\n'
 )
 SAMPLE_RU = (
     '# <a name="sample"></a>Образец\r\n\r\nПервый абзац строка один\r\nпродолжение.\r\n\r\n- Пункт один\r\n'
     "- Пункт два\r\n  продолжение.\r\n\r\n> **Примечание:** Осторожно.\r\n\r\n"
+    '## <a name="prerequisites"></a>Требования\r\n\r\n|Тип разрешения|Разрешения|\r\n|:---|:---|\r\n'
+    "|Для приложений|User.Read.All|\r\n\r\n> **Примечание:** Строка один\r\n> строка два.\r\n\r\n"
     '## <a name="response"></a>Отклик\r\n\r\nОдин абзац.\r\n'
 )
 
@@ -288,8 +291,9 @@ SAMPLE_RU = (
 def test_paragraphs_list_items_and_notes_align_in_order_and_keep_their_line_breaks(
     project: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A wrapped paragraph or list item is one block (its line break and indent kept as written, CRLF here);
-    a section with fewer paragraphs than its English has none aligned, and says so."""
+    """A wrapped paragraph, list item or note is one block (its line break and indent kept as written, CRLF
+    here); a table whose translated header makes it no permissions table still pairs with the English one in
+    its section; a section with fewer paragraphs than its English has none aligned, and says so."""
     (project / "docs_src/v1.0/api/sample.md").write_text(SAMPLE_EN, encoding="utf-8", newline="")
     page = project / "locales/ru-RU/v1.0/api/sample.md"
     page.parent.mkdir(parents=True)
@@ -312,6 +316,12 @@ def test_paragraphs_list_items_and_notes_align_in_order_and_keep_their_line_brea
         ("Item one", "Пункт один"),
         ("Item two\n  continued.", "Пункт два\r\n  продолжение."),
         ("**Note:** Be careful.", "**Примечание:** Осторожно."),
+        ("Prerequisites", "Требования"),
+        ("Permission type", "Тип разрешения"),
+        ("Permissions", "Разрешения"),
+        ("Application", "Для приложений"),
+        ("User.Read.All", "User.Read.All"),
+        ("**Note:** Line one\n> line two.", "**Примечание:** Строка один\r\n> строка два."),
         ("Response", "Отклик"),
     ]
     assert main(["import", str(exported)]) == 0

@@ -122,7 +122,7 @@ def _blocks(page: Page, text: str) -> list[Block]:
         previous = blocks[-1] if blocks else None
         if (
             previous is not None
-            and kind == "paragraph"
+            and (kind == "paragraph" or kind == previous.kind == "note")
             and previous.kind in ("paragraph", "list-item", "note")
             and line == previous.line + previous.text.count("\n") + 1
             and text[previous.end : start].strip(" \t\r\n>") == ""
@@ -197,21 +197,50 @@ def _pair_cells(
     header (the translated one says ``Тип``), so type cells are told here.
     """
     types: set[tuple[int, int]] = set()
-    for role in _TABLE_ROLES:
-        for table, english_table in aligned_tables(page, english, role):  # type: ignore[arg-type]
-            type_index = type_column(english_table)
-            rows: list[tuple[TableRow, TableRow]] = [(table.header, english_table.header)]
-            rows.extend(pair_rows(table, english_table).paired)
-            for row, english_row in rows:
-                if type_index is not None and row is not table.header and type_index < len(row.cells):
-                    types.add((row.cells[type_index].span.line, row.cells[type_index].span.column))
-                if len(row.cells) != len(english_row.cells):
-                    continue
-                for cell, english_cell in zip(row.cells, english_row.cells, strict=True):
-                    source = english_at.get((english_cell.span.line, english_cell.span.column))
-                    if source is not None and source.kind == "cell":
-                        pairs[cell.span.line, cell.span.column] = source
+    for table, english_table in _table_pairs(page, english):
+        type_index = type_column(english_table)
+        rows: list[tuple[TableRow, TableRow]] = [(table.header, english_table.header)]
+        rows.extend(pair_rows(table, english_table).paired)
+        for row, english_row in rows:
+            if type_index is not None and row is not table.header and type_index < len(row.cells):
+                types.add((row.cells[type_index].span.line, row.cells[type_index].span.column))
+            if len(row.cells) != len(english_row.cells):
+                continue
+            for cell, english_cell in zip(row.cells, english_row.cells, strict=True):
+                source = english_at.get((english_cell.span.line, english_cell.span.column))
+                if source is not None and source.kind == "cell":
+                    pairs[cell.span.line, cell.span.column] = source
     return types
+
+
+def _table_pairs(page: Page, english: Page) -> list[tuple[Table, Table]]:
+    """Tables by role (:func:`lint.align.tables.aligned_tables`); then the rest by section and shape.
+
+    A translation's table role comes from its header row, which it
+    translated (``Тип разрешения``): such a table is ``other`` where English
+    has ``permissions``. It still stands in the section aligned with the
+    English table's, with as many columns, so it pairs with the first such
+    English table left.
+    """
+    pairs: list[tuple[Table, Table]] = []
+    for role in _TABLE_ROLES:
+        pairs.extend(aligned_tables(page, english, role))  # type: ignore[arg-type]
+    taken = {id(table) for table, _ in pairs} | {id(source) for _, source in pairs}
+    alignment = align_sections(page, english)
+    for table in page.tables:
+        section = alignment.english_of.get(table.section or "")
+        if id(table) in taken or section is None:
+            continue
+        for candidate in english.tables:
+            if (
+                id(candidate) not in taken
+                and candidate.section == section.anchor
+                and len(candidate.header.cells) == len(table.header.cells)
+            ):
+                pairs.append((table, candidate))
+                taken.update((id(table), id(candidate)))
+                break
+    return pairs
 
 
 def _pair_in_order(
