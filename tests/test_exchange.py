@@ -554,6 +554,28 @@ def test_import_refuses_a_po_translation_that_altered_a_link(project: Path, caps
     assert (project / ZH).read_bytes() == before
 
 
+def test_a_cell_whose_row_breaks_across_lines_is_left_out_not_misplaced(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The model joins a row broken across lines into one cell; its text is then nowhere in the file as is,
+    so a translation written back would replace the wrong characters (seen in two ru-RU intune pages)."""
+    english = '## <a name="request-body"></a>Request body\n\n|Property|Type|Description|\n|:---|:---|:---|\n'
+    (project / "docs_src/v1.0/api/broken.md").write_text(english + "|name|String|The name. Read-only.|\n")
+    page = project / "locales/ru-RU/v1.0/api/broken.md"
+    page.parent.mkdir(parents=True)
+    translated = '## <a name="request-body"></a>Текст\n\n|Свойство|Тип|Описание|\n|:---|:---|:---|\n'
+    page.write_text(translated + "|name|String|Имя.\n Только для чтения.|\n", encoding="utf-8")
+    before = page.read_bytes()
+    _export("ru-RU", "po", project / "ru.po")
+    assert capsys.readouterr().err.splitlines()[1] == (
+        "doclint: note: locales/ru-RU/v1.0/api/broken.md: 1 block not aligned with the English page left out"
+    )
+    entries = [e for e in polib.pofile(str(project / "ru.po")) if "broken.md" in (e.msgctxt or "")]
+    assert [e.msgid for e in entries] == ["Request body", "Property", "Type", "Description"]
+    assert main(["import", "ru.po"]) == 0
+    assert page.read_bytes() == before
+
+
 PAIRED = REPO / "tests/fixtures/exchange/paired"
 
 

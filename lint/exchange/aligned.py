@@ -67,7 +67,7 @@ def aligned_segments(page: Page, text: str, english: Page, english_text: str) ->
     translatable = [block for block in blocks if block.kind != "fixed" and (block.line, block.column) not in types]
     for block in translatable:
         source = pairs.get((block.line, block.column))
-        if source is None:
+        if source is None or block.kind == "unplaced":  # aligned, but its characters are not where the model says
             continue
         segments.append(
             ExchangeSegment(
