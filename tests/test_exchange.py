@@ -576,6 +576,30 @@ def test_a_cell_whose_row_breaks_across_lines_is_left_out_not_misplaced(
     assert page.read_bytes() == before
 
 
+def test_name_and_type_cells_of_a_row_english_lacks_are_not_counted_as_unaligned(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newer translation documents a property English does not: its description is left out (counted), its
+    name and translated type (`Cadena`) are no prose, whatever the row."""
+    english = '## <a name="request-body"></a>Request body\n\n|Property|Type|Description|\n|:---|:---|:---|\n'
+    (project / "docs_src/v1.0/api/newer.md").write_text(english + "|name|String|The name.|\n")
+    page = project / "locales/es-ES/v1.0/api/newer.md"
+    translated = '## <a name="request-body"></a>Cuerpo\n\n|Propiedad|Tipo|Descripción|\n|:---|:---|:---|\n'
+    page.write_text(translated + "|name|Cadena|El nombre.|\n|extra|Cadena|Otro.|\n", encoding="utf-8")
+    _export("es-ES", "po", project / "es.po")
+    assert capsys.readouterr().err.splitlines()[1] == (
+        "doclint: note: locales/es-ES/v1.0/api/newer.md: 1 block not aligned with the English page left out"
+    )
+    entries = [e for e in polib.pofile(str(project / "es.po")) if "newer.md" in (e.msgctxt or "")]
+    assert [(e.msgid, e.msgstr) for e in entries] == [
+        ("Request body", "Cuerpo"),
+        ("Property", "Propiedad"),
+        ("Type", "Tipo"),
+        ("Description", "Descripción"),
+        ("The name.", "El nombre."),
+    ]
+
+
 PAIRED = REPO / "tests/fixtures/exchange/paired"
 
 

@@ -157,7 +157,7 @@ def _cell_kinds(page: Page) -> dict[tuple[int, int], str]:
     """Every table cell's place: ``fixed`` for identifier and type cells, ``cell`` for prose."""
     kinds: dict[tuple[int, int], str] = {}
     for table in page.tables:
-        fixed = _fixed_columns(table, table)
+        fixed = _fixed_columns(table)
         for row in (table.header, *table.rows, *table.labels):
             for index, cell in enumerate(row.cells):
                 kind = "fixed" if index in fixed and row is not table.header else "cell"
@@ -165,9 +165,10 @@ def _cell_kinds(page: Page) -> dict[tuple[int, int], str]:
     return kinds
 
 
-def _fixed_columns(table: Table, english: Table) -> set[int]:
+def _fixed_columns(table: Table) -> set[int]:
+    """The columns of an (English) table that hold identifiers: a named role's first, and the Type column."""
     fixed = {0} if table.role in _NAMED_ROLES else set()
-    type_index = type_column(english)
+    type_index = type_column(table)
     if type_index is not None:
         fixed.add(type_index)
     return fixed
@@ -191,19 +192,20 @@ def _pair_headings(
 def _pair_cells(
     page: Page, english: Page, english_at: dict[tuple[int, int], Block], pairs: dict[tuple[int, int], Block]
 ) -> set[tuple[int, int]]:
-    """Prose cells by table, row and column; the places of the translation's type cells, which are no prose.
+    """Prose cells by table, row and column; the places of the translation's name and type cells (no prose).
 
-    A translated table's Type column is known only from the English table's
-    header (the translated one says ``Тип``), so type cells are told here.
+    A translated table's Type column and role are known only from the
+    English table's header (the translated one says ``Тип``), so its name
+    and type cells are told here, in every row, a row English lacks included.
     """
     types: set[tuple[int, int]] = set()
     for table, english_table in _table_pairs(page, english):
-        type_index = type_column(english_table)
+        fixed = _fixed_columns(english_table)
+        for row in (*table.rows, *table.labels):
+            types.update((cell.span.line, cell.span.column) for i, cell in enumerate(row.cells) if i in fixed)
         rows: list[tuple[TableRow, TableRow]] = [(table.header, english_table.header)]
         rows.extend(pair_rows(table, english_table).paired)
         for row, english_row in rows:
-            if type_index is not None and row is not table.header and type_index < len(row.cells):
-                types.add((row.cells[type_index].span.line, row.cells[type_index].span.column))
             if len(row.cells) != len(english_row.cells):
                 continue
             for cell, english_cell in zip(row.cells, english_row.cells, strict=True):
