@@ -600,6 +600,41 @@ def test_name_and_type_cells_of_a_row_english_lacks_are_not_counted_as_unaligned
     ]
 
 
+def test_paragraphs_of_unequal_sections_pair_around_blocks_with_the_same_links(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """English gained a "Namespace" line and a closing paragraph: five paragraphs against three. The ones with
+    the same links are anchors; between them, one paragraph on each side pairs; the rest of English is left."""
+    (project / "docs_src/v1.0/api/intro.md").write_text(
+        "# Delete webApp\n\nNamespace: microsoft.graph\n\nDeletes a [webApp](webapp.md).\n\nIt is gone.\n\n"
+        "See [c](c.md).\n\nNew closing words.\n"
+    )
+    page = project / "locales/es-ES/v1.0/api/intro.md"
+    page.write_text(
+        "# Eliminar webApp\n\nElimina un [webApp](webapp.md).\n\nYa no está.\n\nVea [c](c.md).\n", encoding="utf-8"
+    )
+    _export("es-ES", "po", project / "es.po")
+    assert "intro.md" not in capsys.readouterr().err
+    entries = [e for e in polib.pofile(str(project / "es.po")) if "intro.md" in (e.msgctxt or "")]
+    assert [(e.msgid, e.msgstr) for e in entries] == [
+        ("Delete webApp", "Eliminar webApp"),
+        ("Deletes a [webApp](webapp.md).", "Elimina un [webApp](webapp.md)."),
+        ("It is gone.", "Ya no está."),
+        ("See [c](c.md).", "Vea [c](c.md)."),
+    ]
+
+
+def test_blocks_sharing_their_links_are_no_anchors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two translated paragraphs with the same link could each stand for the English one: neither is paired."""
+    (project / "docs_src/v1.0/api/twice.md").write_text("# T\n\nIntro.\n\nSee [a](x.md).\n")
+    page = project / "locales/es-ES/v1.0/api/twice.md"
+    page.write_text("# T\n\nVea [a](x.md).\n\nO [b](x.md).\n\nFin.\n", encoding="utf-8")
+    _export("es-ES", "po", project / "es.po")
+    assert capsys.readouterr().err.splitlines()[1] == (
+        "doclint: note: locales/es-ES/v1.0/api/twice.md: 3 blocks not aligned with the English page left out"
+    )
+
+
 PAIRED = REPO / "tests/fixtures/exchange/paired"
 
 

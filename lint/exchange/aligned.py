@@ -6,8 +6,9 @@ items, notes, table cells with prose) are aligned structurally, never by
 their words: headings by :mod:`lint.align.sections`; table cells by
 :mod:`lint.align.tables` (table by role and section, row by identifier, cell
 by column); paragraphs, list items and notes by order within aligned
-sections, and only when both sections have as many blocks of that kind (a
-translation that split or dropped a paragraph is not guessed at). A block
+sections, where both sides have as many blocks of that kind, else around
+blocks with the same links (a translation that split or
+dropped a paragraph is not guessed at). A block
 aligns only when its text is found at its place in the raw file, so that a
 returned translation replaces exactly those characters. The rest are counted,
 not exported: a wrong source is worse than none.
@@ -15,11 +16,13 @@ not exported: a wrong source is worse than none.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from lint.align.sections import align_sections
 from lint.align.tables import aligned_tables, pair_rows, type_column
+from lint.exchange.inline import text_codes
 from lint.exchange.segments import ExchangeSegment
 from lint.model import Page, Section, Table, TableRow
 
@@ -248,7 +251,7 @@ def _table_pairs(page: Page, english: Page) -> list[tuple[Table, Table]]:
 def _pair_in_order(
     page: Page, english: Page, blocks: list[Block], english_blocks: list[Block], pairs: dict[tuple[int, int], Block]
 ) -> None:
-    """Paragraphs, list items and notes: in order within aligned sections, when the counts agree."""
+    """Paragraphs, list items and notes: in order within aligned sections (see :func:`_in_order`)."""
     alignment = align_sections(page, english)
     grouped: dict[tuple[str | None, str], list[Block]] = {}
     for block in english_blocks:
@@ -266,7 +269,43 @@ def _pair_in_order(
                 continue
             english_region = section.anchor
         candidates = grouped.get((english_region, kind), [])
-        if len(candidates) != len(translated):
+        for index, english_index in _in_order(translated, candidates):
+            pairs[translated[index].line, translated[index].column] = candidates[english_index]
+
+
+def _in_order(translated: list[Block], english: list[Block]) -> list[tuple[int, int]]:
+    """Which of ``english`` each of ``translated`` stands for, by index; order is kept on both sides.
+
+    As many on each side: in order. Otherwise blocks that carry the same
+    links (a URL is not translated, see :func:`_signature`), each
+    signature once on each side, are anchors; between two anchors, the
+    blocks pair in order where both sides have as many, and nowhere else (a
+    translation without the English's new "Namespace: microsoft.graph" line
+    still pairs its description with the English description).
+    """
+    if len(translated) == len(english):
+        return [(index, index) for index in range(len(translated))]
+    mine, theirs = [_signature(block) for block in translated], [_signature(block) for block in english]
+    anchors = [(-1, -1)]
+    for index, signature in enumerate(mine):
+        if not signature or mine.count(signature) != 1 or theirs.count(signature) != 1:
             continue
-        for block, source in zip(translated, candidates, strict=True):
-            pairs[block.line, block.column] = source
+        english_index = theirs.index(signature)
+        if english_index > anchors[-1][1]:
+            anchors.append((index, english_index))
+    anchors.append((len(translated), len(english)))
+    found = list(anchors[1:-1])
+    for (start, english_start), (end, english_end) in itertools.pairwise(anchors):
+        if end - start == english_end - english_start:
+            found.extend((start + offset, english_start + offset) for offset in range(1, end - start))
+    return sorted(found)
+
+
+def _signature(block: Block) -> tuple[str, ...]:
+    """The link targets and images of a block: no translator changes them, and few blocks share them.
+
+    Code spans are no signature: the same identifier (`item`) runs through
+    several paragraphs, and a translation that merged two of them carries it
+    once, pairing with the wrong English paragraph (seen in es-ES).
+    """
+    return tuple(code for code in text_codes(block.text) if code.startswith(("](", "![")))
