@@ -308,12 +308,12 @@ def _export(args: argparse.Namespace) -> int:
     from lint.exchange.export import locale_segments, segment_findings
 
     config = load_config()
-    segments, without = locale_segments(args.locale, config)
-    for page in without:
-        print(f"doclint: note: {page} has no embedded English segments; it is not exported", file=sys.stderr)
+    segments, notes = locale_segments(args.locale, config)
+    for note in notes:
+        print(f"doclint: note: {note}", file=sys.stderr)
     if not segments:
         # An XLIFF without a <file> is invalid, and an empty catalogue would look like work done.
-        raise ToolError(f"no segments to export: no page of {args.locale} embeds its English")
+        raise ToolError(f"no segments to export: no page of {args.locale} has a segment aligned with its English")
     findings = segment_findings(segments, config)
     if args.format == "xliff":
         from lint.exchange.xliff import write_xliff
@@ -359,7 +359,7 @@ def _import(args: argparse.Namespace) -> int:
     from lint.config import load_config
 
     config = load_config()
-    for page in apply_segments(returned, config.root / config.locales_root):
+    for page in apply_segments(returned, config):
         print(f"updated {page}")
     return EXIT_OK
 

@@ -32,6 +32,7 @@ from benchmarks.big_pages import PAGE, REPO, check_seconds, repeated_page
 from lint.align import examples as align_examples
 from lint.config import load_config
 from lint.engine import check_page
+from lint.exchange import inline as exchange_inline
 from lint.exchange import segments as exchange_segments
 from lint.model import Page, Span
 from lint.parse import callouts, detect, frontmatter, http, jsontext, prose
@@ -141,7 +142,18 @@ PATTERNS: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "parse.detect:_MARKDOWN_SIGNS": (_findall(detect._MARKDOWN_SIGNS), lambda n: "\n" * n + "x"),
     "parse.frontmatter:_TOP_LEVEL_KEY": (frontmatter._TOP_LEVEL_KEY.match, lambda n: "a" + " " * n + "b"),
     "parse.markdown.bilingual:_PAIR": (_findall(bilingual._PAIR), lambda n: '<span data-ttu-id="1">a' * n),
-    "exchange.segments:_PAIR": (_findall(exchange_segments._PAIR), lambda n: '<span data-ttu-id="1">a' * n),
+    "exchange.segments:bilingual_pairs": (
+        lambda text: exchange_segments.bilingual_pairs("p", text),
+        lambda n: '<span data-ttu-id="1">a' * n,
+    ),
+    "exchange.inline:parse_inline(bold openers)": (exchange_inline.parse_inline, lambda n: "**a " * n),
+    "exchange.inline:parse_inline(backticks)": (exchange_inline.parse_inline, lambda n: "`` a `" * n),
+    "exchange.inline:parse_inline(links)": (exchange_inline.parse_inline, lambda n: "[a](" * n),
+    "exchange.inline:parse_inline(link texts)": (exchange_inline.parse_inline, lambda n: "[a" * n),
+    "exchange.inline:parse_inline(images)": (exchange_inline.parse_inline, lambda n: "![a](" * n),
+    "exchange.inline:parse_inline(tags)": (exchange_inline.parse_inline, lambda n: "<b>a" * n),
+    "exchange.inline:parse_inline(nested tags)": (exchange_inline.parse_inline, lambda n: "<b>" * n + "</b>" * n),
+    "exchange.inline:parse_inline(comments)": (exchange_inline.parse_inline, lambda n: "<!--" * n),
     "parse.text.code_language:await-snake-case": (_snake_case_await().search, lambda n: "await " + "_" * n),
     "align.examples:_IDENTIFIER_SEGMENT": (align_examples._IDENTIFIER_SEGMENT.match, lambda n: "1" * n + "\nx"),
     "rules.drift_tokens:_CODE": (_findall(drift_tokens._CODE), lambda n: "`" * n),

@@ -1,9 +1,10 @@
 """Write returned translations into the localized pages, and nothing else.
 
 Every segment is checked before any page is written: its English must still
-be the page's embedded English (else the translation answers a sentence that
-changed), and its protected codes must be those of the English or those the
-page already had (else a translator altered an identifier). One bad segment
+be the page's embedded English, or the English page's block aligned with it
+(else the translation answers a sentence that changed), and its protected
+codes must be those of the English or those the page already had (else a
+translator altered an identifier). One bad segment
 refuses the whole import, naming it; pages are replaced atomically and only
 the translated spans change, so everything else stays byte for byte.
 """
@@ -15,8 +16,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lint.atomic import replace_bytes
+from lint.config import Config
 from lint.errors import ToolError
-from lint.exchange.segments import ExchangeSegment, bilingual_pairs, code_spans
+from lint.exchange.inline import text_codes
+from lint.exchange.pages import page_exchange
+from lint.exchange.segments import ExchangeSegment
 from lint.exchange.xliff import ReturnedSegment
 
 
@@ -51,28 +55,30 @@ def _find(pairs: list[ExchangeSegment], returned: ReturnedSegment, used: set[int
 def _checked(pair: ExchangeSegment | None, returned: ReturnedSegment) -> ExchangeSegment:
     name = f"{returned.page}: segment {returned.segment_id or f'at line {returned.line}'}"
     if pair is None:
-        raise ToolError(f"{name}: no such segment in the page")
+        raise ToolError(f"{name}: no such segment in the page (the page or its English changed since the export)")
     if pair.source != returned.source:
-        raise ToolError(f"{name} (line {pair.line}): its English no longer matches the page: {pair.source!r}")
+        where = "the page" if pair.origin == "embedded" else "the English page's aligned block"
+        raise ToolError(f"{name} (line {pair.line}): its English no longer matches {where}: {pair.source!r}")
     codes = Counter(returned.target_codes)
-    if codes != Counter(code_spans(pair.source)) and codes != Counter(code_spans(pair.target)):
+    if codes != Counter(text_codes(pair.source)) and codes != Counter(text_codes(pair.target)):
         raise ToolError(
             f"{name} (line {pair.line}): protected codes altered: "
             f"{' '.join(returned.target_codes) or 'none'} where the English has "
-            f"{' '.join(code_spans(pair.source)) or 'none'}"
+            f"{' '.join(text_codes(pair.source)) or 'none'}"
         )
-    if "\n" in returned.target:
-        raise ToolError(f"{name} (line {pair.line}): a translation cannot span lines in a bilingual page")
+    if "\n" in returned.target and "\n" not in pair.target:
+        raise ToolError(f"{name} (line {pair.line}): a translation cannot add a line break to its segment")
     return pair
 
 
-def apply_segments(returned: Iterable[ReturnedSegment], locales: Path) -> list[str]:
+def apply_segments(returned: Iterable[ReturnedSegment], config: Config) -> list[str]:
     """Write ``returned`` into their pages; the pages that changed. Raises :class:`ToolError` before writing.
 
     Only pages under ``locales`` are written: the page names come from a file
     that went through other hands, and must not steer a write elsewhere.
     """
     by_page: dict[str, list[ReturnedSegment]] = {}
+    locales = config.root / config.locales_root
     inside = locales.resolve()
     for segment in returned:
         if not Path(segment.page).resolve().is_relative_to(inside):
@@ -81,7 +87,7 @@ def apply_segments(returned: Iterable[ReturnedSegment], locales: Path) -> list[s
     rewritten: dict[str, str] = {}
     for page, segments in by_page.items():
         text = _read_page(page)
-        pairs = bilingual_pairs(page, text)
+        pairs = page_exchange(page, text, config).segments
         used: set[int] = set()
         edits = sorted(
             ((_checked(_find(pairs, segment, used), segment), segment.target) for segment in segments),

@@ -7,40 +7,46 @@ import os
 from lint.config import Config
 from lint.discover import iter_pages
 from lint.errors import ToolError
-from lint.exchange.segments import ExchangeSegment, page_segments
-from lint.parse.detect import parse_source
+from lint.exchange.pages import page_exchange
+from lint.exchange.segments import ExchangeSegment
 from lint.source import SourceError, read_source
 
 
 def locale_segments(locale: str, config: Config) -> tuple[list[ExchangeSegment], list[str]]:
-    """Every bilingual segment of the pages under ``<locales>/<locale>``, page by page in path order.
+    """Every segment of the pages under ``<locales>/<locale>``, page by page in path order.
 
-    Also the pages that gave none: a page without embedded English cannot be
-    exported yet, and the user must be told rather than handed a silently short file.
+    Also a note for each page that gave less than all its text (blocks that
+    did not align with the English page) or nothing (a rendering, a page
+    without English): the user must be told rather than handed a silently
+    short file.
     """
     folder = config.root / config.locales_root / locale
     if not folder.is_dir():
         raise ToolError(f"no locale {locale!r}: {os.path.relpath(folder)} is not a directory")
     segments: list[ExchangeSegment] = []
-    without: list[str] = []
+    notes: list[str] = []
     for path in sorted(iter_pages([os.path.relpath(folder)], config.symlink_root())):
         try:
             source = read_source(path, root=config.symlink_root(), max_size=config.max_file_size)
         except SourceError as error:
             raise ToolError(str(error)) from error
-        page = parse_source(source, config.formats)
-        found = page_segments(page, source.text)
-        if not found:
-            without.append(path)
-        segments.extend(found)
-    return segments, without
+        found = page_exchange(path, source.text, config)
+        if found.skipped is not None:
+            notes.append(f"{path}: {found.skipped}; it is not exported")
+        elif not found.segments:
+            notes.append(f"{path}: no block aligns with its English page; it is not exported")
+        elif found.unaligned:
+            blocks = "block" if found.unaligned == 1 else "blocks"
+            notes.append(f"{path}: {found.unaligned} {blocks} not aligned with the English page left out")
+        segments.extend(found.segments)
+    return segments, notes
 
 
 def segment_findings(segments: list[ExchangeSegment], config: Config) -> dict[tuple[str, str], list[str]]:
     """The findings of ``check`` on each segment, by (page, segment id), as notes for the translator.
 
     A finding belongs to a segment when it is placed inside the segment's
-    bilingual markup; findings elsewhere (code blocks, front matter) concern
+    bilingual markup, or on the first line of an aligned block; findings elsewhere (code blocks, front matter) concern
     no segment and are left out.
     """
     from lint.engine import check_files

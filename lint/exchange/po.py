@@ -2,8 +2,11 @@
 
 ``msgctxt`` is ``page:line`` (``page:line#2`` for the second identical
 sentence on a line), which with the English ``msgid`` finds the segment
-again; a segment with inline code spans is flagged ``no-translate`` and its
-extracted comment lists the spans to keep verbatim.
+again. PO has no inline codes: the Markdown stays in the text, and a segment
+with markup (code spans, bold, links, inline HTML; see
+:mod:`lint.exchange.inline`) is flagged ``no-translate`` and its extracted
+comment lists the markup to keep verbatim, the words inside bold and links
+excepted.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from collections.abc import Iterable
 import polib
 
 from lint.errors import ToolError
-from lint.exchange.segments import CODE_SPAN, ExchangeSegment
+from lint.exchange.inline import text_codes
+from lint.exchange.segments import ExchangeSegment
 from lint.exchange.xliff import ReturnedSegment
 
 NO_TRANSLATE = "no-translate"
@@ -39,7 +43,7 @@ def write_po(
         seen[context, segment.source] = occurrence = seen.get((context, segment.source), 0) + 1
         if occurrence > 1:
             context += f"#{occurrence}"
-        codes = list(dict.fromkeys(CODE_SPAN.findall(segment.source)))
+        codes = list(dict.fromkeys(text_codes(segment.source)))
         comments = [f"segment {segment.segment_id}"]
         if codes:
             comments.append("no-translate: " + " ".join(codes))
@@ -70,6 +74,6 @@ def read_po(path: str, content: str) -> list[ReturnedSegment]:
         if not page or not line.isdigit():
             raise ToolError(f"{path}:{entry.linenum}: msgctxt {entry.msgctxt!r} is not page:line")
         returned.append(
-            ReturnedSegment(page, "", int(line), entry.msgid, entry.msgstr, tuple(CODE_SPAN.findall(entry.msgstr)))
+            ReturnedSegment(page, "", int(line), entry.msgid, entry.msgstr, tuple(text_codes(entry.msgstr)))
         )
     return returned

@@ -2,9 +2,14 @@
 
 The parsed model (:class:`lint.model.Segment`) tells which segments a page has
 and their English; writing a translation back needs the exact characters of
-the translated span in the file, so each segment is found again, by its
-``data-ttu-id``, in the raw text. Only bilingual (``sxs-lookup``) pages carry
-their English beside each sentence; pages without it yield no segments.
+the translated span in the file, which the model does not keep (its segment
+text is cleaned of stray spans, and its column is found by searching the
+line). So each pair is found again in the raw text with the parser's own
+pattern (:data:`lint.parse.markdown.bilingual.PAIR_PATTERN`), keeping only the
+pairs the parser can see: one line each, as it reads the page line by line.
+Only bilingual (``sxs-lookup``) pages carry their English beside each
+sentence; pages without it are aligned with their English page instead
+(:mod:`lint.exchange.aligned`).
 """
 
 from __future__ import annotations
@@ -13,18 +18,9 @@ import re
 from dataclasses import dataclass
 
 from lint.model import Page
+from lint.parse.markdown.bilingual import PAIR_PATTERN
 
-#: Text of one line inside a span that does not run past the next segment's opener; runs without
-#: "<" are taken whole. With bounded ids this keeps the search linear: a line of openers without
-#: their lookups is not rescanned to its end from each one (as in lint.parse.markdown.bilingual).
-_IN_SPAN = r"(?:[^<\n]++|<(?!span data-ttu-id=))"
-#: A translated span and, right after it, the English span with the same id.
-_PAIR = re.compile(
-    r'<span data-ttu-id="(?P<id>[^"\n]{1,200})">(?P<target>' + _IN_SPAN + r"*?)</span>"
-    r'<span class="sxs-lookup"><span data-stu-id="(?P=id)">(?P<source>' + _IN_SPAN + r"*?)</span></span>"
-)
-#: An inline code span: an identifier, a value or a path that must stay as in English.
-CODE_SPAN = re.compile(r"`[^`\n]+`")
+_PAIR = re.compile(PAIR_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -42,12 +38,16 @@ class ExchangeSegment:
     #: 1-based columns of the whole bilingual markup (both spans) on its line: findings there are on this segment.
     first_column: int = 0
     last_column: int = 0
+    #: Where the English comes from: ``embedded`` in the page (bilingual markup) or the ``english-page``, aligned.
+    origin: str = "embedded"
 
 
 def bilingual_pairs(path: str, text: str) -> list[ExchangeSegment]:
     """Every bilingual pair of ``text``, in page order, with the raw characters of both sides."""
     pairs = []
     for match in _PAIR.finditer(text):
+        if "\n" in match.group():
+            continue  # a pair broken across lines (a table row split in two): no segment the parser reads
         line = text.count("\n", 0, match.start()) + 1
         line_start = text.rfind("\n", 0, match.start()) + 1
         pairs.append(
@@ -56,9 +56,9 @@ def bilingual_pairs(path: str, text: str) -> list[ExchangeSegment]:
                 line=line,
                 segment_id=match["id"],
                 source=match["source"],
-                target=match["target"],
-                start=match.start("target"),
-                end=match.end("target"),
+                target=match["text"],
+                start=match.start("text"),
+                end=match.end("text"),
                 first_column=match.start() - line_start + 1,
                 last_column=match.end() - line_start,
             )
@@ -77,8 +77,3 @@ def page_segments(page: Page, text: str) -> list[ExchangeSegment]:
     known = {segment.segment_id for segment in with_source}
     lines = {segment.span.line for segment in with_source}
     return [pair for pair in bilingual_pairs(page.path, text) if pair.segment_id in known or pair.line in lines]
-
-
-def code_spans(text: str) -> list[str]:
-    """The inline code spans of ``text``, backticks included, in order."""
-    return CODE_SPAN.findall(text)

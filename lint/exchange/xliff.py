@@ -1,9 +1,11 @@
 """XLIFF 2.1 (OASIS) documents of exchange segments, and reading them back.
 
-Inline code spans become ``<ph>`` codes whose original text sits in the
-unit's ``<originalData>``: translation tools show them as locked tags, so an
-identifier cannot be translated by accident, and the import can tell when a
-code was altered. lxml is imported here only, never on the ``check`` path.
+Inline markup becomes codes whose original text sits in the unit's
+``<originalData>`` (see :mod:`lint.exchange.inline`): code spans, images and
+line breaks ``<ph>``, bold, links and inline HTML ``<pc>`` around their
+translatable words. Translation tools show them as locked tags, so an
+identifier or a URL cannot be translated by accident, and the import can tell
+when a code was altered. lxml is imported here only, never on the ``check`` path.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lint.errors import ToolError
-from lint.exchange.segments import CODE_SPAN, ExchangeSegment
+from lint.exchange.inline import Node, Standalone, codes, parse_inline
+from lint.exchange.segments import ExchangeSegment
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 _Q = "{" + NAMESPACE + "}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass(frozen=True)
@@ -33,25 +37,52 @@ class ReturnedSegment:
     target_codes: tuple[str, ...]
 
 
-def _fill(element: etree._Element, text: str, data_ids: dict[str, str]) -> None:
-    """``text`` as the content of ``element``, each code span a ``<ph>`` pointing at its ``<data>``."""
-    position = 0
+class _CodeIds:
+    """The ``id`` of each inline code of a unit: source codes numbered in order, target codes take the id
+    of the source code with the same markup (XLIFF pairs the codes of source and target by id), others new."""
+
+    def __init__(self, data_ids: dict[str, str]) -> None:
+        self.data_ids = data_ids
+        self.numbered = 0
+        self.of_source: dict[tuple[str, ...], list[str]] = {}
+        self.in_target: list[tuple[str, ...]] | None = None
+
+    def next_id(self, markup: tuple[str, ...]) -> str:
+        if self.in_target is not None:
+            free = self.of_source.get(markup, [])
+            if free:
+                return free.pop(0)
+        self.numbered += 1
+        code_id = f"c{self.numbered}"
+        if self.in_target is None:
+            self.of_source.setdefault(markup, []).append(code_id)
+        return code_id
+
+
+def _fill(element: etree._Element, nodes: tuple[Node, ...], ids: _CodeIds) -> None:
+    """``nodes`` as the content of ``element``: a standalone code a ``<ph>``, paired markup a ``<pc>``
+    around its translatable content, each pointing at the ``<data>`` that holds its markup."""
     last: etree._Element | None = None
-    for number, match in enumerate(CODE_SPAN.finditer(text), start=1):
-        before = text[position : match.start()]
-        if last is None:
-            element.text = before
+    for node in nodes:
+        if isinstance(node, str):
+            if last is None:
+                element.text = (element.text or "") + node
+            else:
+                last.tail = (last.tail or "") + node
+            continue
+        if isinstance(node, Standalone):
+            last = etree.SubElement(
+                element, _Q + "ph", id=ids.next_id((node.code,)), dataRef=ids.data_ids[node.code], disp=node.code
+            )
         else:
-            last.tail = before
-        last = etree.SubElement(
-            element, _Q + "ph", id=f"c{number}", dataRef=data_ids[match.group()], disp=match.group()
-        )
-        position = match.end()
-    rest = text[position:]
-    if last is None:
-        element.text = rest
-    else:
-        last.tail = rest
+            last = etree.SubElement(
+                element,
+                _Q + "pc",
+                id=ids.next_id((node.start, node.end)),
+                dataRefStart=ids.data_ids[node.start],
+                dataRefEnd=ids.data_ids[node.end],
+            )
+            _fill(last, node.content, ids)
 
 
 def _unit(file_element: etree._Element, segment: ExchangeSegment, notes: Iterable[str]) -> None:
@@ -60,15 +91,18 @@ def _unit(file_element: etree._Element, segment: ExchangeSegment, notes: Iterabl
     etree.SubElement(notes_element, _Q + "note", category="location").text = f"{segment.page}:{segment.line}"
     for note in notes:
         etree.SubElement(notes_element, _Q + "note", category="finding").text = note
-    codes = list(dict.fromkeys(CODE_SPAN.findall(segment.source) + CODE_SPAN.findall(segment.target)))
-    data_ids = {code: f"d{number}" for number, code in enumerate(codes, start=1)}
-    if codes:
+    source, target = parse_inline(segment.source), parse_inline(segment.target)
+    markup = list(dict.fromkeys(codes(source) + codes(target)))
+    data_ids = {code: f"d{number}" for number, code in enumerate(markup, start=1)}
+    if markup:
         original = etree.SubElement(unit, _Q + "originalData")
         for code, data_id in data_ids.items():
             etree.SubElement(original, _Q + "data", id=data_id).text = code
     segment_element = etree.SubElement(unit, _Q + "segment")
-    _fill(etree.SubElement(segment_element, _Q + "source"), segment.source, data_ids)
-    _fill(etree.SubElement(segment_element, _Q + "target"), segment.target, data_ids)
+    ids = _CodeIds(data_ids)
+    _fill(etree.SubElement(segment_element, _Q + "source"), source, ids)
+    ids.in_target = []
+    _fill(etree.SubElement(segment_element, _Q + "target"), target, ids)
 
 
 def write_xliff(
@@ -82,6 +116,8 @@ def write_xliff(
         file_element = files.get(segment.page)
         if file_element is None:
             file_element = etree.SubElement(root, _Q + "file", id=f"f{len(files) + 1}", original=segment.page)
+            # Spaces are text in a page: a tool must not collapse or trim them (XLIFF's default allows it).
+            file_element.set(_XML_SPACE, "preserve")
             files[segment.page] = file_element
         try:
             _unit(file_element, segment, findings.get((segment.page, segment.segment_id), ()))
@@ -89,23 +125,58 @@ def write_xliff(
             raise ToolError(
                 f"{segment.page}:{segment.line}: segment {segment.segment_id} cannot be written as XML: {error}"
             ) from error
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    _indent(root, 0)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8")) + b"\n"
+
+
+#: Elements whose content is text (or inline codes): never indented, every space in them is the page's.
+_TEXT_ELEMENTS = frozenset(_Q + name for name in ("source", "target", "note", "data"))
+
+
+def _indent(element: etree._Element, level: int) -> None:
+    """Indent the structure for a human reader, as lxml's ``pretty_print`` would, but never inside text.
+
+    ``pretty_print`` also indents a ``<source>`` that starts with a code
+    (it has no text before its first child), adding spaces and a line break
+    to the segment, so an unchanged import would no longer match the page.
+    """
+    children = list(element)
+    if element.tag in _TEXT_ELEMENTS or not children:
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in children:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    children[-1].tail = "\n" + "  " * level
 
 
 def _text_of(element: etree._Element, data: dict[str, str], where: str) -> tuple[str, tuple[str, ...]]:
-    """The plain text of a ``<source>``/``<target>``, codes restored, and the codes it references."""
+    """The plain text of a ``<source>``/``<target>`` (or a ``<pc>``), codes restored, and the codes it references."""
     parts = [element.text or ""]
-    codes = []
+    found: list[str] = []
     for child in element:
-        if child.tag != _Q + "ph":
-            raise ToolError(f"{where}: unsupported inline element <{etree.QName(child).localname}>")
-        reference = child.get("dataRef")
-        if reference not in data:
-            raise ToolError(f"{where}: protected code {child.get('id')} refers to no <data> ({reference})")
-        codes.append(data[reference])
-        parts.append(data[reference])
+        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name == "ph":
+            markup = _data(child, "dataRef", data, where)
+            found.append(markup)
+            parts.append(markup)
+        elif name == "pc":
+            start, end = _data(child, "dataRefStart", data, where), _data(child, "dataRefEnd", data, where)
+            inner, inner_codes = _text_of(child, data, where)
+            found.extend((start, *inner_codes, end))
+            parts.extend((start, inner, end))
+        else:
+            raise ToolError(f"{where}: unsupported inline element <{name or child.tag}>")
         parts.append(child.tail or "")
-    return "".join(parts), tuple(codes)
+    return "".join(parts), tuple(found)
+
+
+def _data(code: etree._Element, attribute: str, data: dict[str, str], where: str) -> str:
+    """The original markup a code's ``attribute`` refers to; a code referring to none is refused."""
+    reference = code.get(attribute)
+    if reference not in data:
+        raise ToolError(f"{where}: protected code {code.get('id')} refers to no <data> ({attribute}={reference})")
+    return data[reference]
 
 
 def read_xliff(path: str, content: bytes) -> list[ReturnedSegment]:
