@@ -10,6 +10,15 @@ localized with a locale segment (``/zh-cn/``), separators inside numbers
 clock, digits where English wrote a number word ("eight", "fourth",
 "January"), and small counts, ordinals and digits inside names written out
 as words in the translation ("2 ways": "两种方式").
+
+Names the do-not-translate list keeps (:mod:`lint.terms.catalogue`: the
+page's parameter, header, property and enum names) are held as well where
+English writes them without backticks ("set the displayName", "the
+Authorization header"): "отключеноForGroup" for **disabledForGroup** is a
+name no client sends. Words are words, though: a name that is one
+lower-case word (``state``, ``id``) counts only as code, a capitalised one
+(``Authorization``, ``Message``) only where "header" follows it, since
+sentences, titles and link texts capitalise words.
 """
 
 from __future__ import annotations
@@ -23,6 +32,8 @@ from lint.context import Context
 from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
+from lint.rules.names import plain_name
+from lint.terms.catalogue import english_catalogue
 
 # Opening runs longer than 16 backticks (none in real pages) are not tried whole: from
 # every position of a long run, each shorter length rescanned the line for its closer.
@@ -179,7 +190,46 @@ def _clock_numbers(source: str) -> set[str]:
     return found
 
 
-_KINDS = {"code": "inline code", "link": "link target", "number": "number"}
+_KINDS = {"code": "inline code", "link": "link target", "number": "number", "name": "identifier"}
+#: A name as a sentence writes one: ``displayName``, ``If-Match``, ``$select``, ``@odata.type``.
+_NAME = lazy_compile(r"(?<![A-Za-z0-9_@$.-])[@$]?[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*")
+
+
+_CAPITALISED = lazy_compile(r"[A-Z][a-z]+")
+_HEADER_WORD = lazy_compile(r"[*_]*\s+(?:request\s+|response\s+)?headers?\b")
+
+
+def _prose(text: str) -> str:
+    """``text`` without its inline code, link targets and URLs: the words a sentence writes."""
+    return _URL.sub(" ", _LINK.sub("](", _CODE.sub(" ", text)))
+
+
+def _plain_word(prose: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised name (``Authorization``, ``Message``) stands as an ordinary word here.
+
+    Sentences, titles and link texts capitalise words ("Internet Message
+    Format", "Authorization for APIs"); the header is named as such: "the
+    Authorization header".
+    """
+    return bool(_CAPITALISED.fullmatch(match.group(0))) and not _HEADER_WORD.match(prose, match.end())
+
+
+def lost_names(source: str, translation: str, names: frozenset[str]) -> list[str]:
+    """The do-not-translate ``names`` the English sentence writes as words that the translation lacks.
+
+    English may write `Authorization` without backticks; the translation
+    must keep it all the same, as code or not. Case-sensitive, whole words
+    (ASCII boundaries: ``displayName属性`` keeps ``displayName``).
+    """
+    prose = _prose(source)
+    if plain_name(prose) in names:
+        return []  # the segment is a name alone, a table's name cell: param-name-drift and header-drift judge it
+    written = {
+        match.group(0) for match in _NAME.finditer(prose) if match.group(0) in names and not _plain_word(prose, match)
+    }
+    return sorted(
+        name for name in written if not re.search(rf"(?<![A-Za-z0-9_@$]){re.escape(name)}(?![A-Za-z0-9_])", translation)
+    )
 
 
 def _show(token: str) -> str:
@@ -200,17 +250,21 @@ def _position(segment: Segment, token: str) -> Span:
 
 @rule("DL612", scope="pair", severity="warning", tags=("drift", "translation"))
 def token_drift(page: Page, context: Context) -> Iterator[Finding]:
-    """A bilingual segment's numbers, inline code, URLs or link targets differ from its embedded English.
+    """A bilingual segment's numbers, inline code, URLs, link targets or API names differ from its embedded English.
 
     Bad::
 
         <span class="sxs-lookup"><span class="stl">The current timeout value is 15 seconds.</span>
         当前超时值为 10 秒。</span>
+        If the **disabledForGroup** property is set ...
+        Если свойство **отключеноForGroup** ...
 
     Good::
 
         当前超时值为 15 秒。
+        Если свойство **disabledForGroup** ...
     """
+    catalogue = english_catalogue(context)
     for segment in page.segments:
         if not segment.source:
             continue
@@ -225,6 +279,8 @@ def token_drift(page: Page, context: Context) -> Iterator[Finding]:
         strict = {token for token in segment_tokens(untimed) if not _may_be_worded(untimed, token)}
         allowed = set(segment_tokens(source, english=True)) | _clock_numbers(source)
         lost = sorted(strict - mine)
+        if catalogue is not None:
+            lost += [f"name:{name}" for name in lost_names(segment.source, text, catalogue.prose_names)]
         added = sorted(mine - allowed)
         if not lost and not added:
             continue
