@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lint.cli import main
 from lint.config import build_config
 from lint.diagnostic import Diagnostic
 from lint.engine import check_page
@@ -196,4 +197,40 @@ def test_names_english_writes_without_backticks_stay_in_the_translation(
         "this segment lacks identifier `Authorization`",
         "this segment lacks identifier `displayName`",
         "this segment lacks identifier `displayName`",
+    ]
+
+
+CODE_PAIRS = [
+    ("使用 `$筛选` 和 `$top`。", "Use `$filter` and `$top`."),  # altered at its place
+    ("先 `$top` 再 `$选择`。", "Use `$select`, then `$top`."),  # reordered, one altered: the only candidate
+    ("使用 $filter。", "Use `$filter`."),  # the span dropped: nothing to put it in
+    ("`甲` 与 `乙`", "`alpha` and `beta`"),  # two altered, same order: each at its place
+    ("`beta` 与 `y` 与 `z`", "`alpha`, `beta` and `gamma`"),  # two altered, reordered: which is which?
+]
+
+
+def test_token_drift_restores_altered_inline_code_only_with_unsafe_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "locales/zh-CN/v1.0/api/thing-tokens.md"
+    for path, text in {tmp_path / "docs_src/v1.0/api/thing-tokens.md": "# thing\n\nText.\n", target: ""}.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    target.write_text(bilingual(CODE_PAIRS), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    check = ["check", "--no-cache", "--jobs", "1", "--select", "DL612", "locales/zh-CN/v1.0/api/thing-tokens.md"]
+    original = target.read_text(encoding="utf-8")
+    assert main([*check, "--fix"]) == 0  # warnings: the exit status stays 0
+    assert target.read_text(encoding="utf-8") == original  # safe fixes only: prose untouched
+    assert main([*check, "--fix", "--unsafe-fixes"]) == 0  # the dropped span and the ambiguous pair remain
+    fixed = target.read_text(encoding="utf-8")
+    assert fixed == original.replace("`$筛选`", "`$filter`").replace("`$选择`", "`$select`").replace(
+        "`甲` 与 `乙`", "`alpha` 与 `beta`"
+    )
+    capsys.readouterr()
+    assert main([*check, "--fix", "--unsafe-fixes"]) == 0
+    assert target.read_text(encoding="utf-8") == fixed
+    assert [line.split(": ", 1)[0] for line in capsys.readouterr().out.splitlines() if "token-drift" in line] == [
+        "locales/zh-CN/v1.0/api/thing-tokens.md:7:26",
+        "locales/zh-CN/v1.0/api/thing-tokens.md:11:36",
     ]

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint.context import Context
+from lint.fix.edit import Edit, Fix
 from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
@@ -248,7 +249,49 @@ def _position(segment: Segment, token: str) -> Span:
     return Span(segment.span.path, segment.span.line, segment.span.column + offset, segment.span.line)
 
 
-@rule("DL612", scope="pair", severity="warning", tags=("drift", "translation"))
+def _restore_code(segment: Segment) -> Fix | None:
+    """The edits that put back each English inline code span the translation altered, or None.
+
+    Spans pair by position when both sides have as many: each pair that
+    differs must be an English span the translation lacks facing one the
+    English lacks (a reordering is no alteration). Else, one span lost and
+    one added pair with each other wherever they stand. Anything else (a
+    dropped span, two candidates) is left to the translator. Only spans on
+    the segment's first line and with the same backtick fence are edited.
+    """
+    if segment.segment_id is None or not segment.source:
+        return None
+    english = list(_CODE.finditer(segment.source))
+    mine = list(_CODE.finditer(segment.text))
+    if len(english) != len(mine) or not english:
+        return None
+
+    def key(match: re.Match[str]) -> str:
+        return normalized(match.group(2)).strip()
+
+    lost = Counter(map(key, english)) - Counter(map(key, mine))
+    added = Counter(map(key, mine)) - Counter(map(key, english))
+    if not lost:
+        return None
+    differing = [(have, want) for have, want in zip(mine, english, strict=True) if key(have) != key(want)]
+    if all(key(have) in added and key(want) in lost for have, want in differing):
+        pairs = differing
+    elif sum(lost.values()) == sum(added.values()) == 1:
+        pairs = [
+            (next(have for have in mine if key(have) in added), next(want for want in english if key(want) in lost))
+        ]
+    else:
+        return None
+    start = segment.span.column + len(f'<span data-ttu-id="{segment.segment_id}">')
+    edits = []
+    for have, want in pairs:
+        if have.group(1) != want.group(1) or "\n" in segment.text[: have.end()]:
+            return None
+        edits.append(Edit(segment.span.line, start + have.start(2), have.group(2), want.group(2)))
+    return Fix(tuple(edits), safe=False)
+
+
+@rule("DL612", scope="pair", severity="warning", tags=("drift", "translation"), fixable="unsafe")
 def token_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A bilingual segment's numbers, inline code, URLs, link targets or API names differ from its embedded English.
 
@@ -263,6 +306,11 @@ def token_drift(page: Page, context: Context) -> Iterator[Finding]:
 
         当前超时值为 15 秒。
         Если свойство **disabledForGroup** ...
+
+    Fix (unsafe, ``--unsafe-fixes``: it edits translated prose): an inline
+    code span the translation altered (`` `$筛选` `` for `` `$filter` ``) is
+    restored from the English span at its place, when the two sides have as
+    many spans and the pairing is unambiguous.
     """
     catalogue = english_catalogue(context)
     for segment in page.segments:
@@ -294,4 +342,5 @@ def token_drift(page: Page, context: Context) -> Iterator[Finding]:
             f"this segment {' and '.join(parts)}",
             related=(Related(segment.span, f'its English: "{" ".join(segment.source.split())[:160]}"'),),
             context=f"tokens {segment.segment_id or segment.source[:60]}",
+            fix=_restore_code(segment) if any(token.startswith("code:") for token in lost) else None,
         )
