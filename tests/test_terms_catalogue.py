@@ -17,6 +17,7 @@ from lint.schemas.validate import SchemaStore
 from lint.source import decode_source
 from lint.terms import catalogue as catalogue_module
 from lint.terms.catalogue import Catalogue, catalogue_of, is_common_word, listed
+from lint.terms.derive import schema_terms
 from lint.terms.model import Term
 from tests.conftest import REPO, load_page
 from tests.test_drift_examples import found
@@ -97,3 +98,15 @@ def test_checking_one_translation_loads_the_catalogue_but_no_heavy_module() -> N
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False, env=env
     )
     assert result.stdout.splitlines()[-1] == "LOADED ['lint.terms.catalogue']"
+
+
+def test_csdl_terms_of_a_type_with_derived_types_are_its_own_properties() -> None:
+    """``microsoft.graph.user`` dispatches on ``@odata.type`` to its derived types: its own properties still count."""
+    store = SchemaStore(bundled_store("v1.0"))  # type: ignore[arg-type]
+    terms = [(term.term, term.kind) for term in schema_terms(store, ["microsoft.graph.user"])]
+    own = store.defs["microsoft.graph.user"]["else"]["properties"]
+    assert terms[0] == ("microsoft.graph.user", "type")
+    assert ("displayName", "property") in terms and ("userPrincipalName", "property") in terms
+    assert [term for term, kind in terms if kind == "property"] == sorted(
+        name for name in own if not name.startswith("@")
+    )

@@ -110,7 +110,7 @@ def _resolve(store: SchemaStore, name: str) -> str | None:
 def schema_terms(store: SchemaStore, keys: Iterable[str]) -> Iterator[Term]:
     """Type names, property names and the members of enums those properties take, for ``keys``."""
     for key in keys:
-        schema = store.defs[key]
+        schema = _own_schema(store.defs[key])
         if not key.startswith(_ACTION):
             yield _term(key, "type", f"CSDL {key}")
         yield from _members(key, schema)
@@ -121,6 +121,14 @@ def schema_terms(store: SchemaStore, keys: Iterable[str]) -> Iterator[Term]:
             for ref in sorted(set(_refs(property_schema))):
                 if ref in store.defs:
                     yield from _members(ref, store.defs[ref])
+
+
+def _own_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a type's own instances: a type with derived types dispatches on ``@odata.type``
+    (``if``/``then``) and describes itself in ``else``, where its properties are."""
+    while "properties" not in schema and isinstance(schema.get("else"), dict) and "if" in schema:
+        schema = schema["else"]
+    return schema
 
 
 def _members(key: str, schema: dict[str, Any]) -> Iterator[Term]:
