@@ -189,10 +189,11 @@ def test_names_english_writes_without_backticks_stay_in_the_translation(
         ("使用 If-Match 标头。", "Use the If-Match header."),  # kept
         ("displayName属性。", "The displayName property."),  # glued to a translated word: still kept
         ("显示名称", "displayName"),  # a name alone is a table's cell: param-name-drift judges it
+        ("显示名称（已弃用）", "displayName (deprecated)"),  # so is a name with a remark
         ("修改 DisplayName 与 If-Match。", "Change displayName and If-Match."),
     ]
     diagnostics = check_terms(tmp_path, monkeypatch, pairs)
-    assert found(diagnostics) == [(3, 26, "token-drift"), (5, 26, "token-drift"), (17, 26, "token-drift")]
+    assert found(diagnostics) == [(3, 26, "token-drift"), (5, 26, "token-drift"), (19, 26, "token-drift")]
     assert [item.message for item in diagnostics] == [
         "this segment lacks identifier `Authorization`",
         "this segment lacks identifier `displayName`",

@@ -33,8 +33,8 @@ from lint.fix.edit import Edit, Fix
 from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
-from lint.rules.names import plain_name
 from lint.terms.catalogue import english_catalogue
+from lint.terms.identifiers import cell_name
 
 # Opening runs longer than 16 backticks (none in real pages) are not tried whole: from
 # every position of a long run, each shorter length rescanned the line for its closer.
@@ -223,8 +223,9 @@ def lost_names(source: str, translation: str, names: frozenset[str]) -> list[str
     (ASCII boundaries: ``displayName属性`` keeps ``displayName``).
     """
     prose = _prose(source)
-    if plain_name(prose) in names:
-        return []  # the segment is a name alone, a table's name cell: param-name-drift and header-drift judge it
+    if cell_name(prose) in names:
+        # A name alone (``x (deprecated)``) is a table's name cell: param-name-drift and header-drift judge it.
+        return []
     written = {
         match.group(0) for match in _NAME.finditer(prose) if match.group(0) in names and not _plain_word(prose, match)
     }
