@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from lint.model import Cell, Span, TableRow
-from lint.rules.drift_tables import (
-    _TYPE_TOKEN,
-    _translated_type,
-    api_identifier,
-    permission_names,
-    type_identifiers,
-)
+from lint.rules.drift_tables import _translated_type, permission_names
+from lint.terms.identifiers import TYPE_TOKEN, api_identifier, type_identifiers
 
 
 def test_type_names_are_the_identifiers_of_a_type_cell() -> None:
@@ -34,7 +29,7 @@ def test_permission_names_are_the_dotted_names_beyond_the_first_cell() -> None:
 def test_a_type_name_is_read_without_a_trailing_full_stop_or_a_glued_translation() -> None:
     assert type_identifiers("iTunesPairingMode.") == ["iTunesPairingMode"]
     assert type_identifiers("identityProvider collection") == ["identityProvider"]
-    assert [token.lower() for token in _TYPE_TOKEN.findall("identityProvider集合")] == ["identityprovider"]
+    assert [token.lower() for token in TYPE_TOKEN.findall("identityProvider集合")] == ["identityprovider"]
 
 
 def test_the_identifier_of_an_english_first_cell_leaves_a_remark_out() -> None:

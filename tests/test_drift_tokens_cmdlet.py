@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from lint.cli import main
+from lint.config import build_config
 from lint.diagnostic import Diagnostic
+from lint.engine import check_page
+from lint.parse.detect import parse_source
+from lint.source import decode_source
 from tests.test_drift_examples import check_pair, found
 
 REPO = Path(__file__).resolve().parent.parent
@@ -144,3 +149,89 @@ def test_the_rest_page_is_found_by_its_name_without_reading_every_page(tmp_path:
     found = pair.rest_page("POST", "/things/{id}/frobnicate", "beta", config)
     assert found is not None and found.endswith("docs_src/beta/api/oddly-named.md")
     assert list(pair._REST_INDEX) == [(str(tmp_path), "beta")]
+
+
+TERMS_ENGLISH = """# Update thing
+
+## Request headers
+| Name | Description |
+|:-----|:------------|
+| Authorization | Bearer {token}. Required. |
+| If-Match | The ETag. Optional. |
+
+## Request body
+| Property | Type | Description |
+|:---------|:-----|:------------|
+| displayName | String | The name shown. |
+| state | String | The state. |
+"""
+
+
+def check_terms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pairs: list[tuple[str, str]]) -> list[Diagnostic]:
+    """token-drift alone on a bilingual translation of a page with header and body tables."""
+    target = "locales/zh-CN/v1.0/api/thing-update.md"
+    for relative, text in {"docs_src/v1.0/api/thing-update.md": TERMS_ENGLISH, target: bilingual(pairs)}.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = build_config({"select": ["DL612"]}, root=tmp_path, file=None)
+    return check_page(parse_source(decode_source(target, (tmp_path / target).read_bytes())), config)
+
+
+def test_names_english_writes_without_backticks_stay_in_the_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pairs = [
+        ("发送授权标头。", "Send the Authorization header."),
+        ("设置显示名称。", "Set the displayName of the thing."),
+        ("状态会改变。", "The state changes."),  # a common word: only `state` as code would count
+        ("需要授权。", "Authorization is required."),  # the word, capitalised, not the header's name
+        ("使用 If-Match 标头。", "Use the If-Match header."),  # kept
+        ("displayName属性。", "The displayName property."),  # glued to a translated word: still kept
+        ("显示名称", "displayName"),  # a name alone is a table's cell: param-name-drift judges it
+        ("显示名称（已弃用）", "displayName (deprecated)"),  # so is a name with a remark
+        ("修改 DisplayName 与 If-Match。", "Change displayName and If-Match."),
+    ]
+    diagnostics = check_terms(tmp_path, monkeypatch, pairs)
+    assert found(diagnostics) == [(3, 26, "token-drift"), (5, 26, "token-drift"), (19, 26, "token-drift")]
+    assert [item.message for item in diagnostics] == [
+        "this segment lacks identifier `Authorization`",
+        "this segment lacks identifier `displayName`",
+        "this segment lacks identifier `displayName`",
+    ]
+
+
+CODE_PAIRS = [
+    ("使用 `$筛选` 和 `$top`。", "Use `$filter` and `$top`."),  # altered at its place
+    ("先 `$top` 再 `$选择`。", "Use `$select`, then `$top`."),  # reordered, one altered: the only candidate
+    ("使用 $filter。", "Use `$filter`."),  # the span dropped: nothing to put it in
+    ("`甲` 与 `乙`", "`alpha` and `beta`"),  # two altered, same order: each at its place
+    ("`beta` 与 `y` 与 `z`", "`alpha`, `beta` and `gamma`"),  # two altered, reordered: which is which?
+]
+
+
+def test_token_drift_restores_altered_inline_code_only_with_unsafe_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "locales/zh-CN/v1.0/api/thing-tokens.md"
+    for path, text in {tmp_path / "docs_src/v1.0/api/thing-tokens.md": "# thing\n\nText.\n", target: ""}.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    target.write_text(bilingual(CODE_PAIRS), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    check = ["check", "--no-cache", "--jobs", "1", "--select", "DL612", "locales/zh-CN/v1.0/api/thing-tokens.md"]
+    original = target.read_text(encoding="utf-8")
+    assert main([*check, "--fix"]) == 0  # warnings: the exit status stays 0
+    assert target.read_text(encoding="utf-8") == original  # safe fixes only: prose untouched
+    assert main([*check, "--fix", "--unsafe-fixes"]) == 0  # the dropped span and the ambiguous pair remain
+    fixed = target.read_text(encoding="utf-8")
+    assert fixed == original.replace("`$筛选`", "`$filter`").replace("`$选择`", "`$select`").replace(
+        "`甲` 与 `乙`", "`alpha` 与 `beta`"
+    )
+    capsys.readouterr()
+    assert main([*check, "--fix", "--unsafe-fixes"]) == 0
+    assert target.read_text(encoding="utf-8") == fixed
+    assert [line.split(": ", 1)[0] for line in capsys.readouterr().out.splitlines() if "token-drift" in line] == [
+        "locales/zh-CN/v1.0/api/thing-tokens.md:7:26",
+        "locales/zh-CN/v1.0/api/thing-tokens.md:11:36",
+    ]

@@ -43,10 +43,11 @@ from lint.parse.markdown import page as markdown_page
 from lint.parse.platyps import document, notes, parameters
 from lint.parse.platyps import page as platyps_page
 from lint.parse.text import code_language
-from lint.rules import drift_tables, drift_tokens, names
+from lint.rules import drift_tokens, names
 from lint.site import extension
 from lint.site.convert import markdown as site_markdown
 from lint.source import Source, read_source
+from lint.terms import identifiers
 
 #: Allowed growth of time from n to 16n: linear is 16, quadratic 256.
 GROWTH = 40
@@ -157,11 +158,13 @@ PATTERNS: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "parse.text.code_language:await-snake-case": (_snake_case_await().search, lambda n: "await " + "_" * n),
     "align.examples:_IDENTIFIER_SEGMENT": (align_examples._IDENTIFIER_SEGMENT.match, lambda n: "1" * n + "\nx"),
     "rules.drift_tokens:_CODE": (_findall(drift_tokens._CODE), lambda n: "`" * n),
-    "rules.drift_tables:_PARENTHETICAL": (
-        lambda text: drift_tables._PARENTHETICAL.sub("", text),
+    "rules.drift_tokens:_NAME": (_findall(drift_tokens._NAME), lambda n: "a-" * n + "!"),
+    "rules.drift_tokens:_HEADER_WORD": (drift_tokens._HEADER_WORD.match, lambda n: "*" * n + " " * n + "x"),
+    "terms.identifiers:_PARENTHETICAL": (
+        lambda text: identifiers._PARENTHETICAL.sub("", text),
         lambda n: " " * n + "x",
     ),
-    "rules.drift_tables:_LINK_TEXT": (_finditer(drift_tables._LINK_TEXT), lambda n: "[a" * n),
+    "terms.identifiers:_LINK_TEXT": (_finditer(identifiers._LINK_TEXT), lambda n: "[a" * n),
     "rules.names:_MARKUP": (lambda text: names._MARKUP.sub("", text), lambda n: "[a" * n),
     "site.convert.markdown:_CODE_SPAN": (_finditer(site_markdown._CODE_SPAN), lambda n: "`" * n),
     "site.convert.markdown:_PLACEHOLDER": (

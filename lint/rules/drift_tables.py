@@ -32,6 +32,8 @@ from lint.lazy_pattern import lazy_compile
 from lint.model import Cell, Page, Table, TableRole, TableRow
 from lint.rules import Finding, Related, rule
 from lint.rules.names import plain_name
+from lint.terms.catalogue import Catalogue, english_catalogue
+from lint.terms.identifiers import PRIMITIVES, TYPE_TOKEN, api_identifier, cell_name, type_identifiers, without_remark
 
 #: Tables whose rows name parameters a client sends.
 PARAMETER_ROLES: dict[TableRole, str] = {
@@ -71,31 +73,26 @@ def _looks_translated(name: str, english: str) -> bool:
     return not name.isascii() or not _IDENTIFIER.match(name) or name.lower() == english.lower()
 
 
-_PARENTHETICAL = lazy_compile(r"(?<!\s)\s*[(（].*$")  # from a blank run's first blank only: linear
-
-
-def api_identifier(name: str) -> str | None:
-    """The identifier an English first cell names, without a trailing remark (``x (deprecated)``).
-
-    ``None`` when what is left is no identifier (several words): such a
-    table lists something else than names a client sends.
-    """
-    identifier = _PARENTHETICAL.sub("", name).strip()
-    return identifier if identifier and not any(char.isspace() for char in identifier) else None
-
-
 def _leading_identifier(name: str, identifier: str) -> str:
     """``name`` without a remark after the identifier, when English has a remark there too."""
-    bare = _PARENTHETICAL.sub("", name).strip()
+    bare = without_remark(name)
     return bare if bare.lower() == identifier.lower() else name
 
 
-def _name_drift(row: TableRow, source: TableRow, kind: str, role: TableRole) -> Finding | None:
-    """A finding when ``row`` stands for ``source`` under another name (headers: ignoring case)."""
+def _name_drift(row: TableRow, source: TableRow, kind: str, role: TableRole, terms: Catalogue) -> Finding | None:
+    """A finding when ``row`` stands for ``source`` under another name (headers: ignoring case).
+
+    Only a name the do-not-translate list keeps is held verbatim: the list
+    and this rule read an English cell the same way.
+    """
     name, english = row_name(row), row_name(source)
     identifier = api_identifier(english)
-    if identifier is None or (role in HEADER_ROLES and not _HEADER_TOKEN.match(identifier)):
+    header = role in HEADER_ROLES
+    if identifier is None or (header and not _HEADER_TOKEN.match(identifier)):
         return None  # the English first column names no identifier here (a label, a sentence)
+    listed = cell_name(source.cells[0].text, header=header)
+    if listed is None or not terms.keeps(listed, "header" if header else "parameter"):
+        return None
     written = _leading_identifier(name, identifier)
     same = written.lower() == identifier.lower() if role in HEADER_ROLES else written == identifier
     if same:
@@ -171,10 +168,13 @@ def param_name_drift(page: Page, context: Context) -> Iterator[Finding]:
 
         Translation: |reason|String|...|
     """
+    terms = english_catalogue(context)
+    if terms is None:
+        return
     for role, kind in PARAMETER_ROLES.items():
         for table, english in aligned_tables(page, context.english, role):
             for row, source in pair_rows(table, english).paired:
-                finding = _name_drift(row, source, kind, role)
+                finding = _name_drift(row, source, kind, role, terms)
                 if finding is not None:
                     yield finding
 
@@ -258,11 +258,14 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
 
         Translation: |Authorization|...|   |Content-type|...|
     """
+    terms = english_catalogue(context)
+    if terms is None:
+        return
     for role, kind in HEADER_ROLES.items():
         for table, english in aligned_tables(page, context.english, role):
             pairing = pair_rows(table, english, by_place=_not_a_header_name)
             for row, source in pairing.paired:
-                finding = _name_drift(row, source, kind, role)
+                finding = _name_drift(row, source, kind, role, terms)
                 if finding is not None:
                     yield finding
             for row in pairing.missing:
@@ -284,39 +287,6 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
         yield from _whole_table_missing(page, context, role, kind)
 
 
-#: Words of a Type cell that describe a type rather than name one (``String collection``).
-_TYPE_WORDS = frozenset({"collection", "of", "or", "and", "a", "an", "the", "nullable", "optional", "required"})
-#: ASCII only: a type name glued to a translated word (``identityProvider集合``) is still the name.
-_TYPE_TOKEN = lazy_compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
-#: Primitive types some pages write in lower case (``string``, ``int32``).
-_PRIMITIVES = frozenset(
-    {"string", "boolean", "bool", "int16", "int32", "int64", "integer", "number", "double", "single", "decimal"}
-    | {"guid", "binary", "byte", "datetimeoffset", "date", "timeofday", "duration", "stream", "object"}
-)
-
-
-# Bounded, so a cell of ``[`` openers without a closing bracket is not rescanned from each.
-_LINK_TEXT = lazy_compile(r"\[([^\]]{1,1000})\]\([^)]{0,2000}\)")
-
-
-def type_identifiers(text: str) -> list[str]:
-    """The type names in a Type cell: ``String collection`` -> ``String``.
-
-    A name is a link's text (``[call](../resources/call.md)``), or a word
-    that is capitalised, dotted, camelCase or a primitive written in lower
-    case; other words (``collection``, ``read-only``) describe the type and
-    may be translated.
-    """
-    linked = [match.group(1).strip("`* ") for match in _LINK_TEXT.finditer(text)]
-    names = [name for name in linked if _TYPE_TOKEN.fullmatch(name)]
-    for token in _TYPE_TOKEN.findall(plain_name(_LINK_TEXT.sub(" ", text))):
-        if token.lower() in _TYPE_WORDS:
-            continue
-        if token[0].isupper() or "." in token or token.lower() in _PRIMITIVES or not token.islower():
-            names.append(token)
-    return names
-
-
 def _translated_type(text: str) -> bool:
     """Whether a Type cell names no type as Graph writes one: no primitive, no dotted or camelCase name.
 
@@ -324,7 +294,7 @@ def _translated_type(text: str) -> bool:
     or `educationUserRole` where English has `String` is another type.
     """
     for token in type_identifiers(text):
-        if token.lower() in _PRIMITIVES or "." in token or any(char.isupper() for char in token[1:]):
+        if token.lower() in PRIMITIVES or "." in token or any(char.isupper() for char in token[1:]):
             return False
         if token.islower():
             return False  # a lower-case link text: a Graph type (`call`)
@@ -356,6 +326,9 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
 
         Translation: |reason|String|...|
     """
+    terms = english_catalogue(context)
+    if terms is None:
+        return
     for role, kind in PARAMETER_ROLES.items():
         for table, english in aligned_tables(page, context.english, role):
             index = _type_cells(table, english)
@@ -365,8 +338,8 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                 cell, english_cell = cell_at(row, index), cell_at(source, index)
                 if cell is None or english_cell is None:
                     continue
-                wanted = type_identifiers(english_cell.text)
-                have = {token.lower() for token in _TYPE_TOKEN.findall(plain_name(cell.text))}
+                wanted = [name for name in type_identifiers(english_cell.text) if terms.keeps(name, "type")]
+                have = {token.lower() for token in TYPE_TOKEN.findall(plain_name(cell.text))}
                 lost = [token for token in wanted if token.lower() not in have]
                 if not wanted or not lost:
                     continue

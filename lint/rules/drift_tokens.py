@@ -10,6 +10,15 @@ localized with a locale segment (``/zh-cn/``), separators inside numbers
 clock, digits where English wrote a number word ("eight", "fourth",
 "January"), and small counts, ordinals and digits inside names written out
 as words in the translation ("2 ways": "两种方式").
+
+Names the do-not-translate list keeps (:mod:`lint.terms.catalogue`: the
+page's parameter, header, property and enum names) are held as well where
+English writes them without backticks ("set the displayName", "the
+Authorization header"): "отключеноForGroup" for **disabledForGroup** is a
+name no client sends. Words are words, though: a name that is one
+lower-case word (``state``, ``id``) counts only as code, a capitalised one
+(``Authorization``, ``Message``) only where "header" follows it, since
+sentences, titles and link texts capitalise words.
 """
 
 from __future__ import annotations
@@ -20,9 +29,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint.context import Context
+from lint.fix.edit import Edit, Fix
 from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
+from lint.terms.catalogue import english_catalogue
+from lint.terms.identifiers import cell_name
 
 # Opening runs longer than 16 backticks (none in real pages) are not tried whole: from
 # every position of a long run, each shorter length rescanned the line for its closer.
@@ -179,7 +191,47 @@ def _clock_numbers(source: str) -> set[str]:
     return found
 
 
-_KINDS = {"code": "inline code", "link": "link target", "number": "number"}
+_KINDS = {"code": "inline code", "link": "link target", "number": "number", "name": "identifier"}
+#: A name as a sentence writes one: ``displayName``, ``If-Match``, ``$select``, ``@odata.type``.
+_NAME = lazy_compile(r"(?<![A-Za-z0-9_@$.-])[@$]?[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*")
+
+
+_CAPITALISED = lazy_compile(r"[A-Z][a-z]+")
+_HEADER_WORD = lazy_compile(r"[*_]*\s+(?:request\s+|response\s+)?headers?\b")
+
+
+def _prose(text: str) -> str:
+    """``text`` without its inline code, link targets and URLs: the words a sentence writes."""
+    return _URL.sub(" ", _LINK.sub("](", _CODE.sub(" ", text)))
+
+
+def _plain_word(prose: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised name (``Authorization``, ``Message``) stands as an ordinary word here.
+
+    Sentences, titles and link texts capitalise words ("Internet Message
+    Format", "Authorization for APIs"); the header is named as such: "the
+    Authorization header".
+    """
+    return bool(_CAPITALISED.fullmatch(match.group(0))) and not _HEADER_WORD.match(prose, match.end())
+
+
+def lost_names(source: str, translation: str, names: frozenset[str]) -> list[str]:
+    """The do-not-translate ``names`` the English sentence writes as words that the translation lacks.
+
+    English may write `Authorization` without backticks; the translation
+    must keep it all the same, as code or not. Case-sensitive, whole words
+    (ASCII boundaries: ``displayName属性`` keeps ``displayName``).
+    """
+    prose = _prose(source)
+    if cell_name(prose) in names:
+        # A name alone (``x (deprecated)``) is a table's name cell: param-name-drift and header-drift judge it.
+        return []
+    written = {
+        match.group(0) for match in _NAME.finditer(prose) if match.group(0) in names and not _plain_word(prose, match)
+    }
+    return sorted(
+        name for name in written if not re.search(rf"(?<![A-Za-z0-9_@$]){re.escape(name)}(?![A-Za-z0-9_])", translation)
+    )
 
 
 def _show(token: str) -> str:
@@ -198,19 +250,70 @@ def _position(segment: Segment, token: str) -> Span:
     return Span(segment.span.path, segment.span.line, segment.span.column + offset, segment.span.line)
 
 
-@rule("DL612", scope="pair", severity="warning", tags=("drift", "translation"))
+def _restore_code(segment: Segment) -> Fix | None:
+    """The edits that put back each English inline code span the translation altered, or None.
+
+    Spans pair by position when both sides have as many: each pair that
+    differs must be an English span the translation lacks facing one the
+    English lacks (a reordering is no alteration). Else, one span lost and
+    one added pair with each other wherever they stand. Anything else (a
+    dropped span, two candidates) is left to the translator. Only spans on
+    the segment's first line and with the same backtick fence are edited.
+    """
+    if segment.segment_id is None or not segment.source:
+        return None
+    english = list(_CODE.finditer(segment.source))
+    mine = list(_CODE.finditer(segment.text))
+    if len(english) != len(mine) or not english:
+        return None
+
+    def key(match: re.Match[str]) -> str:
+        return normalized(match.group(2)).strip()
+
+    lost = Counter(map(key, english)) - Counter(map(key, mine))
+    added = Counter(map(key, mine)) - Counter(map(key, english))
+    if not lost:
+        return None
+    differing = [(have, want) for have, want in zip(mine, english, strict=True) if key(have) != key(want)]
+    if all(key(have) in added and key(want) in lost for have, want in differing):
+        pairs = differing
+    elif sum(lost.values()) == sum(added.values()) == 1:
+        pairs = [
+            (next(have for have in mine if key(have) in added), next(want for want in english if key(want) in lost))
+        ]
+    else:
+        return None
+    start = segment.span.column + len(f'<span data-ttu-id="{segment.segment_id}">')
+    edits = []
+    for have, want in pairs:
+        if have.group(1) != want.group(1) or "\n" in segment.text[: have.end()]:
+            return None
+        edits.append(Edit(segment.span.line, start + have.start(2), have.group(2), want.group(2)))
+    return Fix(tuple(edits), safe=False)
+
+
+@rule("DL612", scope="pair", severity="warning", tags=("drift", "translation"), fixable="unsafe")
 def token_drift(page: Page, context: Context) -> Iterator[Finding]:
-    """A bilingual segment's numbers, inline code, URLs or link targets differ from its embedded English.
+    """A bilingual segment's numbers, inline code, URLs, link targets or API names differ from its embedded English.
 
     Bad::
 
         <span class="sxs-lookup"><span class="stl">The current timeout value is 15 seconds.</span>
         当前超时值为 10 秒。</span>
+        If the **disabledForGroup** property is set ...
+        Если свойство **отключеноForGroup** ...
 
     Good::
 
         当前超时值为 15 秒。
+        Если свойство **disabledForGroup** ...
+
+    Fix (unsafe, ``--unsafe-fixes``: it edits translated prose): an inline
+    code span the translation altered (`` `$筛选` `` for `` `$filter` ``) is
+    restored from the English span at its place, when the two sides have as
+    many spans and the pairing is unambiguous.
     """
+    catalogue = english_catalogue(context)
     for segment in page.segments:
         if not segment.source:
             continue
@@ -225,6 +328,8 @@ def token_drift(page: Page, context: Context) -> Iterator[Finding]:
         strict = {token for token in segment_tokens(untimed) if not _may_be_worded(untimed, token)}
         allowed = set(segment_tokens(source, english=True)) | _clock_numbers(source)
         lost = sorted(strict - mine)
+        if catalogue is not None:
+            lost += [f"name:{name}" for name in lost_names(segment.source, text, catalogue.prose_names)]
         added = sorted(mine - allowed)
         if not lost and not added:
             continue
@@ -238,4 +343,5 @@ def token_drift(page: Page, context: Context) -> Iterator[Finding]:
             f"this segment {' and '.join(parts)}",
             related=(Related(segment.span, f'its English: "{" ".join(segment.source.split())[:160]}"'),),
             context=f"tokens {segment.segment_id or segment.source[:60]}",
+            fix=_restore_code(segment) if any(token.startswith("code:") for token in lost) else None,
         )

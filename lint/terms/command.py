@@ -19,8 +19,8 @@ def run_terms(paths: list[str], *, locale: str | None, output_format: str, outpu
     from lint.check import configured_roots
     from lint.config import load_config
     from lint.schemas.store import store_for
+    from lint.terms.catalogue import collect
     from lint.terms.csvfile import write_csv
-    from lint.terms.derive import collect
     from lint.terms.tbx import tbx_bytes
 
     config = load_config()

@@ -9,11 +9,14 @@ that mentions ``unknownFutureValue`` must keep it as the API spells it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.model import Page, Table
-from lint.schemas.validate import SchemaStore
+from lint.terms.identifiers import cell_name, type_identifiers
 from lint.terms.model import Term, TermKind
+
+if TYPE_CHECKING:  # the store module loads jsonschema: only a page that asks for CSDL terms pays for it
+    from lint.schemas.validate import SchemaStore
 
 _NAME_KINDS: dict[str, TermKind] = {
     "path-parameters": "parameter",
@@ -54,8 +57,6 @@ def page_terms(page: Page) -> Iterator[Term]:
 def _table_terms(path: str, table: Table) -> Iterator[Term]:
     """Names and types of a parameter or header table, read as param-name-drift and type-name-drift read them."""
     from lint.align.tables import type_column
-    from lint.rules.drift_tables import api_identifier, type_identifiers
-    from lint.rules.names import plain_name
 
     kind = _NAME_KINDS.get(table.role)
     if kind is None:
@@ -65,10 +66,7 @@ def _table_terms(path: str, table: Table) -> Iterator[Term]:
         if not row.cells:
             continue
         source = f"{path}:{row.span.line}"
-        written = plain_name(row.cells[0].text).replace("\\", "")  # a link text keeps its escapes: ``\\$filter``
-        if kind == "header":
-            written = written.partition(":")[0].strip()  # ``Prefer: outlook.timezone`` names the header Prefer
-        name = api_identifier(written)
+        name = cell_name(row.cells[0].text, header=kind == "header")
         if name:
             yield _term(name, kind, source)
         if types is not None and types < len(row.cells):
@@ -112,7 +110,7 @@ def _resolve(store: SchemaStore, name: str) -> str | None:
 def schema_terms(store: SchemaStore, keys: Iterable[str]) -> Iterator[Term]:
     """Type names, property names and the members of enums those properties take, for ``keys``."""
     for key in keys:
-        schema = store.defs[key]
+        schema = _own_schema(store.defs[key])
         if not key.startswith(_ACTION):
             yield _term(key, "type", f"CSDL {key}")
         yield from _members(key, schema)
@@ -123,6 +121,14 @@ def schema_terms(store: SchemaStore, keys: Iterable[str]) -> Iterator[Term]:
             for ref in sorted(set(_refs(property_schema))):
                 if ref in store.defs:
                     yield from _members(ref, store.defs[ref])
+
+
+def _own_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a type's own instances: a type with derived types dispatches on ``@odata.type``
+    (``if``/``then``) and describes itself in ``else``, where its properties are."""
+    while "properties" not in schema and isinstance(schema.get("else"), dict) and "if" in schema:
+        schema = schema["else"]
+    return schema
 
 
 def _members(key: str, schema: dict[str, Any]) -> Iterator[Term]:
@@ -150,30 +156,3 @@ def _refs(schema: Any) -> Iterator[str]:
 
 def _term(text: str, kind: TermKind, source: str) -> Term:
     return Term(term=text, kind=kind, source=source, note=_NOTES[kind])
-
-
-def collect(pages: Iterable[Page], store_of: Callable[[str | None], SchemaStore | None]) -> list[Term]:
-    """The do-not-translate list of English ``pages``: one entry per (term, kind), at its first source.
-
-    Pages come first, in the order given, so a term shown on a page is
-    placed on the page line rather than on the CSDL. Terms with characters
-    that are not printable are left out.
-    """
-    found: dict[tuple[str, str], Term] = {}
-    schema_keys: dict[str, list[str]] = {}
-    for page in pages:
-        for term in page_terms(page):
-            # A name holding a control character names nothing a client sends (``check`` reports
-            # it); a termbase cannot hold it either: XML has no such characters.
-            if term.term.isprintable():
-                found.setdefault((term.term, term.kind), term)
-        store = store_of(page.version)
-        if store is not None and page.version is not None:
-            keys = schema_keys.setdefault(page.version, [])
-            keys.extend(key for key in used_types(page, store) if key not in keys)
-    for version, keys in schema_keys.items():
-        store = store_of(version)
-        assert store is not None
-        for term in schema_terms(store, keys):
-            found.setdefault((term.term, term.kind), term)
-    return list(found.values())
