@@ -85,7 +85,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A finding --fix repairs has `[*]` before its rule's name (tests/test_fix.py pins which).
     found = [(line.split(" ")[0], line.replace(" [*]", "").split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 5 fixable with --fix."
+    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 7 fixable with --fix."
     assert (
         f"{RU}:46:2: error DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated (also: DL201, DL505)" in out
@@ -190,9 +190,9 @@ def test_no_merge_shows_every_rules_finding(in_repo: Path, capsys: pytest.Captur
         f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated",
     ]
-    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 5 fixable with --fix."
+    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 7 fixable with --fix."
     _, merged = run(capsys, RU)
-    assert merged.splitlines()[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 5 fixable with --fix."
+    assert merged.splitlines()[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 7 fixable with --fix."
 
 
 def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -283,11 +283,11 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f"    {english}:37:3: the English page has it here",
         f"{RU}:33:1: warning DL602 [*] path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not in the English HTTP request section, which has `POST /communications/calls/{{id}}/reject` instead",
         f"    {english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
-        f"{RU}:37:1: warning DL606 header-drift this table lacks the request header `Content-type` that the English table lists",
+        f"{RU}:37:1: warning DL606 [*] header-drift this table lacks the request header `Content-type` that the English table lists",
         f"    {english}:43:3: the English page lists `Content-type`",
         f"{RU}:39:3: warning DL606 [*] header-drift request header `Авторизация` should be `Authorization` as in the English table; identifiers are never translated",
         f"    {english}:42:3: the English page names this request header `Authorization`",
-        f"{RU}:44:1: warning DL604 param-missing this table lacks the body parameter `callbackUri` that the English table lists",
+        f"{RU}:44:1: warning DL604 [*] param-missing this table lacks the body parameter `callbackUri` that the English table lists",
         f"    {english}:51:2: the English page lists `callbackUri`",
         f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English table; identifiers are never translated",
         f"    {english}:50:2: the English page names this body parameter `reason`",
@@ -303,7 +303,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f'{RU}:124:3: warning DL608 json-drift `/reason` is `"none"` here, `"busy"` in the English request example `call-reject`: this request is the English request example `call-reject-none-reason` ({english}:168:1), carried under the name `call-reject`',
         f"    {english}:73:3: the English request example `call-reject`",
         f"    {english}:172:1: the English request example `call-reject-none-reason`, which this example reproduces",
-        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 5 fixable with --fix.",
+        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 7 fixable with --fix.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
@@ -312,7 +312,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     try:
         config.write_text('[tool.doclint]\nseverity = { header-drift = "error" }\n', encoding="utf-8")
         code, out = run(capsys, "--config", str(config), english)
-        assert code == 0 and f"{RU}:37:1: error DL606 header-drift" in out
+        assert code == 0 and f"{RU}:37:1: error DL606 [*] header-drift" in out
         assert run(capsys, "--config", str(config), "--fail-on", "warning", english)[0] == 1
     finally:
         config.unlink()
@@ -320,7 +320,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     code, out = run(capsys, english, RU)
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files. 5 fixable with --fix."
+        "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files. 7 fixable with --fix."
     )
     code, out = run(capsys, "--no-translations", english)
     assert code == 0

@@ -1,0 +1,159 @@
+"""``--fix`` on tables: a missing parameter or header row inserted from English, a type name restored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+
+PAGE = "v1.0/api/thing-update.md"
+TRANSLATION = f"locales/ru-RU/{PAGE}"
+
+ENGLISH = """# Update thing
+
+## HTTP request
+```http
+PATCH /things/{id}
+```
+
+## Request headers
+| Name          | Description               |
+|:--------------|:--------------------------|
+| Authorization | Bearer {token}. Required. |
+| Content-Type  | application/json. Required. |
+| Prefer        | return=minimal. Optional. |
+
+## Request body
+| Parameter | Type | Description |
+|:----------|:-----|:------------|
+|displayName|String|The name \\| shown to users.|
+|color|String|The colour of the thing.|
+|weight|Int32|How heavy it is.|
+|owner|String|Who owns it.|
+"""
+
+
+def _project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, translation: str, english: str = ENGLISH) -> Path:
+    (tmp_path / "docs_src" / "v1.0" / "api").mkdir(parents=True)
+    (tmp_path / "locales" / "ru-RU" / "v1.0" / "api").mkdir(parents=True)
+    (tmp_path / "docs_src" / PAGE).write_text(english, encoding="utf-8")
+    (tmp_path / TRANSLATION).write_text(translation, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.doclint]\nsource-root = "docs_src"\nlocales-root = "locales"\n')
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / TRANSLATION
+
+
+def _fix(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """The page after ``--fix``, and what the run said on stderr."""
+    capsys.readouterr()
+    main(["check", "--no-cache", "--jobs", "1", "--fix", TRANSLATION])
+    return path.read_text(encoding="utf-8"), capsys.readouterr().err
+
+
+def _findings(capsys: pytest.CaptureFixture[str], *rules: str) -> list[tuple[int, int, str, bool]]:
+    capsys.readouterr()
+    main(["check", "--no-cache", "--jobs", "1", "--format", "json", "--select", ",".join(rules), TRANSLATION])
+    report = json.loads(capsys.readouterr().out)
+    items = report["findings"] if isinstance(report, dict) else report
+    return [(item["line"], item["column"], item["name"], "fix" in item) for item in items]
+
+
+BODY = '## <a name="request-body"></a>Текст запроса\n'
+
+TRANSLATED = """# Обновление
+
+## <a name="http-request"></a>HTTP-запрос
+```http
+PATCH /things/{id}
+```
+
+## <a name="request-headers"></a>Заголовки запросов
+| Имя          | Описание               |
+|:--------------|:--------------------------|
+| Prefer        | return=minimal. Необязательный. |
+
+## <a name="request-body"></a>Текст запроса
+| Параметр | Тип | Описание |
+|:----------|:-----|:------------|
+|color|String|Цвет.|
+|owner|String|Владелец.|
+"""
+
+
+def test_missing_rows_are_inserted_in_the_english_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _project(tmp_path, monkeypatch, TRANSLATED)
+    assert _findings(capsys, "param-missing", "header-drift") == [
+        (9, 1, "header-drift", True),  # Authorization
+        (9, 1, "header-drift", True),  # Content-Type
+        (14, 1, "param-missing", True),  # displayName
+        (14, 1, "param-missing", True),  # weight
+    ]
+    fixed, said = _fix(path, capsys)
+    # Before the first row standing for a later English row, after the row standing for the one before,
+    # the description kept in English behind the mark, a `|` in a cell still escaped; `|a|` and `| a |` kept.
+    assert fixed == TRANSLATED.replace(
+        "| Prefer ",
+        "| Authorization | <!-- doclint: translate --> Bearer {token}. Required. |\n"
+        "| Content-Type | <!-- doclint: translate --> application/json. Required. |\n"
+        "| Prefer ",
+    ).replace(
+        "|color|String|Цвет.|\n|owner|String|Владелец.|\n",
+        "|displayName|String|<!-- doclint: translate --> The name \\| shown to users.|\n"
+        "|color|String|Цвет.|\n"
+        "|weight|Int32|<!-- doclint: translate --> How heavy it is.|\n"
+        "|owner|String|Владелец.|\n",
+    )
+    assert "fixed 4 findings in 1 file" in said
+    # The inserted rows are read as rows (the mark is no finding of its own), and a second --fix changes nothing.
+    assert _findings(capsys, "DL6", "DL9", "DL0") == []
+    assert _fix(path, capsys)[0] == fixed
+
+
+def test_rows_missing_at_the_end_go_after_the_last_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    translation = BODY + "| Параметр | Тип | Описание |\n|:-|:-|:-|\n|displayName|String|Имя.|\n\nПосле.\n"
+    path = _project(tmp_path, monkeypatch, translation)
+    fixed, _ = _fix(path, capsys)
+    assert fixed == translation.replace(
+        "|displayName|String|Имя.|\n",
+        "|displayName|String|Имя.|\n"
+        "|color|String|<!-- doclint: translate --> The colour of the thing.|\n"
+        "|weight|Int32|<!-- doclint: translate --> How heavy it is.|\n"
+        "|owner|String|<!-- doclint: translate --> Who owns it.|\n",
+    )
+
+
+def test_a_row_goes_after_the_header_of_a_table_without_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = "## Request body\n| Parameter | Type | Description |\n|:-|:-|:-|\n|color|String||\n"
+    translation = BODY + "| Параметр | Тип | Описание |\n|:-|:-|:-|\n\nПосле.\n"
+    path = _project(tmp_path, monkeypatch, translation, english)
+    fixed, _ = _fix(path, capsys)
+    # An English row with no description has nothing to translate: it is inserted without the mark.
+    assert fixed == translation.replace("|:-|:-|:-|\n", "|:-|:-|:-|\n| color | String |  |\n")
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        # Another column count than the English table: which cell is which cannot be told.
+        BODY + "| Параметр | Описание |\n|:-|:-|\n|color|Цвет.|\n",
+        # A table inside a quote: the inserted row would need the quote's prefix.
+        BODY + "> | Параметр | Тип | Описание |\n> |:-|:-|:-|\n> |color|String|Цвет.|\n",
+        # A table written without leading bars.
+        BODY + "Параметр | Тип | Описание\n:-|:-|:-\ncolor|String|Цвет.\n",
+    ],
+)
+def test_no_row_is_inserted_where_it_could_not_be_written_faithfully(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], translation: str
+) -> None:
+    path = _project(tmp_path, monkeypatch, translation)
+    assert [item[2:] for item in _findings(capsys, "param-missing")] == [("param-missing", False)] * 3
+    assert _fix(path, capsys)[0] == translation
