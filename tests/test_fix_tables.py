@@ -147,6 +147,8 @@ def test_a_row_goes_after_the_header_of_a_table_without_rows(
         BODY + "| Параметр | Описание |\n|:-|:-|\n|color|Цвет.|\n",
         # A table inside a quote: the inserted row would need the quote's prefix.
         BODY + "> | Параметр | Тип | Описание |\n> |:-|:-|:-|\n> |color|String|Цвет.|\n",
+        # A row standing for an English row by its place, under a name no fix restores: it may be the missing row.
+        BODY + "| Параметр | Тип | Описание |\n|:-|:-|:-|\n|colour|String|Цвет.|\n",
         # A table written without leading bars.
         BODY + "Параметр | Тип | Описание\n:-|:-|:-\ncolor|String|Цвет.\n",
     ],
@@ -156,4 +158,18 @@ def test_no_row_is_inserted_where_it_could_not_be_written_faithfully(
 ) -> None:
     path = _project(tmp_path, monkeypatch, translation)
     assert [item[2:] for item in _findings(capsys, "param-missing")] == [("param-missing", False)] * 3
+    assert _fix(path, capsys)[0] == translation
+
+
+def test_no_row_is_inserted_beside_a_row_english_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Aceptar` may be `Accept` translated: inserting `Accept` would list the header twice."""
+    english = "## Request headers\n| Name | Description |\n|:-|:-|\n| Authorization | Required. |\n| Accept | json |\n"
+    translation = (
+        '## <a name="request-headers"></a>Заголовки\n| Имя | Описание |\n|:-|:-|\n'
+        "| Authorization | Обязательный. |\n| Aceptar | json |\n"
+    )
+    path = _project(tmp_path, monkeypatch, translation, english)
+    assert [item[2:] for item in _findings(capsys, "header-drift")] == [("header-drift", False)] * 2
     assert _fix(path, capsys)[0] == translation

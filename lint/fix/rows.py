@@ -13,6 +13,13 @@ row after it, else after the table's last row; each insertion is computed
 against the page as checked, and two rows missing side by side land in
 order over two passes (the second is placed after the first).
 
+A row is inserted only when it is plainly missing: the translated table
+has no row English lacks (that row may be the missing one under another
+name: ``Aceptar`` where English has ``Accept``), and each of its rows names
+its English row or has its translated name restored by the same ``--fix``
+(``param-name-drift``, ``header-drift``), which trusts the same pairing. A
+row paired by place whose name no fix restores leaves the table as it is.
+
 Only a table the fix can write back faithfully is repaired: its rows start
 at the line's first column with a ``|`` (no quote or list prefix, no
 table written without leading bars), it has as many columns as the
@@ -21,8 +28,9 @@ English table, and the English row fits on one line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from lint.align.tables import RowPairing, row_identifier, row_name
 from lint.fix.edit import Fix, insert_lines
 from lint.model import Page, Table, TableRow
 from lint.rules.names import plain_name
@@ -35,14 +43,26 @@ _PROSE_HEADINGS = ("description", "value")
 
 
 def missing_row_fix(
-    page: Page, table: Table, english: Table, row: TableRow, paired: Sequence[tuple[TableRow, TableRow]]
+    page: Page,
+    table: Table,
+    english: Table,
+    row: TableRow,
+    pairing: RowPairing,
+    restored: Callable[[TableRow, TableRow], bool],
 ) -> Fix | None:
     """The insertion of English ``row`` into the translated ``table``, or ``None`` when it cannot be written safely.
 
-    ``paired`` is the tables' row pairing (translated row, English row).
+    ``pairing`` is the tables' row pairing, of which ``row`` is a missing row;
+    ``restored(translated, english)`` says whether ``--fix`` gives a row paired
+    under another name its English name.
     """
     if page.format != "markdown" or len(table.header.cells) != len(english.header.cells):
         return None
+    if pairing.extra or not all(
+        row_identifier(translated).lower() == row_name(source).lower() or restored(translated, source)
+        for translated, source in pairing.paired
+    ):
+        return None  # a row under another name may be this one
     description = _prose_column(english)
     style = _bar_style(table)
     if description is None or style is None or len(row.cells) != len(english.header.cells):
@@ -55,7 +75,7 @@ def missing_row_fix(
     escaped = [text.replace("|", "\\|") for text in cells]  # the parser unescaped ``\|``: a bare bar splits the cell
     line = (" | " if style else "|").join(escaped)
     written = f"| {line} |" if style else f"|{line}|"
-    return Fix((insert_lines(_insertion_line(table, english, row, paired), [written]),))
+    return Fix((insert_lines(_insertion_line(table, english, row, pairing.paired), [written]),))
 
 
 def _prose_column(english: Table) -> int | None:

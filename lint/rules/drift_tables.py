@@ -217,6 +217,11 @@ def _missing_rows(
     page: Page, table: Table, english: Table, pairing: RowPairing, kind: str, role: TableRole
 ) -> Iterator[Finding]:
     """One finding per English row the translated table lacks, at the table, with the row's insertion as fix."""
+
+    def restored(translated: TableRow, source: TableRow) -> bool:
+        finding = _name_drift(translated, source, kind, role)
+        return finding is None or finding.fix is not None  # None: the same identifier, as the rule reads names
+
     for row in pairing.missing:
         name = row_name(row)
         yield Finding(
@@ -224,7 +229,7 @@ def _missing_rows(
             f"this table lacks the {kind} `{name}` that the English table lists",
             related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
             context=f"missing {role} {name}",
-            fix=missing_row_fix(page, table, english, row, pairing.paired),
+            fix=missing_row_fix(page, table, english, row, pairing, restored),
         )
 
 
