@@ -173,3 +173,41 @@ def test_no_row_is_inserted_beside_a_row_english_lacks(
     path = _project(tmp_path, monkeypatch, translation, english)
     assert [item[2:] for item in _findings(capsys, "header-drift")] == [("header-drift", False)] * 2
     assert _fix(path, capsys)[0] == translation
+
+
+TYPES_ENGLISH = """## Request body
+| Parameter | Type | Description |
+|:--|:--|:--|
+|name|String|The name.|
+|tags|String collection|The tags.|
+|size|Int32|The size.|
+|call|[call](../resources/call.md)|The call.|
+|labels|String collection|The labels.|
+"""
+TYPES_TRANSLATED = (
+    BODY + "| Параметр | Тип | Описание |\n|:--|:--|:--|\n"
+    "|name|**Cadena**|Имя.|\n|tags|Colección de cadenas|Теги.|\n|size|Guid|Размер.|\n"
+    "|call|[вызов](../resources/call.md)|Вызов.|\n|labels|字符串集合|Метки.|\n"
+)
+
+
+def test_a_translated_type_name_is_restored_and_another_type_left_to_a_reviewer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _project(tmp_path, monkeypatch, TYPES_TRANSLATED, TYPES_ENGLISH)
+    assert _findings(capsys, "type-name-drift") == [
+        (4, 7, "type-name-drift", True),
+        (5, 7, "type-name-drift", True),  # unsafe: it replaces translated words too
+        (6, 7, "type-name-drift", False),  # `Guid` is another type: which page is wrong is for a reviewer
+        (7, 7, "type-name-drift", True),
+        (8, 9, "type-name-drift", True),  # unsafe: one word here, two in English (`String collection`)
+    ]
+    fixed, said = _fix(path, capsys)
+    assert fixed == TYPES_TRANSLATED.replace("**Cadena**", "**String**").replace("[вызов]", "[call]")
+    assert "fixed 2 findings in 1 file" in said
+    capsys.readouterr()
+    main(["check", "--no-cache", "--jobs", "1", "--fix", "--unsafe-fixes", TRANSLATION])
+    assert path.read_text(encoding="utf-8") == fixed.replace("Colección de cadenas", "String collection").replace(
+        "字符串集合", "String collection"
+    )
+    assert _findings(capsys, "type-name-drift") == [(6, 7, "type-name-drift", False)]

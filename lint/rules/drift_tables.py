@@ -362,7 +362,30 @@ def _type_cells(table: Table, english: Table) -> int | None:
     return index
 
 
-@rule("DL607", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+def _restore_type(cell: Cell, english_cell: Cell, wanted: list[str]) -> Fix | None:
+    """The edit that gives a translated Type cell its English type name back.
+
+    A cell of one word (`Cadena`, `Строка`, `[вызов](...)`) where English
+    has the bare type name takes that name in place of the word (safe). A
+    cell of several words (`Коллекция строк`), or one standing for several
+    English words (`字符串集合` for `String collection`), holds translated
+    words that describe the type too: it becomes the English cell, but only
+    with ``--unsafe-fixes``, since it touches them. A cell that names another
+    type is left alone (which page is right is for a reviewer), as are
+    bilingual cells.
+    """
+    if cell.source is not None or not _translated_type(cell.text) or cell.span.line != cell.span.end_line:
+        return None
+    words, english_words = plain_name(cell.text).split(), plain_name(english_cell.text).split()
+    if len(words) == 1 and english_words == wanted and len(wanted) == 1 and cell.text.count(words[0]) == 1:
+        offset = cell.text.index(words[0])
+        return Fix((Edit(cell.span.line, cell.span.column + offset, words[0], wanted[0]),))
+    if "|" not in english_cell.text + cell.text:
+        return Fix((Edit(cell.span.line, cell.span.column, cell.text, english_cell.text),), safe=False)
+    return None
+
+
+@rule("DL607", scope="pair", severity="warning", tags=("drift", "translation", "params"), fixable="safe")
 def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A parameter's type is translated, or names another type than the English table.
 
@@ -378,6 +401,13 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
     Good::
 
         Translation: |reason|String|...|
+
+    Fixable: ``--fix`` writes the English type name over a translated one
+    (`Cadena` to `String`); a Type cell of several translated words (`Коллекция
+    строк`) becomes the English cell (`String collection`) only with
+    ``--unsafe-fixes``, since it replaces words a translator may translate. A
+    cell naming another type (`Guid` where English has `String`) is left to a
+    reviewer.
     """
     for role, kind in PARAMETER_ROLES.items():
         for table, english in aligned_tables(page, context.english, role):
@@ -405,6 +435,7 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                     f"({why})",
                     related=(Related(english_cell.span, f"the English type: `{english_type}`"),),
                     context=f"type {role} {row_identifier(source)} {shown}",
+                    fix=_restore_type(cell, english_cell, wanted) if page.format == "markdown" else None,
                 )
 
 
