@@ -85,7 +85,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A finding --fix repairs has `[*]` before its rule's name (tests/test_fix.py pins which).
     found = [(line.split(" ")[0], line.replace(" [*]", "").split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 7 fixable with --fix."
+    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 9 fixable with --fix."
     assert (
         f"{RU}:46:2: error DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated (also: DL201, DL505)" in out
@@ -278,7 +278,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     code, out = run(capsys, english)
     assert code == 0
     assert out.splitlines() == [
-        f"{english}:50:16: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
+        f"{english}:50:16: info DL503 [*] enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
         f'{RU}:29:1: warning DL609 example-missing the English note "**Note:** The `/app` path is deprecated. Going forward, use the `/communications` path." is missing from this translation',
         f"    {english}:37:3: the English page has it here",
         f"{RU}:33:1: warning DL602 [*] path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not in the English HTTP request section, which has `POST /communications/calls/{{id}}/reject` instead",
@@ -303,7 +303,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f'{RU}:124:3: warning DL608 json-drift `/reason` is `"none"` here, `"busy"` in the English request example `call-reject`: this request is the English request example `call-reject-none-reason` ({english}:168:1), carried under the name `call-reject`',
         f"    {english}:73:3: the English request example `call-reject`",
         f"    {english}:172:1: the English request example `call-reject-none-reason`, which this example reproduces",
-        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 7 fixable with --fix.",
+        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 8 fixable with --fix.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
@@ -320,11 +320,11 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     code, out = run(capsys, english, RU)
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files. 7 fixable with --fix."
+        "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files. 8 fixable with --fix."
     )
     code, out = run(capsys, "--no-translations", english)
     assert code == 0
-    assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."
+    assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file. 1 fixable with --fix."
 
 
 def test_parallel_run_gives_the_same_findings(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

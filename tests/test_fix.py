@@ -161,4 +161,4 @@ def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None
     assert "fixable: safe" in capsys.readouterr().out.splitlines()[1]
     main(["rules"])
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.endswith("[fixable: safe]")]
-    assert listed == ["DL601", "DL602", "DL603", "DL604", "DL606", "DL607"]
+    assert listed == ["DL503", "DL601", "DL602", "DL603", "DL604", "DL606", "DL607"]
