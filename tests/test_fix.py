@@ -168,7 +168,7 @@ def test_text_report_marks_fixable_findings(in_repo: Path, capsys: pytest.Captur
         f"{RU}:49:66 status-drift",
         f"{RU}:119:1 path-drift",
     ]
-    assert lines[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 7 fixable with --fix."
+    assert lines[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 7 fixable with --fix."
 
 
 def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None:
