@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from lint.cli import main
+from tests.conftest import REPO
 
 PAGE = "v1.0/api/thing-update.md"
 TRANSLATION = f"locales/ru-RU/{PAGE}"
@@ -211,3 +214,23 @@ def test_a_translated_type_name_is_restored_and_another_type_left_to_a_reviewer(
         "字符串集合", "String collection"
     )
     assert _findings(capsys, "type-name-drift") == [(6, 7, "type-name-drift", False)]
+
+
+def test_the_site_shows_an_inserted_row_without_its_mark(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mark is an HTML comment: the built page shows the row, its English description, and no comment."""
+    for name in ("docs_src", "locales"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    ru = "locales/ru-RU/beta/api/call-reject.md"
+    main(["check", "--no-cache", "--jobs", "1", "--fix", ru])
+    assert main(["build", "--no-cache", "--out", "html", "--jobs", "1", "--locale", "ru-RU", "--fail-on-warning"]) == 0
+    html = (tmp_path / "html" / "ru-RU" / "beta" / "api" / "call-reject.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    for finding in soup.select(".doclint-finding"):
+        finding.decompose()
+    rows = [[" ".join(cell.get_text(" ").split()) for cell in row.select("td")] for row in soup.select("tr")]
+    assert ["Content-type", "application/json. Required."] in rows
+    callback = next(row for row in rows if row and row[0] == "callbackUri")
+    assert callback[:2] == ["callbackUri", "String"] and callback[2].startswith("This allows bots to provide")
+    assert "doclint: translate" not in soup.get_text()
