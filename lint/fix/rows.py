@@ -23,7 +23,8 @@ row paired by place whose name no fix restores leaves the table as it is.
 Only a table the fix can write back faithfully is repaired: its rows start
 at the line's first column with a ``|`` (no quote or list prefix, no
 table written without leading bars), it has as many columns as the
-English table, and the English row fits on one line.
+English table, the English table has a prose column (Description, or a
+header table's Value) to mark, and no English cell holds a line break.
 """
 
 from __future__ import annotations
