@@ -24,7 +24,7 @@ from lint.context import Context
 from lint.diagnostic import Diagnostic, RelatedLocation, identity
 from lint.errors import ToolError
 from lint.inherit import english_findings, forget_english_findings, mark_inherited
-from lint.merge import merge
+from lint.merge import absorb_into_drift, merge
 from lint.model import Page, Span
 from lint.pair import english_source, missing_source, rest_page
 from lint.parse.detect import detect_format, parse_source
@@ -353,16 +353,19 @@ def check_page(
         if rule.name == "internal-error" or not suppressions.suppresses(rule.code, finding.span.line)
     ]
     inherited: set[int] = set()
+    english_defects: set[tuple[str, int, str]] = set()
     if context.english is not None and not pair_only:
         # Before the merge: a copied defect is matched rule by rule, as the English page reports it.
         fired = [rule for rule, _ in kept if rule.scope == "page"]
-        kept, inherited = mark_inherited(page, kept, context.english, _english_findings(context.english, config, fired))
+        english_found = _english_findings(context.english, config, fired)
+        kept, inherited = mark_inherited(page, kept, context.english, english_found)
+        english_defects = {(finding.span.path, finding.span.line, rule.code) for rule, finding in english_found}
     unused_rule = find_rule("unused-suppression")
     # With the page rules not run, a directive that silences one of them only looks unused.
     if unused_rule is not None and not pair_only and config.rule_enabled(unused_rule, page.path):
         for problem in suppressions.problems(unused_rule.code):
             kept.append((unused_rule, Finding(problem.span, problem.message, context=problem.context)))
-    return merge(_stamp(kept, config, page.locale, inherited))
+    return absorb_into_drift(merge(_stamp(kept, config, page.locale, inherited)), english_defects)
 
 
 #: Said on a translation's drift when the English history does not know the commit it was made from.

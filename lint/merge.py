@@ -20,6 +20,16 @@ about any rule:
   baseline fingerprint) stays the leader's, so baselines keep matching.
 - Suppressions apply before the merge: suppressing the leading rule on a
   line lets the next one lead; nothing is dropped unseen.
+- A drift finding on a request line absorbs (:func:`absorb_into_drift`,
+  which the engine calls after the merge, knowing the English page's own
+  findings) the page rules' findings at the same place whose token stands,
+  as a whole, inside one of its code spans: `POST /applications/{id}/calls/{id}/reject` differs from English
+  (DL602) and, in it, `/applications/{id}/calls/{id}/reject` repeats `{id}`
+  (DL103); the example `POST /app/calls/{id}/reject` differs from English
+  and uses the deprecated `/app` (DL104). Restoring the English line repairs
+  both, so they are one defect ("(also: DL103)"). An inherited finding is
+  not absorbed, nor one whose rule reports the English line the drift
+  finding cites: English has that defect too, so the drift is not its cause.
 - Inherited findings (:mod:`lint.inherit`) are marked before the merge, rule
   by rule: a finding the translation owns leads a merge over one it copied
   from English, and the merged finding is inherited only if every part is
@@ -32,7 +42,7 @@ shows them all again exactly as the rules reported them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from msgspec.structs import replace
 
@@ -90,6 +100,58 @@ def merge(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(result, key=Diagnostic.sort_key)
 
 
+def absorb_into_drift(
+    diagnostics: Iterable[Diagnostic], english_defects: Collection[tuple[str, int, str]] = frozenset()
+) -> list[Diagnostic]:
+    """Each drift finding with the page rules' findings it explains folded in (see the module's docstring).
+
+    ``english_defects`` holds (path, line, code) of the English page's own
+    findings: a page rule's finding is not absorbed when the English line
+    the drift finding cites has the same rule's finding, since restoring
+    that line would keep the defect (`{id|name}` twice in both workbook paths).
+    """
+    by_place: dict[tuple[str, int, int], list[Diagnostic]] = {}
+    for item in diagnostics:
+        by_place.setdefault((item.path, item.line, item.column), []).append(item)
+    result: list[Diagnostic] = []
+    for group in by_place.values():
+        if len(group) == 1:
+            result.extend(group)
+            continue
+        for drift in [item for item in group if _is_drift(item)]:
+            spans = _TOKEN.findall(drift.message)
+            parts = list(drift.parts or (drift,))
+            english = {(place.path, place.line) for place in drift.related if place.path != drift.path}
+            absorbed = [
+                item
+                for item in group
+                if item is not drift
+                and not item.inherited
+                and not _is_drift(item)
+                and _within(token_of(item), spans)
+                and not {part.code for part in item.parts or (item,)} & {part.code for part in parts}
+                and not any((path, line, item.code) in english_defects for path, line in english)
+            ]
+            if absorbed:
+                group = [item for item in group if item is not drift and all(item is not other for other in absorbed)]
+                group.append(_fold([*parts, *(part for item in absorbed for part in item.parts or (item,))]))
+        result.extend(group)
+    return sorted(result, key=Diagnostic.sort_key)
+
+
+def _is_drift(diagnostic: Diagnostic) -> bool:
+    rule = find_rule(diagnostic.code)
+    return rule is not None and rule.scope == "pair" and not diagnostic.inherited
+
+
+def _within(token: str | None, spans: list[str]) -> bool:
+    """Whether ``token`` stands in one of ``spans`` as a whole (``/app`` in ``POST /app/calls``, not in ``/apps``)."""
+    if not token:
+        return False
+    whole = re.compile(rf"(?<![\w-]){re.escape(token)}(?![\w-])")
+    return any(whole.search(span) for span in spans)
+
+
 def _fold(parts: list[Diagnostic]) -> Diagnostic:
     lead = max(parts, key=lambda item: (not item.inherited, clarity(item), [-ord(char) for char in item.code]))
     others = [item for item in parts if item is not lead]
@@ -118,4 +180,4 @@ def unmerge(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted((part for item in diagnostics for part in (item.parts or (item,))), key=Diagnostic.sort_key)
 
 
-__all__ = ["clarity", "merge", "token_of", "unmerge"]
+__all__ = ["absorb_into_drift", "clarity", "merge", "token_of", "unmerge"]

@@ -24,7 +24,10 @@ INVITE = "docs_src/powershell/beta/Invoke-MgBetaInviteCommunicationCallParticipa
 #: translated header, the status and the path lead with their drift rule the same way. The
 #: drift rules add one true finding issue 10's table did not list: the ru-RU example request
 #: `call-reject` (119) calls `/app/calls/{id}/reject`, where both English examples call
-#: `/communications/calls/.../reject` (path-drift on an aligned example, beside deprecated-path).
+#: `/communications/calls/.../reject` (path-drift on an aligned example). Restoring the English line
+#: repairs what the page rules see in it, so path-drift absorbs them: the deprecated `/app` of the
+#: example (`also: DL104`), the invented `/applications/{id}/calls/{id}/reject` (33) that repeats
+#: `{id}` and resolves to no operation (`also: DL103, DL504`).
 ZH = "locales/zh-CN/beta/api/call-reject.md"
 EXPECTED = [
     ("docs_src/beta/api/call-reject.md", 50, 16, "enum-case"),
@@ -52,7 +55,6 @@ EXPECTED = [
     (ES, 17, 1, "example-missing"),
     (ES, 17, 1, "example-missing"),
     (RU, 29, 1, "example-missing"),
-    (RU, 33, 1, "duplicate-path-parameter"),
     (RU, 33, 1, "path-drift"),
     (RU, 37, 1, "header-drift"),
     (RU, 39, 3, "header-drift"),
@@ -62,7 +64,6 @@ EXPECTED = [
     (RU, 51, 1, "http-syntax"),
     (RU, 55, 1, "example-missing"),
     (RU, 75, 7, "json-drift"),
-    (RU, 119, 1, "deprecated-path"),
     (RU, 119, 1, "path-drift"),
     (RU, 124, 3, "json-drift"),
     (ZH, 55, 240, "enum-case"),
@@ -85,7 +86,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A finding --fix repairs has `[*]` before its rule's name (tests/test_fix.py pins which).
     found = [(line.split(" ")[0], line.replace(" [*]", "").split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 5 fixable with --fix."
+    assert lines[-1] == "Found 37 findings (7 errors, 26 warnings, 4 info) in 9 of 9 files. 9 fixable with --fix."
     assert (
         f"{RU}:46:2: error DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated (also: DL201, DL505)" in out
@@ -103,8 +104,9 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "    docs_src/beta/api/call-reject.md:50:16: the English page has the same defect" in out
     # The ru-RU path `/applications/{id}/calls/{id}/reject` is its own: English lists other paths.
     assert (
-        f"{RU}:33:1: warning DL103 duplicate-path-parameter path `/applications/{{id}}/calls/{{id}}/reject` "
-        "uses `{id}` twice; give each key its own name\n" in out
+        f"{RU}:33:1: error DL602 [*] path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not "
+        "in the English HTTP request section, which has `POST /communications/calls/{id}/reject` instead "
+        "(also: DL103, DL504)\n" in out
     )
     assert "    docs_src/beta/api/call-reject.md:37:3: the English page declares `/app` deprecated" in out
     assert (
@@ -146,25 +148,24 @@ def test_json_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     data = json.loads(out)
     assert [(d["path"], d["line"], d["column"], d["name"]) for d in data] == EXPECTED
-    deprecated = next(d for d in data if d["name"] == "deprecated-path")
-    assert deprecated["code"] == "DL104" and deprecated["severity"] == "warning"
-    assert deprecated["related"] == [
-        {
-            "path": "docs_src/beta/api/call-reject.md",
-            "line": 37,
-            "column": 3,
-            "end_line": 37,
-            "message": "the English page declares `/app` deprecated",
-        }
-    ]
+    deprecated = next(d for d in data if d["path"] == RU and d["line"] == 119)
+    assert (deprecated["code"], deprecated["also"], deprecated["severity"]) == ("DL602", ["DL104"], "warning")
+    assert deprecated["related"][-1] == {
+        "path": "docs_src/beta/api/call-reject.md",
+        "line": 37,
+        "column": 3,
+        "end_line": 37,
+        "message": "the English page declares `/app` deprecated",
+    }
     assert len({d["fingerprint"] for d in data}) == len(data)
     assert [(d["path"], d["line"], d["code"], d["also"]) for d in data if d["also"]] == [
         (INVITE, 11, "DL617", ["DL403"]),
         (ES, 9, "DL603", ["DL201", "DL505"]),
-        (RU, 33, "DL602", ["DL504"]),
+        (RU, 33, "DL602", ["DL103", "DL504"]),
         (RU, 39, "DL606", ["DL106"]),
         (RU, 46, "DL603", ["DL201", "DL505"]),
         (RU, 49, "DL601", ["DL101"]),
+        (RU, 119, "DL602", ["DL104"]),
     ]
     assert [d["locale"] for d in data] == [LOCALES[path.split("/")[0]](path) for path, *_ in EXPECTED]
     # The es-ES and zh-CN pages copy their English page's `None`, `Busy`, `Forbidden`: fix it there.
@@ -190,9 +191,9 @@ def test_no_merge_shows_every_rules_finding(in_repo: Path, capsys: pytest.Captur
         f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated",
     ]
-    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 5 fixable with --fix."
+    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 7 fixable with --fix."
     _, merged = run(capsys, RU)
-    assert merged.splitlines()[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 5 fixable with --fix."
+    assert merged.splitlines()[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 7 fixable with --fix."
 
 
 def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -223,8 +224,8 @@ def test_sarif_output_matches_findings(in_repo: Path, capsys: pytest.CaptureFixt
         )
         for r in results
     ] == EXPECTED
-    deprecated = next(r for r in results if r["ruleId"] == "DL104")
-    related = deprecated["relatedLocations"][0]
+    deprecated = next(r for r in results if r["properties"].get("also") == ["DL104"])
+    related = deprecated["relatedLocations"][-1]
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "docs_src/beta/api/call-reject.md"
     assert related["physicalLocation"]["region"]["startLine"] == 37
     assert all("doclint/v1" in r["partialFingerprints"] for r in results)
@@ -234,10 +235,11 @@ def test_sarif_output_matches_findings(in_repo: Path, capsys: pytest.CaptureFixt
     assert [(r["ruleId"], r["properties"]) for r in merged] == [
         ("DL617", {"locale": "en-US", "also": ["DL403"]}),
         ("DL603", {"locale": "es-ES", "also": ["DL201", "DL505"]}),
-        ("DL602", {"locale": "ru-RU", "also": ["DL504"]}),
+        ("DL602", {"locale": "ru-RU", "also": ["DL103", "DL504"]}),
         ("DL606", {"locale": "ru-RU", "also": ["DL106"]}),
         ("DL603", {"locale": "ru-RU", "also": ["DL201", "DL505"]}),
         ("DL601", {"locale": "ru-RU", "also": ["DL101"]}),
+        ("DL602", {"locale": "ru-RU", "also": ["DL104"]}),
     ]
     assert all(r["message"]["text"].endswith(f"(also: {', '.join(r['properties']['also'])})") for r in merged)
     inherited = [r for r in results if r["properties"].get("inherited")]
@@ -278,16 +280,16 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     code, out = run(capsys, english)
     assert code == 0
     assert out.splitlines() == [
-        f"{english}:50:16: info DL503 enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
+        f"{english}:50:16: info DL503 [*] enum-case the `reason` row lists `None`, `Busy`, `Forbidden`, but the API's values are `none`, `busy`, `forbidden` (enum values are case-sensitive)",
         f'{RU}:29:1: warning DL609 example-missing the English note "**Note:** The `/app` path is deprecated. Going forward, use the `/communications` path." is missing from this translation',
         f"    {english}:37:3: the English page has it here",
         f"{RU}:33:1: warning DL602 [*] path-drift request line `POST /applications/{{id}}/calls/{{id}}/reject` is not in the English HTTP request section, which has `POST /communications/calls/{{id}}/reject` instead",
         f"    {english}:35:1: the English page lists `POST /communications/calls/{{id}}/reject`",
-        f"{RU}:37:1: warning DL606 header-drift this table lacks the request header `Content-type` that the English table lists",
+        f"{RU}:37:1: warning DL606 [*] header-drift this table lacks the request header `Content-type` that the English table lists",
         f"    {english}:43:3: the English page lists `Content-type`",
         f"{RU}:39:3: warning DL606 [*] header-drift request header `Авторизация` should be `Authorization` as in the English table; identifiers are never translated",
         f"    {english}:42:3: the English page names this request header `Authorization`",
-        f"{RU}:44:1: warning DL604 param-missing this table lacks the body parameter `callbackUri` that the English table lists",
+        f"{RU}:44:1: warning DL604 [*] param-missing this table lacks the body parameter `callbackUri` that the English table lists",
         f"    {english}:51:2: the English page lists `callbackUri`",
         f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English table; identifiers are never translated",
         f"    {english}:50:2: the English page names this body parameter `reason`",
@@ -303,7 +305,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f'{RU}:124:3: warning DL608 json-drift `/reason` is `"none"` here, `"busy"` in the English request example `call-reject`: this request is the English request example `call-reject-none-reason` ({english}:168:1), carried under the name `call-reject`',
         f"    {english}:73:3: the English request example `call-reject`",
         f"    {english}:172:1: the English request example `call-reject-none-reason`, which this example reproduces",
-        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 5 fixable with --fix.",
+        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 8 fixable with --fix.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
@@ -312,7 +314,7 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     try:
         config.write_text('[tool.doclint]\nseverity = { header-drift = "error" }\n', encoding="utf-8")
         code, out = run(capsys, "--config", str(config), english)
-        assert code == 0 and f"{RU}:37:1: error DL606 header-drift" in out
+        assert code == 0 and f"{RU}:37:1: error DL606 [*] header-drift" in out
         assert run(capsys, "--config", str(config), "--fail-on", "warning", english)[0] == 1
     finally:
         config.unlink()
@@ -320,11 +322,11 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     code, out = run(capsys, english, RU)
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Found 15 findings (5 errors, 9 warnings, 1 info) in 2 of 3 files. 5 fixable with --fix."
+        "Found 13 findings (5 errors, 7 warnings, 1 info) in 2 of 3 files. 8 fixable with --fix."
     )
     code, out = run(capsys, "--no-translations", english)
     assert code == 0
-    assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file."
+    assert out.splitlines()[-1] == "Found 1 finding (1 info) in 1 of 1 file. 1 fixable with --fix."
 
 
 def test_parallel_run_gives_the_same_findings(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -306,9 +306,10 @@ def test_drift_in_a_translation_brought_in_fails_only_from_warning(
     write("pyproject.toml", '[tool.doclint]\nseverity = { param-missing = "error" }\n')
     code, out, _ = check(capsys, ENGLISH)
     assert code == 0
-    assert out.splitlines()[0].startswith(f"{GERMAN}:") and " error DL604 param-missing " in out
+    assert out.splitlines()[0].startswith(f"{GERMAN}:") and " error DL604 [*] param-missing " in out
     assert (
-        out.splitlines()[-1] == "Found 1 finding (1 error) in 1 of 2 files; 1 in translations checked for drift only."
+        out.splitlines()[-1] == "Found 1 finding (1 error) in 1 of 2 files; 1 in translations checked for drift only. "
+        "1 fixable with --fix."
     )
     assert check(capsys, "--fail-on", "warning", ENGLISH)[0] == 1
     assert check(capsys, "--fail-on", "info", ENGLISH)[0] == 1

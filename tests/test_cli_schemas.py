@@ -91,6 +91,6 @@ def test_colour_only_when_asked_or_on_a_terminal(in_repo: Path, capsys: pytest.C
     ru = "locales/ru-RU/beta/api/call-reject.md"
     main(["check", "--jobs", "1", "--color", "always", ru])
     coloured = capsys.readouterr().out
-    assert f"\033[1m{ru}:33:1:\033[0m \033[33mwarning DL103\033[0m duplicate-path-parameter" in coloured
+    assert f"\033[1m{ru}:29:1:\033[0m \033[33mwarning DL609\033[0m example-missing" in coloured
     main(["check", "--jobs", "1", ru])
     assert "\033[" not in capsys.readouterr().out

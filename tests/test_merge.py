@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from msgspec.structs import replace
+
 from lint.config import load_config
 from lint.diagnostic import Diagnostic, RelatedLocation
 from lint.engine import check_page
-from lint.merge import merge, token_of, unmerge
+from lint.merge import absorb_into_drift, merge, token_of, unmerge
 from lint.parse.detect import parse_source
 from lint.rules import Severity
 from lint.source import decode_source
@@ -94,3 +96,42 @@ def test_the_engine_merges_after_suppressions(in_repo: Path) -> None:
     assert [item for item in found if item[0] == 47] == [(47, 2, "DL201", ("DL505",))]
     found = check_ru(in_repo, "<!-- doclint-disable-file DL603, DL201 -->\n" + text)
     assert [item for item in found if item[0] == 47] == [(47, 2, "DL505", ())]
+
+
+ENGLISH_LINE = RelatedLocation(ENGLISH, 35, 1, 35, "the English page lists `POST /communications/calls/{id}/reject`")
+DRIFT = finding(
+    "DL602",
+    "request line `POST /applications/{id}/calls/{id}/reject` is not in the English HTTP request section",
+    (ENGLISH_LINE,),
+    "warning",
+    column=1,
+)
+UNKNOWN = finding("DL504", "`POST /applications/{id}/calls/{id}/reject` matches no operation", column=1)
+REPEATED = finding(
+    "DL103", "path `/applications/{id}/calls/{id}/reject` uses `{id}` twice", severity="warning", column=1
+)
+
+
+def test_a_drift_finding_absorbs_the_page_rules_findings_in_its_request_line() -> None:
+    """Restoring the English line repairs the repeated `{id}` too: one defect, one finding."""
+    [merged] = absorb_into_drift(merge([REPEATED, UNKNOWN, DRIFT]))
+    assert (merged.code, merged.also, merged.severity) == ("DL602", ("DL103", "DL504"), "error")
+    assert merged.message == f"{DRIFT.message} (also: DL103, DL504)"
+    assert merged.identity == DRIFT.identity
+    assert unmerge([merged]) == sorted([DRIFT, UNKNOWN, REPEATED], key=Diagnostic.sort_key)
+    # Where the English line it cites repeats a placeholder too, restoring it keeps the defect: no absorption.
+    kept = absorb_into_drift(merge([REPEATED, UNKNOWN, DRIFT]), {(ENGLISH, 35, "DL103")})
+    assert [(item.code, item.also) for item in kept] == [("DL103", ()), ("DL602", ("DL504",))]
+
+
+def test_a_drift_finding_absorbs_only_a_whole_token_of_its_line_and_no_inherited_finding() -> None:
+    deprecated = finding("DL104", "example request uses `/app`, deprecated", severity="warning", column=1)
+    elsewhere = finding("DL104", "example request uses `/app`, deprecated", severity="warning", column=3)
+    drift = finding("DL602", "example `x` is `POST /apps/calls`; English has `POST /calls`", (ENGLISH_LINE,), column=1)
+    # `/app` is not `/apps`.
+    assert absorb_into_drift([deprecated, drift]) == sorted([deprecated, drift], key=Diagnostic.sort_key)
+    on_app = finding("DL602", "example `x` is `POST /app/calls`; English has `POST /calls`", (ENGLISH_LINE,), column=1)
+    assert [(item.code, item.also) for item in absorb_into_drift([deprecated, on_app])] == [("DL602", ("DL104",))]
+    assert len(absorb_into_drift([elsewhere, on_app])) == 2  # another place
+    # English has it too: the drift is not its cause.
+    assert len(absorb_into_drift([replace(deprecated, inherited=True), on_app])) == 2

@@ -96,7 +96,6 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
     assert findings(result.stdout) == [
         f"{ENGLISH}:50:16: enum-case",
         f"{RU}:29:1: example-missing",
-        f"{RU}:33:1: duplicate-path-parameter",
         f"{RU}:33:1: path-drift",
         f"{RU}:37:1: header-drift",
         f"{RU}:39:3: header-drift",
@@ -106,7 +105,6 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
         f"{RU}:51:1: http-syntax",
         f"{RU}:55:1: example-missing",
         f"{RU}:75:7: json-drift",
-        f"{RU}:119:1: deprecated-path",
         f"{RU}:119:1: path-drift",
         f"{RU}:124:3: json-drift",
     ]

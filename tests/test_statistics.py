@@ -102,7 +102,7 @@ def test_statistics_by_locale_on_the_shipped_corpus(in_repo: object, capsys: pyt
         "count  code   name            en-US    es-ES    ru-RU    zh-CN",
         "    4  DL503  enum-case           2        1        0        1",
         "    2  DL606  header-drift        0        0        2        0",
-        "Found 6 findings (2 warnings, 4 info) in 5 of 9 files. 1 fixable with --fix.",
+        "Found 6 findings (2 warnings, 4 info) in 5 of 9 files. 4 fixable with --fix.",
     ]
     # Without --statistics, --group-by has nothing to group: a usage error.
     assert main(["check", "--group-by", "locale"]) == 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.align.tables import (
+    RowPairing,
     aligned_tables,
     cell_at,
     missing_tables,
@@ -28,6 +29,7 @@ from lint.align.tables import (
 )
 from lint.context import Context
 from lint.fix.edit import Edit, Fix
+from lint.fix.rows import missing_row_fix
 from lint.lazy_pattern import lazy_compile
 from lint.model import Cell, Page, Table, TableRole, TableRow
 from lint.rules import Finding, Related, rule
@@ -179,13 +181,21 @@ def param_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                     yield finding
 
 
-@rule("DL604", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+@rule("DL604", scope="pair", severity="warning", tags=("drift", "translation", "params"), fixable="safe")
 def param_missing(page: Page, context: Context) -> Iterator[Finding]:
     """A parameter the English table lists has no row in the translation.
 
     A reader of the translation never learns the parameter exists. A table
     the translation lacks entirely, in a section it has, is one finding
     naming all its rows.
+
+    Fixable (safe): ``--fix`` inserts the English row where English has it
+    (after the row standing for the English row before it), its name, type
+    and other cells as English writes them and its description in English
+    behind a ``<!-- doclint: translate -->`` comment, which no page shows,
+    for the translator to translate. Only in a table of as many columns as
+    the English one whose rows start with ``|`` at the line's start; a
+    missing table is not inserted.
 
     Bad::
 
@@ -198,15 +208,29 @@ def param_missing(page: Page, context: Context) -> Iterator[Finding]:
     """
     for role, kind in PARAMETER_ROLES.items():
         for table, english in aligned_tables(page, context.english, role):
-            for row in pair_rows(table, english).missing:
-                name = row_name(row)
-                yield Finding(
-                    table.span,
-                    f"this table lacks the {kind} `{name}` that the English table lists",
-                    related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
-                    context=f"missing {role} {name}",
-                )
+            pairing = pair_rows(table, english)
+            yield from _missing_rows(page, table, english, pairing, kind, role)
         yield from _whole_table_missing(page, context, role, kind)
+
+
+def _missing_rows(
+    page: Page, table: Table, english: Table, pairing: RowPairing, kind: str, role: TableRole
+) -> Iterator[Finding]:
+    """One finding per English row the translated table lacks, at the table, with the row's insertion as fix."""
+
+    def restored(translated: TableRow, source: TableRow) -> bool:
+        finding = _name_drift(translated, source, kind, role)
+        return finding is None or finding.fix is not None  # None: the same identifier, as the rule reads names
+
+    for row in pairing.missing:
+        name = row_name(row)
+        yield Finding(
+            table.span,
+            f"this table lacks the {kind} `{name}` that the English table lists",
+            related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
+            context=f"missing {role} {name}",
+            fix=missing_row_fix(page, table, english, row, pairing, restored),
+        )
 
 
 @rule("DL605", scope="pair", severity="warning", tags=("drift", "translation", "params"))
@@ -249,6 +273,12 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
     A translated name tells the reader to send a header no server knows; a
     lost row hides a header the request needs.
 
+    Fixable (safe): ``--fix`` writes the English name over a translated one,
+    and inserts a missing row as ``param-missing`` does (the English row, its
+    description behind ``<!-- doclint: translate -->``). A header the
+    English table lacks, or one that names another header, is left to a
+    reviewer.
+
     Bad::
 
         English:     |Authorization|...|   |Content-type|...|
@@ -268,14 +298,7 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
                 finding = _name_drift(row, source, kind, role, terms)
                 if finding is not None:
                     yield finding
-            for row in pairing.missing:
-                name = row_name(row)
-                yield Finding(
-                    table.span,
-                    f"this table lacks the {kind} `{name}` that the English table lists",
-                    related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
-                    context=f"missing {role} {name}",
-                )
+            yield from _missing_rows(page, table, english, pairing, kind, role)
             for row in pairing.extra:
                 name = row_name(row)
                 yield Finding(
@@ -309,7 +332,30 @@ def _type_cells(table: Table, english: Table) -> int | None:
     return index
 
 
-@rule("DL607", scope="pair", severity="warning", tags=("drift", "translation", "params"))
+def _restore_type(cell: Cell, english_cell: Cell, wanted: list[str]) -> Fix | None:
+    """The edit that gives a translated Type cell its English type name back.
+
+    A cell of one word (`Cadena`, `Строка`, `[вызов](...)`) where English
+    has the bare type name takes that name in place of the word (safe). A
+    cell of several words (`Коллекция строк`), or one standing for several
+    English words (`字符串集合` for `String collection`), holds translated
+    words that describe the type too: it becomes the English cell, but only
+    with ``--unsafe-fixes``, since it touches them. A cell that names another
+    type is left alone (which page is right is for a reviewer), as are
+    bilingual cells.
+    """
+    if cell.source is not None or not _translated_type(cell.text) or cell.span.line != cell.span.end_line:
+        return None
+    words, english_words = plain_name(cell.text).split(), plain_name(english_cell.text).split()
+    if len(words) == 1 and english_words == wanted and len(wanted) == 1 and cell.text.count(words[0]) == 1:
+        offset = cell.text.index(words[0])
+        return Fix((Edit(cell.span.line, cell.span.column + offset, words[0], wanted[0]),))
+    if "|" not in english_cell.text + cell.text:
+        return Fix((Edit(cell.span.line, cell.span.column, cell.text, english_cell.text),), safe=False)
+    return None
+
+
+@rule("DL607", scope="pair", severity="warning", tags=("drift", "translation", "params"), fixable="safe")
 def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A parameter's type is translated, or names another type than the English table.
 
@@ -325,6 +371,13 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
     Good::
 
         Translation: |reason|String|...|
+
+    Fixable: ``--fix`` writes the English type name over a translated one
+    (`Cadena` to `String`); a Type cell of several translated words (`Коллекция
+    строк`) becomes the English cell (`String collection`) only with
+    ``--unsafe-fixes``, since it replaces words a translator may translate. A
+    cell naming another type (`Guid` where English has `String`) is left to a
+    reviewer.
     """
     terms = english_catalogue(context)
     if terms is None:
@@ -355,6 +408,7 @@ def type_name_drift(page: Page, context: Context) -> Iterator[Finding]:
                     f"({why})",
                     related=(Related(english_cell.span, f"the English type: `{english_type}`"),),
                     context=f"type {role} {row_identifier(source)} {shown}",
+                    fix=_restore_type(cell, english_cell, wanted) if page.format == "markdown" else None,
                 )
 
 

@@ -20,6 +20,7 @@ from msgspec.structs import replace
 
 from lint.context import Context
 from lint.diagnostic import Diagnostic
+from lint.fix.values import code_span_fix, json_string_fix
 from lint.lazy_pattern import lazy_compile
 from lint.model import Annotation, Cell, HttpRequest, HttpResponse, JsonExample, Page, Span
 from lint.parse.jsontext import absolute, locate, span_at
@@ -308,14 +309,17 @@ def schema_invalid(page: Page, context: Context) -> Iterator[Finding]:
                 )
 
 
-def _enum_value_findings(example: JsonExample, errors: list[SchemaError]) -> Iterator[Finding]:
+def _enum_value_findings(page: Page, example: JsonExample, errors: list[SchemaError]) -> Iterator[Finding]:
     for error in errors:
         if error.suggestion is not None:
+            value = _value_at(example.value, error.pointer)
+            fixable = page.format == "markdown" and isinstance(value, str) and value.lower() == error.suggestion.lower()
             yield Finding(
                 span_at(example, error.pointer),
-                f"`{error.pointer}` is {_value_at(example.value, error.pointer)!r}, which matches the enum member "
+                f"`{error.pointer}` is {value!r}, which matches the enum member "
                 f"`{error.suggestion}` only when case is ignored; the API is case-sensitive",
                 context=f"{error.pointer} {error.suggestion}",
+                fix=json_string_fix(example, error.pointer, value, error.suggestion) if fixable else None,
             )
 
 
@@ -348,7 +352,7 @@ def _find_page_operation(page: Page, context: Context) -> tuple[SchemaStore, Ope
     return None
 
 
-@rule("DL503", severity="warning", tags=("schema", "enum", "translation"))
+@rule("DL503", severity="warning", tags=("schema", "enum", "translation"), fixable="safe")
 def enum_case(page: Page, context: Context) -> Iterator[Finding]:
     """A value, or a parameter table, spells an enum member in another case than the API.
 
@@ -366,12 +370,19 @@ def enum_case(page: Page, context: Context) -> Iterator[Finding]:
 
         |reason|String|Possible values are `none`, `busy` and `forbidden`|
         { "reason": "busy" }
+
+    Fixable (safe): ``--fix`` writes the API's spelling over a JSON string
+    written plainly (``"Busy"``) and over the code spans of the table cell
+    (`` `Busy` ``); bare words are left, since they may be prose. A
+    translation that repeats its English page's spelling is told to fix the
+    English page (an inherited finding carries no fix); the translation
+    follows from there.
     """
     for request, _operation, errors in _request_checks(page, context):
         assert request.body is not None
-        yield from _enum_value_findings(request.body, errors)
+        yield from _enum_value_findings(page, request.body, errors)
     for example, errors in _typed_examples(page, context):
-        yield from _enum_value_findings(example, errors)
+        yield from _enum_value_findings(page, example, errors)
     found = page_operation(page, context)
     if found is None:
         return
@@ -388,10 +399,10 @@ def enum_case(page: Page, context: Context) -> Iterator[Finding]:
                 name = match_case(members_of, english_names[index])
             members = enum_members(store, members_of.get(name)) if name else []
             if members:
-                yield from _table_enum_case(row.cells[-1], members, name or "")
+                yield from _table_enum_case(page, row.cells[-1], members, name or "")
 
 
-def _table_enum_case(cell: Cell, members: list[str], parameter: str) -> Iterator[Finding]:
+def _table_enum_case(page: Page, cell: Cell, members: list[str], parameter: str) -> Iterator[Finding]:
     text = cell.text
     quoted = _BACKTICKED.findall(text)
     if quoted:
@@ -406,11 +417,14 @@ def _table_enum_case(cell: Cell, members: list[str], parameter: str) -> Iterator
         return
     shown = ", ".join(f"`{value}`" for value in wrong)
     right = ", ".join(f"`{match_case(members, value)}`" for value in wrong)
+    respelled = {value: match_case(members, value) or value for value in wrong}
     yield Finding(
         cell.span,
         f"the `{parameter}` row lists {shown}, but the API's values are {right} (enum values are case-sensitive)",
         context=f"{parameter} {shown}",
         severity="info",
+        # Bare words (a rendering without backticks) may be prose: only code spans are respelled.
+        fix=code_span_fix(cell, respelled) if quoted and page.format == "markdown" else None,
     )
 
 
