@@ -206,20 +206,23 @@ def param_missing(page: Page, context: Context) -> Iterator[Finding]:
 
         Translation: |reason|String|...|   |callbackUri|String|...|
     """
+    terms = english_catalogue(context)
+    if terms is None:
+        return
     for role, kind in PARAMETER_ROLES.items():
         for table, english in aligned_tables(page, context.english, role):
             pairing = pair_rows(table, english)
-            yield from _missing_rows(page, table, english, pairing, kind, role)
+            yield from _missing_rows(page, table, english, pairing, kind, role, terms)
         yield from _whole_table_missing(page, context, role, kind)
 
 
 def _missing_rows(
-    page: Page, table: Table, english: Table, pairing: RowPairing, kind: str, role: TableRole
+    page: Page, table: Table, english: Table, pairing: RowPairing, kind: str, role: TableRole, terms: Catalogue
 ) -> Iterator[Finding]:
     """One finding per English row the translated table lacks, at the table, with the row's insertion as fix."""
 
     def restored(translated: TableRow, source: TableRow) -> bool:
-        finding = _name_drift(translated, source, kind, role)
+        finding = _name_drift(translated, source, kind, role, terms)
         return finding is None or finding.fix is not None  # None: the same identifier, as the rule reads names
 
     for row in pairing.missing:
@@ -298,7 +301,7 @@ def header_drift(page: Page, context: Context) -> Iterator[Finding]:
                 finding = _name_drift(row, source, kind, role, terms)
                 if finding is not None:
                     yield finding
-            yield from _missing_rows(page, table, english, pairing, kind, role)
+            yield from _missing_rows(page, table, english, pairing, kind, role, terms)
             for row in pairing.extra:
                 name = row_name(row)
                 yield Finding(
