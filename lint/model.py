@@ -207,6 +207,8 @@ class HttpResponse(Struct, frozen=True):
     annotation: Annotation | None = None
     section: str | None = None
     block: Span | None = None
+    #: The status line as written, trimmed (``HTTP/1.1 200 OK``): a fix names the text it replaces.
+    line: str = ""
 
 
 class Cell(Struct, frozen=True):

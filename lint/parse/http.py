@@ -185,6 +185,7 @@ def _parse_message(
         annotation=annotation,
         section=section,
         block=block,
+        line=start_text,
     )
     return HttpBlock((), (response,), False)
 

@@ -14,6 +14,7 @@ from lint.align.http import aligned_example_requests, compare_syntax, same_reque
 from lint.context import Context
 from lint.fix.edit import Edit, Fix
 from lint.model import HttpRequest, HttpResponse, Page, ProseStatus
+from lint.parse.http import STATUS_LINE
 from lint.rules import Finding, Related, rule
 
 
@@ -47,6 +48,11 @@ def status_drift(page: Page, context: Context) -> Iterator[Finding]:
     against the English examples' (either side's other kind when one side
     has none), whatever the examples are named: a renamed or reordered
     example still counts.
+
+    Fixable (safe) when English states one status: ``--fix`` writes it over
+    the translation's, in prose (``200 OK`` becomes ``202 Accepted``) and in
+    a response example's status line (``HTTP/1.1 200 OK`` becomes
+    ``HTTP/1.1 202 Accepted``).
 
     Bad::
 
@@ -87,16 +93,20 @@ def status_drift(page: Page, context: Context) -> Iterator[Finding]:
 
 
 def _restore_status(item: ProseStatus | HttpResponse, expected: Sequence[ProseStatus | HttpResponse]) -> Fix | None:
-    """The edit that writes the English status where the prose states another.
+    """The edit that writes the English status where the prose or a response example's status line states another.
 
     Only when English states one status (two would leave the choice to a
-    reviewer), and only in prose: the status is the text the parser read
-    there, so the edit replaces exactly it (``200 OK`` or a bare ``200``).
+    reviewer). In prose the status is the text the parser read there, so the
+    edit replaces exactly it (``200 OK`` or a bare ``200``); in a status line
+    it replaces the code and reason as written after the HTTP version, with
+    the English code and reason (only when English gives a reason).
     """
     statuses = {other.status: other for other in expected}
-    if not isinstance(item, ProseStatus) or len(statuses) != 1:
+    if len(statuses) != 1:
         return None
     (english,) = statuses.values()
+    if isinstance(item, HttpResponse):
+        return _restore_status_line(item, english)
     if item.text == _status(item):
         new = _status(english)
     elif item.text == str(item.status):
@@ -104,6 +114,15 @@ def _restore_status(item: ProseStatus | HttpResponse, expected: Sequence[ProseSt
     else:
         return None
     return Fix((Edit(item.span.line, item.span.column, item.text, new),))
+
+
+def _restore_status_line(response: HttpResponse, english: ProseStatus | HttpResponse) -> Fix | None:
+    match = STATUS_LINE.match(response.line)
+    if match is None or not english.reason:
+        return None
+    start = match.start("status")
+    column = response.span.column + start
+    return Fix((Edit(response.span.line, column, response.line[start:], _status(english)),))
 
 
 def _line(request: HttpRequest) -> str:
