@@ -122,6 +122,8 @@ class Header(Struct, frozen=True):
     name: str
     value: str
     span: Span
+    #: 1-based column of the value's first character (0 when unknown): a fix replaces exactly the value.
+    value_column: int = 0
 
 
 class Annotation(Struct, frozen=True):

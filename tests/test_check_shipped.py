@@ -85,7 +85,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A finding --fix repairs has `[*]` before its rule's name (tests/test_fix.py pins which).
     found = [(line.split(" ")[0], line.replace(" [*]", "").split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 5 fixable with --fix."
+    assert lines[-1] == "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 8 fixable with --fix."
     assert (
         f"{RU}:46:2: error DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated (also: DL201, DL505)" in out
@@ -108,7 +108,7 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert "    docs_src/beta/api/call-reject.md:37:3: the English page declares `/app` deprecated" in out
     assert (
-        "docs_src/v1.0/api/participant-invite.md:717:1: warning DL102 content-length-mismatch `Content-Length: 464` "
+        "docs_src/v1.0/api/participant-invite.md:717:1: warning DL102 [*] content-length-mismatch `Content-Length: 464` "
         "but the body is 362 bytes with LF line ends, 376 with CRLF" in out
     )
 

@@ -151,4 +151,4 @@ def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None
     assert "fixable: safe" in capsys.readouterr().out.splitlines()[1]
     main(["rules"])
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.endswith("[fixable: safe]")]
-    assert listed == ["DL601", "DL602", "DL603", "DL606"]
+    assert listed == ["DL102", "DL601", "DL602", "DL603", "DL606"]

@@ -63,3 +63,39 @@ def test_a_status_line_is_left_when_english_shows_two_statuses(
     before = page.read_text(encoding="utf-8")
     assert fix(page) == before
     assert "fixed" not in capsys.readouterr().err
+
+
+def length_page(length: str, body: str) -> str:
+    headers = f"Content-Type: application/json\nContent-Length: {length}\n"
+    return "# Send thing\n\n## Example\n\n" + response("200 OK", body, headers)
+
+
+#: 28 bytes in UTF-8 with LF line ends (23 characters: "Занят" is 10 bytes in 5).
+BODY = '{\n  "reason": "Занят"\n}'
+
+
+def test_content_length_is_recomputed_as_the_utf8_length_of_the_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    page = project(tmp_path, length_page("28", BODY), length_page("  464 ", BODY))
+    assert fix(page) == length_page("  28 ", BODY)
+    assert "fixed 1 finding in 1 file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("length", "body"),
+    [
+        ("464", '{\n  "reason": "Занят",\n  ...\n}'),  # elided: the length of the whole body is unknown
+        ("464", "reason=busy"),  # plain text: nothing shows whether it is whole
+        ("many", BODY),  # no number: content-length-mismatch says so, and no count replaces words
+    ],
+)
+def test_content_length_is_left_when_the_body_is_not_shown_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], length: str, body: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    page = project(tmp_path, length_page("28", BODY), length_page(length, body))
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL102", str(page)])
+    assert f"{TRANSLATION}:9:1: warning DL102 content-length-mismatch " in capsys.readouterr().out  # no [*]
+    assert fix(page) == length_page(length, body)

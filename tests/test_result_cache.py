@@ -94,7 +94,7 @@ def test_a_cached_run_of_the_shipped_corpus_equals_a_cold_run(
     cache = tmp_path / "cache"
     expected = cold(capsys)
     assert expected[1].splitlines()[-1] == (
-        "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 5 fixable with --fix."
+        "Found 39 findings (7 errors, 28 warnings, 4 info) in 9 of 9 files. 8 fixable with --fix."
     )
     assert findings(capsys, cache) == expected
     assert reused(capsys, cache) == "doclint: cache: 9 of 9 results"
@@ -139,7 +139,7 @@ def test_an_edited_page_is_checked_again(shipped: Path, tmp_path: Path, capsys: 
     assert after == cold(capsys)
     assert STATUS_DRIFT not in after[1].splitlines()
     assert after[1].splitlines()[-1] == (
-        "Found 38 findings (6 errors, 28 warnings, 4 info) in 9 of 9 files. 4 fixable with --fix."
+        "Found 38 findings (6 errors, 28 warnings, 4 info) in 9 of 9 files. 7 fixable with --fix."
     )
     assert reused(capsys, cache) == "doclint: cache: 9 of 9 results"
 
