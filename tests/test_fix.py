@@ -18,7 +18,8 @@ ES = "locales/es-ES/v1.0/api/call-reject.txt"
 REPAIRED_RULES = {"param-name-drift", "status-drift", "path-drift"}
 
 #: The whole of ``--diff`` on the shipped ru-RU page: the path of the syntax block, the translated
-#: header and parameter names, the status in the Response prose, the path of the example request.
+#: header and parameter names, the status in the Response prose, the notification member `resource`
+#: (`resourceUrl` in English, in both notification examples), the path of the example request.
 RU_DIFF = (Path(__file__).parent / "fixtures" / "fix" / "ru-call-reject.diff").read_text(encoding="utf-8")
 
 
@@ -85,7 +86,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(corpus: Path, capsys: pytest.C
     assert main(["check", "--no-cache", "--jobs", "1", "--diff", RU]) == 1
     captured = capsys.readouterr()
     assert captured.out == RU_DIFF
-    assert "would fix 5 findings in 1 file" in captured.err
+    assert "would fix 6 findings in 1 file" in captured.err
     assert (corpus / RU).read_bytes() == before
 
 
@@ -93,7 +94,7 @@ def test_fix_repairs_the_ru_page_once(corpus: Path, capsys: pytest.CaptureFixtur
     before = (corpus / RU).read_text(encoding="utf-8")
     assert any(name in REPAIRED_RULES for _, _, name in _findings(RU, capsys))
     assert main(["check", "--no-cache", "--jobs", "1", "--fix", RU]) == 1  # drift no fix can repair remains
-    assert "fixed 5 findings in 1 file" in capsys.readouterr().err
+    assert "fixed 6 findings in 1 file" in capsys.readouterr().err
     after = (corpus / RU).read_text(encoding="utf-8")
     assert after == _patched(before)
     remaining = _findings(RU, capsys)
@@ -107,12 +108,14 @@ def test_fix_repairs_the_ru_page_once(corpus: Path, capsys: pytest.CaptureFixtur
 
 
 def _patched(text: str) -> str:
-    """``text`` with the lines ``RU_DIFF`` changes changed."""
+    """``text`` with the lines ``RU_DIFF`` changes changed, each at its next occurrence in page order."""
     removed = [line[1:] for line in RU_DIFF.splitlines() if line.startswith("-") and not line.startswith("---")]
     added = [line[1:] for line in RU_DIFF.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    cursor = 0
     for old, new in zip(removed, added, strict=True):
-        assert text.count(old + "\n") == 1
-        text = text.replace(old + "\n", new + "\n")
+        cursor = text.index(old + "\n", cursor)
+        text = text[:cursor] + new + "\n" + text[cursor + len(old) + 1 :]
+        cursor += len(new) + 1
     return text
 
 
@@ -141,9 +144,10 @@ def test_text_report_marks_fixable_findings(in_repo: Path, capsys: pytest.Captur
         f"{RU}:39:3 header-drift",
         f"{RU}:46:2 param-name-drift",
         f"{RU}:49:66 status-drift",
+        f"{RU}:75:7 json-drift",
         f"{RU}:119:1 path-drift",
     ]
-    assert lines[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 5 fixable with --fix."
+    assert lines[-1] == "Found 14 findings (5 errors, 9 warnings) in 1 of 1 file. 6 fixable with --fix."
 
 
 def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,4 +155,4 @@ def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None
     assert "fixable: safe" in capsys.readouterr().out.splitlines()[1]
     main(["rules"])
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.endswith("[fixable: safe]")]
-    assert listed == ["DL102", "DL601", "DL602", "DL603", "DL606"]
+    assert listed == ["DL102", "DL601", "DL602", "DL603", "DL606", "DL608"]

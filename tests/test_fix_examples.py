@@ -99,3 +99,79 @@ def test_content_length_is_left_when_the_body_is_not_shown_whole(
     main(["check", "--no-cache", "--jobs", "1", "--select", "DL102", str(page)])
     assert f"{TRANSLATION}:9:1: warning DL102 content-length-mismatch " in capsys.readouterr().out  # no [*]
     assert fix(page) == length_page(length, body)
+
+
+def request(name: str, body: str) -> str:
+    annotation = f'<!-- {{ "blockType": "request", "name": "{name}" }} -->\n'
+    head = "POST https://graph.microsoft.com/v1.0/things/1f0c2b5e-8e0e-4c39-9d5c-0c0e5c7d6a11/send"
+    return f"{annotation}```http\n{head}\nContent-Type: application/json\n\n{body}\n```\n"
+
+
+def examples(heading: str, *bodies: tuple[str, str]) -> str:
+    return f"# Send thing\n\n## {heading}\n\n" + "\n".join(request(name, body) for name, body in bodies)
+
+
+ENGLISH_HEADING, RUSSIAN_HEADING = "Examples", '<a name="examples"></a>Примеры'
+
+
+def json_drift(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The json-drift lines of the text report (``[*]`` marks the fixable), without the path."""
+    capsys.readouterr()
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL608", str(path)])
+    out = capsys.readouterr().out
+    return [line.split(": ", 1)[1] for line in out.splitlines() if "DL608" in line and not line.startswith(" ")]
+
+
+def test_a_renamed_member_is_restored_in_every_example_the_finding_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    english = examples(ENGLISH_HEADING, ("a", '{\n  "resourceUrl": "x"\n}'), ("b", '{"resourceUrl": "y"}'))
+    translation = examples(RUSSIAN_HEADING, ("a", '{\n  "resource": "x"\n}'), ("b", '{"resource": "y"}'))
+    page = project(tmp_path, english, translation)
+    assert json_drift(page, capsys) == [
+        "warning DL608 [*] json-drift in this request example, member `resource` (`/resource`) is "
+        "`resourceUrl` in the English request example `a`"
+    ]
+    assert fix(page) == translation.replace('"resource"', '"resourceUrl"')
+    assert "fixed 1 finding in 1 file" in capsys.readouterr().err
+    assert json_drift(page, capsys) == []
+
+
+SAMPLE = '{\n  "link": "https://www.bing.com",\n  "language": "en-US"\n}'
+
+
+def test_numbers_booleans_and_identifiers_are_restored_sample_strings_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    english_body = (
+        '{\n  "@odata.type": "#microsoft.graph.user",\n  "reason": "busy",\n  "maxPoints": 1.0e2,\n  "enabled": true\n}'
+    )
+    translated_body = (
+        '{\n  "@odata.type": "#microsoft.graph.group",\n  "reason":"none",\n  "maxPoints": 50,\n  "enabled": false\n}'
+    )
+    english = examples(ENGLISH_HEADING, ("a", english_body), ("b", SAMPLE))
+    localized = SAMPLE.replace("https://www.bing.com", "https://yandex.ru").replace("en-US", "ru-RU")
+    page = project(tmp_path, english, examples(RUSSIAN_HEADING, ("a", translated_body), ("b", localized)))
+    assert [line.split(" in this")[0] for line in json_drift(page, capsys)] == [
+        *["warning DL608 [*] json-drift"] * 4,
+        *["warning DL608 json-drift"] * 2,  # a sample URL and a locale, which a translator may localize
+    ]
+    # Each restored as English writes it (`1.0e2`), the rest of the line kept (`"reason":` without a space).
+    restored = translated_body.replace("group", "user").replace('"none"', '"busy"').replace("50", "1.0e2")
+    assert fix(page) == examples(RUSSIAN_HEADING, ("a", restored.replace("false", "true")), ("b", localized))
+
+
+def test_an_example_carried_under_another_name_is_left_to_a_reviewer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    busy, none = '{"reason": "busy"}', '{"reason": "none"}'
+    english = examples(ENGLISH_HEADING, ("send-busy", busy), ("send-none", none))
+    translation = examples(RUSSIAN_HEADING, ("send-busy", none))
+    page = project(tmp_path, english, translation)
+    (finding,) = json_drift(page, capsys)
+    assert finding.startswith("warning DL608 json-drift ")
+    assert "carried under the name `send-busy`" in finding
+    assert fix(page) == translation

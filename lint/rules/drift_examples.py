@@ -21,6 +21,9 @@ from lint.align.examples import ExampleAlignment, ExampleUnit, align_examples
 from lint.align.json_diff import JsonDifference, json_differences, kind_of
 from lint.align.sections import SectionAlignment, align_sections
 from lint.context import Context
+from lint.fix.edit import Fix
+from lint.fix.json_edit import replace_token
+from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, Include, JsonExample, Note, Page, Span, Table
 from lint.parse.jsontext import span_at
 from lint.rules import Finding, Related, rule
@@ -90,7 +93,7 @@ def _better_match(unit: ExampleUnit, source: ExampleUnit, alignment: ExampleAlig
     return None
 
 
-@rule("DL608", scope="pair", severity="warning", tags=("drift", "translation", "examples", "json"))
+@rule("DL608", scope="pair", severity="warning", tags=("drift", "translation", "examples", "json"), fixable="safe")
 def json_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A JSON body or example differs from the English example it stands for.
 
@@ -103,6 +106,13 @@ def json_drift(page: Page, context: Context) -> Iterator[Finding]:
     difference repeated in several examples is one finding. When the
     translated example reproduces another English example exactly, the
     finding says which: the translation carries it under the wrong name.
+
+    Fixable (safe): ``--fix`` writes the English member name over a renamed
+    member, and the English number, boolean or identifier-like string over
+    the translation's, in every example the finding names. Not when the
+    example is another English example carried under this one's name or
+    differs in more than four places (a reviewer chooses then), nor for
+    sample strings a translator may localize (URLs, versions, locales).
 
     Bad::
 
@@ -154,7 +164,43 @@ def json_drift(page: Page, context: Context) -> Iterator[Finding]:
             f"in this {unit.kind if unit.kind != 'json' else 'JSON'} example, {_describe(difference, source.label())}",
             related=tuple(related),
             context=f"{unit.kind} {difference.kind} {difference.english_pointer} {difference.value}",
+            fix=_restore_json(occurrences),
         )
+
+
+#: A string that names something (an enumeration member, a type such as ``#microsoft.graph.user``, a
+#: comma list of members): no space, no hyphen (``en-US`` may be localized), no URL, no leading digit.
+_IDENTIFIER = lazy_compile(r"#?[A-Za-z_][A-Za-z0-9_.]*(?:,[A-Za-z_][A-Za-z0-9_.]*)*")
+
+
+def _restorable(difference: JsonDifference) -> bool:
+    """Whether the English side of a difference may be written over the translation's without a reviewer.
+
+    A renamed member, a number, a boolean, and a string English writes as
+    an identifier; never a sample value a translator may have localized (a
+    URL, a version, a locale), nor a change of kind (an object for a string).
+    """
+    if difference.kind == "renamed":
+        return True
+    if difference.kind != "value":
+        return False
+    english = difference.english_value
+    if isinstance(english, str):
+        return isinstance(difference.value, str) and bool(_IDENTIFIER.fullmatch(english))
+    return isinstance(english, (bool, int, float))
+
+
+def _restore_json(occurrences: list[tuple[ExampleUnit, ExampleUnit, JsonDifference]]) -> Fix | None:
+    """One edit per place the finding names (the same difference repeated in several examples), or none."""
+    edits = []
+    for unit, source, difference in occurrences:
+        if unit.body is None or source.body is None or not _restorable(difference):
+            return None
+        edit = replace_token(unit.body, source.body, difference, key=difference.kind == "renamed")
+        if edit is None:
+            return None
+        edits.append(edit)
+    return Fix(tuple(dict.fromkeys(edits)))
 
 
 def _summary(
