@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
 
 from lint.cli import main
+from lint.diagnostic import Diagnostic
+from lint.fix.edit import Edit, Fix
+from lint.fix.run import fix_pages
+from lint.source import read_source
 
 PAGE = "v1.0/api/thing-send.md"
 TRANSLATION = f"locales/ru-RU/{PAGE}"
@@ -175,3 +180,58 @@ def test_an_example_carried_under_another_name_is_left_to_a_reviewer(
     assert finding.startswith("warning DL608 json-drift ")
     assert "carried under the name `send-busy`" in finding
     assert fix(page) == translation
+
+
+def _diagnostic(path: str, edit: Edit) -> Diagnostic:
+    return Diagnostic("DL602", "path-drift", "warning", path, edit.line, edit.column, edit.line, "m", fix=Fix((edit,)))
+
+
+@pytest.mark.parametrize("write", [False, True])
+def test_overlapping_fixes_on_one_line_take_two_passes_with_or_without_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: bool
+) -> None:
+    """``--diff`` checks the fixed text again in memory, as ``--fix`` checks the written file: the same passes."""
+    monkeypatch.chdir(tmp_path)
+    Path("page.md").write_text("POST /app/x\n", encoding="utf-8")
+    first = [_diagnostic("page.md", Edit(1, 6, "/app/x", "/a/x")), _diagnostic("page.md", Edit(1, 7, "app", "b"))]
+    read: list[str] = []
+
+    def recheck(paths: list[str]) -> list[Diagnostic]:
+        # As the rules do, from the page as the source reader reads it now: `b` replaces the segment `a`.
+        text = read_source(paths[0]).text
+        read.append(text)
+        found = text.find("/a/")
+        return [_diagnostic(paths[0], Edit(1, found + 2, "a", "b"))] if found >= 0 else []
+
+    outcome = fix_pages(first, recheck, unsafe=False, write=write)
+    assert read == ["POST /a/x\n", "POST /b/x\n"]
+    assert outcome.changed == {"page.md": ("POST /app/x\n", "POST /b/x\n")}
+    assert outcome.applied == 2
+    assert Path("page.md").read_text(encoding="utf-8") == ("POST /b/x\n" if write else "POST /app/x\n")
+    assert read_source("page.md").text == Path("page.md").read_text(encoding="utf-8")  # nothing left overlaid
+
+
+def test_diff_shows_every_pass_of_fix_and_leaves_page_and_cache_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A member renamed and its value changed, on one line: the value is compared once the name is restored."""
+    monkeypatch.chdir(tmp_path)
+    english = examples(ENGLISH_HEADING, ("a", '{"resourceUrl": 7, "kind": "busy"}'))
+    translation = examples(RUSSIAN_HEADING, ("a", '{"resource": 5, "kind": "busy"}'))
+    page = project(tmp_path, english, translation)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    before = json_drift(page, capsys)
+    capsys.readouterr()
+    assert main(["check", "--jobs", "1", "--select", "DL1,DL6", *cache, "--diff", str(page)]) == 1
+    diff = capsys.readouterr()
+    assert "would fix 2 findings in 1 file" in diff.err
+    assert page.read_text(encoding="utf-8") == translation
+    # The cache holds the findings of the file as it is, not of the text --diff checked.
+    main(["check", "--jobs", "1", "--select", "DL608", *cache, str(page)])
+    assert [line.split(": ", 1)[1] for line in capsys.readouterr().out.splitlines() if "DL608" in line] == before
+    fixed = fix(page)
+    assert fixed == translation.replace('"resource": 5', '"resourceUrl": 7')
+    expected = difflib.unified_diff(
+        translation.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{page}", f"b/{page}"
+    )
+    assert diff.out == "".join(expected)
