@@ -297,6 +297,8 @@ class Note(Struct, frozen=True):
     span: Span
     source: str | None = None
     section: str | None = None
+    #: The quote's lines as written, when the note opens it (Markdown): what a fix copies into a translation.
+    lines: tuple[str, ...] = ()
 
 
 class Comment(Struct, frozen=True):

@@ -235,3 +235,82 @@ def test_diff_shows_every_pass_of_fix_and_leaves_page_and_cache_alone(
         translation.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{page}", f"b/{page}"
     )
     assert diff.out == "".join(expected)
+
+
+NOTE = "> **Note:** The `/app` path is deprecated.\n> Use `/communications`."
+COPIED = f"<!-- TRANSLATE: the note below is copied from the English page by doclint; translate it -->\n{NOTE}\n"
+
+
+def note_page(request_heading: str, headers_heading: str, before: str = "", after: str = "") -> str:
+    """A page whose HTTP request section holds a syntax block, with a note before or after it."""
+    syntax = "```http\nPOST /communications/calls/{id}/reject\n```\n"
+    parts = [f"# Reject call\n\n## {request_heading}\n\n", before, syntax, after]
+    return "".join(parts) + f"\n## {headers_heading}\n\nAuthorization\n"
+
+
+RU_REQUEST, RU_HEADERS = '<a name="http-request"></a>HTTP-запрос', '<a name="request-headers"></a>Заголовки'
+
+
+def test_a_lost_note_is_inserted_only_with_unsafe_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    english = note_page("HTTP request", "Request headers", after=f"{NOTE}\n")
+    translation = note_page(RU_REQUEST, RU_HEADERS)
+    page = project(tmp_path, english, translation)
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL609", str(page)])
+    assert f"{TRANSLATION}:3:1: warning DL609 example-missing the English note" in capsys.readouterr().out
+    assert fix(page) == translation  # unsafe: --fix alone leaves it
+    fixed = fix(page, "--unsafe-fixes")
+    # Where the English page has it: after the syntax block, before the next heading.
+    assert fixed == translation.replace("```\n\n## ", f"```\n\n{COPIED}\n## ")
+    assert "fixed 1 finding in 1 file" in capsys.readouterr().err
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL609", str(page)])
+    assert "DL609" not in capsys.readouterr().out
+    assert fix(page, "--unsafe-fixes") == fixed
+    capsys.readouterr()
+    main(["rules", "DL609"])
+    assert "fixable: unsafe" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_a_note_that_opens_its_section_is_inserted_after_the_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    english = note_page("HTTP request", "Request headers", before=f"{NOTE}\n\n")
+    translation = note_page(RU_REQUEST, RU_HEADERS)
+    page = project(tmp_path, english, translation)
+    heading = f"## {RU_REQUEST}\n"
+    assert fix(page, "--unsafe-fixes") == translation.replace(heading, f"{heading}\n{COPIED}")
+
+
+def test_a_note_among_other_content_is_left_to_a_reviewer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    english = note_page("HTTP request", "Request headers", before="Text.\n\n", after=f"{NOTE}\n\nMore text.\n")
+    translation = note_page(RU_REQUEST, RU_HEADERS, before="Текст.\n\n", after="\nЕщё текст.\n")
+    page = project(tmp_path, english, translation)
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL609", str(page)])
+    assert f"{TRANSLATION}:3:1: warning DL609 example-missing the English note" in capsys.readouterr().out
+    assert fix(page, "--unsafe-fixes") == translation
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "> Nota: la ruta `/app` está en desuso.\n",  # a note kept as a plain quote: no callout, still the note
+        "> **Примечание.** Другое примечание.\n",  # a note kept, perhaps the one reported lost
+    ],
+)
+def test_a_note_is_not_inserted_where_the_section_shows_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kept: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    second = "> **Note:** Another note.\n"
+    english = note_page("HTTP request", "Request headers", after=f"{NOTE}\n\n{second}")
+    translation = note_page(RU_REQUEST, RU_HEADERS, after=kept)
+    page = project(tmp_path, english, translation)
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL609", str(page)])
+    assert f"{TRANSLATION}:3:1: warning DL609 example-missing the English note" in capsys.readouterr().out
+    assert fix(page, "--unsafe-fixes") == translation

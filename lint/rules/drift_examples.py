@@ -23,6 +23,7 @@ from lint.align.sections import SectionAlignment, align_sections
 from lint.context import Context
 from lint.fix.edit import Fix
 from lint.fix.json_edit import replace_token
+from lint.fix.note import insert_note
 from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, Include, JsonExample, Note, Page, Span, Table
 from lint.parse.jsontext import span_at
@@ -332,8 +333,8 @@ def _fact_tables(page: Page) -> list[Table]:
     return [table for table in page.tables if table.role in ("request-headers", "response-headers")]
 
 
-def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str, Span]]:
-    """``(what, english span, context key, translated place)`` for each English fact the translation lacks."""
+def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str, Span, Fix | None]]:
+    """``(what, english span, context key, translated place, fix)`` for each English fact the translation lacks."""
     aligned = _alignments(page, context)
     english = context.english
     if aligned is None or english is None:
@@ -347,6 +348,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 unit.span,
                 f"example {unit.kind} {unit.name or unit.index}",
                 place,
+                None,
             )
     syntax = [request for request in english.requests if request.origin == "syntax"]
     if syntax and not any(request.origin == "syntax" for request in page.requests):
@@ -357,6 +359,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
             syntax[0].span,
             "syntax",
             place,
+            None,
         )
     roles = {table.role for table in page.tables}
     for table in _fact_tables(english):
@@ -369,6 +372,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 table.span,
                 f"table {table.role}",
                 place,
+                None,
             )
     if page.format == "markdown":
         notes, _, includes, _ = _shared_notes(page, english, sections, context)
@@ -380,6 +384,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 note.span,
                 f"note {text[:60]}",
                 place,
+                insert_note(note, page, english, sections),
             )
         for include in includes:
             place, _ = sections.place_for(include.span.line, page)
@@ -388,6 +393,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 include.span,
                 f"include {_include_key(include)}",
                 place,
+                None,
             )
 
 
@@ -453,7 +459,7 @@ def _notes_and_includes(
     return lost_notes, extra_notes, lost_includes, extra_includes
 
 
-@rule("DL609", scope="pair", severity="warning", tags=("drift", "translation", "examples"))
+@rule("DL609", scope="pair", severity="warning", tags=("drift", "translation", "examples"), fixable="unsafe")
 def example_missing(page: Page, context: Context) -> Iterator[Finding]:
     """The translation lacks an example, note, include or API section of its English page.
 
@@ -464,6 +470,12 @@ def example_missing(page: Page, context: Context) -> Iterator[Finding]:
     it belongs (the nearest enclosing section both pages have, else the next
     one), with the English place related.
 
+    Fixable (unsafe: it adds prose, in English, for a translator to
+    translate): ``--fix --unsafe-fixes`` copies a lost note into the
+    translation, after an HTML comment asking for its translation, where the
+    English page has it: first or last in its section (a note between other
+    content is left to a reviewer, as is one in the page's last section).
+
     Bad::
 
         English:     > **Note:** The `/app` path is deprecated.
@@ -473,8 +485,10 @@ def example_missing(page: Page, context: Context) -> Iterator[Finding]:
 
         Translation: > **Примечание.** Путь `/app` устарел.
     """
-    for message, english_span, key, place in _missing_things(page, context):
-        yield Finding(place, message, related=(Related(english_span, "the English page has it here"),), context=key)
+    for message, english_span, key, place, fix in _missing_things(page, context):
+        yield Finding(
+            place, message, related=(Related(english_span, "the English page has it here"),), context=key, fix=fix
+        )
 
 
 def _extra_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str, Span | None]]:
