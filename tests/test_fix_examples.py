@@ -314,3 +314,34 @@ def test_a_note_is_not_inserted_where_the_section_shows_one(
     main(["check", "--no-cache", "--jobs", "1", "--select", "DL609", str(page)])
     assert f"{TRANSLATION}:3:1: warning DL609 example-missing the English note" in capsys.readouterr().out
     assert fix(page, "--unsafe-fixes") == translation
+
+
+def test_a_status_line_of_an_example_english_lacks_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translation's extra example may show another case (a full download beside a partial one)."""
+    monkeypatch.chdir(tmp_path)
+    busy, whole = '{"reason": "busy"}', '{"reason": "busy", "whole": true}'
+    english = examples(ENGLISH_HEADING, ("a", busy)) + "\n" + response("202 Accepted")
+    extra = "\n" + request("b", whole) + "\n" + response("200 OK")
+    translation = examples(RUSSIAN_HEADING, ("a", busy)) + "\n" + response("202 Accepted") + extra
+    page = project(tmp_path, english, translation)
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL601,DL610", str(page)])
+    out = capsys.readouterr().out
+    assert f"{TRANSLATION}:28:1: warning DL601 status-drift the response example shows `200 OK`" in out  # no [*]
+    assert f"{TRANSLATION}:20:1: warning DL610 example-extra this request example `b`" in out
+    assert fix(page) == translation
+
+
+def test_a_status_line_is_left_when_the_english_page_contradicts_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # English says `201 Created` and shows `200 OK`: which one is right is the English writer's call.
+    page = project(tmp_path, status_page("200 OK", "201 Created"), status_page("201 Created", "201 Created"))
+    before = page.read_text(encoding="utf-8")
+    main(["check", "--no-cache", "--jobs", "1", "--select", "DL601", str(page)])
+    assert f"{TRANSLATION}:17:1: warning DL601 status-drift the response example shows `201 Created`" in (
+        capsys.readouterr().out
+    )
+    assert fix(page) == before
