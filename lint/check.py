@@ -245,7 +245,7 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
         print(f"doclint: error: {printable(error)}", file=sys.stderr)
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
     if options.diff:  # as ruff: the diff alone, exit 1 when there is one
-        return EXIT_FINDINGS if _print_diff(diagnostics, options) else EXIT_OK
+        return EXIT_FINDINGS if _print_diff(diagnostics, options, config, selection) else EXIT_OK
     if options.fix:
         diagnostics = _apply_fixes(diagnostics, options, config, selection)
     # A page doclint could not read or check is no clean page: the run exits 2 after its report.
@@ -314,11 +314,16 @@ def _counted(applied: int, changed: dict[str, tuple[str, str]]) -> str:
     return f"{applied} {findings} in {len(changed)} {files}"
 
 
-def _print_diff(diagnostics: list[Diagnostic], options: CheckOptions) -> bool:
-    """``--diff``: print what ``--fix`` would change (its first pass) and write nothing; whether there is a change."""
+def _print_diff(diagnostics: list[Diagnostic], options: CheckOptions, config: Config, selection: Selection) -> bool:
+    """``--diff``: print what ``--fix`` would change, all its passes, and write nothing; whether there is a change."""
     from lint.fix.run import fix_pages, unified_diff
 
-    outcome = fix_pages(diagnostics, lambda paths: [], unsafe=options.unsafe_fixes, write=False)
+    def recheck(paths: list[str]) -> list[Diagnostic]:
+        # In this process (the fixed text is in its memory only), without the result cache (no file holds it).
+        results = check_files_cached(paths, config, 1, pair_only=selection.companions, use_cache=False)
+        return [item for result in results for item in result.diagnostics]
+
+    outcome = fix_pages(diagnostics, recheck, unsafe=options.unsafe_fixes, write=False)
     sys.stdout.write(unified_diff(outcome.changed))
     if not options.quiet:
         _note(f"would fix {_counted(outcome.applied, outcome.changed)}" if outcome.changed else "nothing to fix")

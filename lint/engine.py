@@ -29,7 +29,7 @@ from lint.model import Page, Span
 from lint.pair import english_source, missing_source, rest_page
 from lint.parse.detect import detect_format, parse_source
 from lint.rules import Finding, Rule, all_rules, find_rule
-from lint.source import Source, SourceError, read_source
+from lint.source import Source, SourceError, is_overlaid, read_source
 from lint.suppress import read_suppressions
 
 #: Below this many files, checking in-process beats starting workers.
@@ -280,7 +280,13 @@ def _english_key(path: str, config: Config) -> tuple[str, str, tuple[tuple[str, 
 
 
 def _stamp_of(resolved: str) -> tuple[int, int] | None:
-    """A file's (mtime_ns, size), taken before it is read: an edit after that makes the stamp stale, never the page."""
+    """A file's (mtime_ns, size), taken before it is read: an edit after that makes the stamp stale, never the page.
+
+    None for a page read from overlaid text (``--diff``): the file's stamp
+    does not tell that text, so its parse is neither reused nor kept.
+    """
+    if is_overlaid(resolved):
+        return None
     try:
         status = os.stat(resolved)
     except OSError:

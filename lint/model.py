@@ -122,6 +122,8 @@ class Header(Struct, frozen=True):
     name: str
     value: str
     span: Span
+    #: 1-based column of the value's first character (0 when unknown): a fix replaces exactly the value.
+    value_column: int = 0
 
 
 class Annotation(Struct, frozen=True):
@@ -207,6 +209,8 @@ class HttpResponse(Struct, frozen=True):
     annotation: Annotation | None = None
     section: str | None = None
     block: Span | None = None
+    #: The status line as written, trimmed (``HTTP/1.1 200 OK``): a fix names the text it replaces.
+    line: str = ""
 
 
 class Cell(Struct, frozen=True):
@@ -293,6 +297,8 @@ class Note(Struct, frozen=True):
     span: Span
     source: str | None = None
     section: str | None = None
+    #: The quote's lines as written, when the note opens it (Markdown): what a fix copies into a translation.
+    lines: tuple[str, ...] = ()
 
 
 class Comment(Struct, frozen=True):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from msgspec import Struct
@@ -40,6 +41,33 @@ _KINDS = (
 )
 
 
+#: Bytes that stand for files while a check reads them (resolved path -> bytes): ``check --diff``
+#: checks its fixed pages again without writing them (:func:`overlaid`).
+_OVERLAY: dict[str, bytes] = {}
+
+
+@contextmanager
+def overlaid(pages: dict[str, bytes]) -> Iterator[None]:
+    """While inside, :func:`read_source` reads each of ``pages`` (path -> bytes) from here, not from disk.
+
+    ``--diff`` must show what ``--fix`` would write, every pass of it, and
+    write nothing: the fixed text is checked again in this process through
+    the one reader every check uses. Only that process sees it, so the
+    check must run without worker processes, and without the result cache,
+    which would keep findings of text no file holds.
+    """
+    _OVERLAY.update({os.path.realpath(path): data for path, data in pages.items()})
+    try:
+        yield
+    finally:
+        _OVERLAY.clear()
+
+
+def is_overlaid(resolved: str) -> bool:
+    """Whether the file at the resolved path is read from :func:`overlaid` bytes now (its disk stamp says nothing)."""
+    return resolved in _OVERLAY
+
+
 def read_source(path: str, *, root: Path | None = None, max_size: int | None = None) -> Source:
     """The file's bytes, decoded; only a regular file is ever opened.
 
@@ -52,6 +80,10 @@ def read_source(path: str, *, root: Path | None = None, max_size: int | None = N
     ``root=None`` is ``allow-external-symlinks = true``. A file over ``max_size`` bytes is
     refused unread. Each refusal is one line naming the path.
     """
+    if _OVERLAY:
+        data = _OVERLAY.get(os.path.realpath(path))
+        if data is not None:
+            return decode_source(path, data)
     try:
         status = os.stat(path)
     except FileNotFoundError as error:

@@ -359,6 +359,7 @@ def test_statistics_count_findings_per_rule(project: Path, capsys: pytest.Captur
         "count  code   name                     error  warning     info",
         "    2  DL101  status-prose-mismatch        2        0        0",
         "    1  DL601  status-drift                 0        1        0",
+        # No fix: the English page's example contradicts its own prose (`200 OK`), so no status is copied.
         "Found 3 findings (2 errors, 1 warning) in 2 of 2 files.",
     ]
 

@@ -30,7 +30,8 @@ RU_REMAINING = [
 
 #: The whole of ``--diff`` on the shipped ru-RU page: the path of the syntax block, the translated
 #: header and parameter names, the missing header and parameter rows (English, marked for translation),
-#: the status in the Response prose, the path of the example request.
+#: the status in the Response prose, the notification member `resource` (`resourceUrl` in English, in
+#: both notification examples), the path of the example request.
 RU_DIFF = (Path(__file__).parent / "fixtures" / "fix" / "ru-call-reject.diff").read_text(encoding="utf-8")
 
 
@@ -97,7 +98,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(corpus: Path, capsys: pytest.C
     assert main(["check", "--no-cache", "--jobs", "1", "--diff", RU]) == 1
     captured = capsys.readouterr()
     assert captured.out == RU_DIFF
-    assert "would fix 7 findings in 1 file" in captured.err
+    assert "would fix 8 findings in 1 file" in captured.err
     assert (corpus / RU).read_bytes() == before
 
 
@@ -105,7 +106,7 @@ def test_fix_repairs_the_ru_page_once(corpus: Path, capsys: pytest.CaptureFixtur
     before = (corpus / RU).read_text(encoding="utf-8")
     assert any(name in REPAIRED_RULES for _, _, name in _findings(RU, capsys))
     assert main(["check", "--no-cache", "--jobs", "1", "--fix", RU]) == 1  # drift no fix can repair remains
-    assert "fixed 7 findings in 1 file" in capsys.readouterr().err
+    assert "fixed 8 findings in 1 file" in capsys.readouterr().err
     after = (corpus / RU).read_text(encoding="utf-8")
     assert after == _patched(before)
     remaining = _findings(RU, capsys)
@@ -166,9 +167,10 @@ def test_text_report_marks_fixable_findings(in_repo: Path, capsys: pytest.Captur
         f"{RU}:44:1 param-missing",
         f"{RU}:46:2 param-name-drift",
         f"{RU}:49:66 status-drift",
+        f"{RU}:75:7 json-drift",
         f"{RU}:119:1 path-drift",
     ]
-    assert lines[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 7 fixable with --fix."
+    assert lines[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 8 fixable with --fix."
 
 
 def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,4 +178,4 @@ def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None
     assert "fixable: safe" in capsys.readouterr().out.splitlines()[1]
     main(["rules"])
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.endswith("[fixable: safe]")]
-    assert listed == ["DL503", "DL601", "DL602", "DL603", "DL604", "DL606", "DL607"]
+    assert listed == ["DL102", "DL503", "DL601", "DL602", "DL603", "DL604", "DL606", "DL607", "DL608"]

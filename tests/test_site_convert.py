@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from lint.diagnostic import Diagnostic, RelatedLocation
+from lint.fix.edit import Edit, Fix
 from lint.parse.detect import parse_source
 from lint.site.convert import ConvertContext, to_myst
 from lint.site.convert.common import Companion
@@ -132,6 +133,25 @@ def test_a_finding_follows_the_block_it_is_on_with_its_english_link() -> None:
         "- {doclint-href}`docs_src/v1.0/api/page.md:9 <../../../en-US/v1.0/api/page.html#l9>`: "
         "the English page says `202 Accepted`\n::::\n\n"
     )
+
+
+def test_a_fixable_finding_says_so_in_its_box() -> None:
+    """As the text report's `[*]`: the finding `check --fix` repairs (a safe fix) says which command does."""
+    text = "# t\n\n## Response\nThis returns `200 OK`.\n\n## Examples\n"
+    path = "locales/ru-RU/v1.0/api/page.md"
+    safe, unsafe = Fix((Edit(4, 15, "200 OK", "202 Accepted"),)), Fix((Edit(4, 15, "200 OK", "x"),), safe=False)
+    findings = tuple(
+        Diagnostic("DL601", "status-drift", "warning", path, 4, 15, 4, f"status {index}", fix=fix)
+        for index, fix in enumerate((safe, unsafe, None))
+    )
+    myst, _ = _convert(text, findings=findings)
+    boxes = myst.split("## Examples")[0].split("::::{admonition} ")[1:]
+    assert boxes == [
+        "DL601 status-drift · warning\n:class: doclint-finding doclint-warning\n\nstatus 0\n\n"
+        "fixable with `doclint check --fix`\n::::\n\n",
+        "DL601 status-drift · warning\n:class: doclint-finding doclint-warning\n\nstatus 1\n::::\n\n",
+        "DL601 status-drift · warning\n:class: doclint-finding doclint-warning\n\nstatus 2\n::::\n\n",
+    ]
 
 
 def test_companions_are_linked_under_the_title() -> None:

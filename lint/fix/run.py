@@ -4,6 +4,9 @@ A fix is computed on the page as checked; after one pass edits a page, its
 other fixes may no longer fit (two overlapping fixes, a fix that moved
 text), so the page is checked again and the fixes of the new findings are
 applied, until a pass changes nothing or :data:`MAX_PASSES` is reached.
+``--diff`` makes the same passes and writes nothing: each is checked again
+on the fixed text held in memory (:func:`lint.source.overlaid`), so the
+diff is what ``--fix`` would write.
 Only Markdown pages (Graph reference and platyPS help) are rewritten:
 plain-text and HTML renderings are generated from them and reported only.
 """
@@ -11,13 +14,14 @@ plain-text and HTML renderings are generated from them and reported only.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostic import Diagnostic
 from lint.fix.apply import apply_fixes
 from lint.fix.edit import Fix
-from lint.source import byte_order_mark
+from lint.source import byte_order_mark, overlaid
 
 #: Passes over a page before giving up: each pass fixes at least one finding, and overlaps are rare.
 MAX_PASSES = 10
@@ -42,7 +46,7 @@ class FixOutcome:
     changed: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Fixes applied over all passes.
     applied: int = 0
-    #: The findings after the last pass (with ``write``; otherwise those of the first check).
+    #: The findings after the last pass (of the text written, or with ``--diff`` of the text held in memory).
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -62,28 +66,40 @@ def fixable(item: Diagnostic) -> bool:
 
 
 def fix_pages(diagnostics: list[Diagnostic], recheck: Recheck, *, unsafe: bool, write: bool) -> FixOutcome:
-    """Apply the fixes of ``diagnostics``; with ``write``, replace each changed page and check it again.
+    """Apply the fixes of ``diagnostics`` in passes, checking each changed page again after each pass.
 
-    Without ``write`` (``--diff``) nothing is written, so the page cannot be
-    checked again: the outcome is the first pass.
+    With ``write`` each changed page is replaced on disk before it is checked
+    again; without (``--diff``) nothing is written, and ``recheck`` reads the
+    changed pages' fixed text from memory: it must check in this process.
     """
     pages: dict[str, _Page] = {}
     outcome = FixOutcome(diagnostics=list(diagnostics))
-    for _ in range(MAX_PASSES if write else 1):
+    for _ in range(MAX_PASSES):
         edited = _one_pass(outcome.diagnostics, pages, unsafe)
         if not edited:
             break
         outcome.applied += sum(edited.values())
-        if not write:
-            break
-        for path in edited:
-            _write(Path(path), pages[path])
-        fresh = recheck(sorted(edited))
+        if write:
+            for path in edited:
+                _write(Path(path), pages[path])
+        with _reading(pages, write):
+            fresh = recheck(sorted(edited))
         outcome.diagnostics = sorted(
             [item for item in outcome.diagnostics if item.path not in edited] + fresh, key=Diagnostic.sort_key
         )
     outcome.changed = {path: (page.original, page.text) for path, page in pages.items() if page.text != page.original}
     return outcome
+
+
+def _reading(pages: dict[str, _Page], write: bool) -> AbstractContextManager[None]:
+    """Where the next check reads the changed pages: their files, or (nothing written) their fixed text."""
+    if write:
+        return nullcontext()
+    return overlaid({path: _encoded(page) for path, page in pages.items() if page.text != page.original})
+
+
+def _encoded(page: _Page) -> bytes:
+    return page.bom + page.text.encode(page.encoding)
 
 
 def _one_pass(diagnostics: Iterable[Diagnostic], pages: dict[str, _Page], unsafe: bool) -> dict[str, int]:
@@ -123,7 +139,7 @@ def _read(path: Path) -> _Page | None:
 def _write(path: Path, page: _Page) -> None:
     from lint.atomic import replace_bytes
 
-    replace_bytes(path, page.bom + page.text.encode(page.encoding))
+    replace_bytes(path, _encoded(page))
 
 
 def unified_diff(changed: dict[str, tuple[str, str]]) -> str:

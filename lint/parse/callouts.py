@@ -41,3 +41,25 @@ def callout_kind(match: re.Match[str]) -> str:
     """The English kind (``note``, ``tip`` ...) of a marker, whatever language it is written in."""
     label = match.group("kind").lower()
     return _KIND_OF_LABEL.get(label, label)
+
+
+#: A label opening a paragraph the way a note does, bold or not (``Nota: ...``, ``**Nota**: ...``,
+#: ``注释：...``): a translation may keep a note as a plain quote or paragraph, which is no callout
+#: but still the note. ``注释`` ("annotation") is a zh-CN label for notes the callout pattern lacks.
+_LABEL_LED = lazy_compile(
+    r"^\s*(?:\*\*|__)?\s*(?:"
+    + "|".join(
+        sorted(
+            map(re.escape, {*_KIND_OF_LABEL, "note", "tip", "important", "caution", "warning", "注释"}),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")s?\s*(?:\*\*|__)?\s*[:：.!！]",
+    re.IGNORECASE,
+)
+
+
+def label_led(text: str) -> bool:
+    """Whether ``text`` opens with a note's label and a colon, as callouts and notes kept as plain text do."""
+    return _LABEL_LED.match(text) is not None

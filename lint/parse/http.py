@@ -185,6 +185,7 @@ def _parse_message(
         annotation=annotation,
         section=section,
         block=block,
+        line=start_text,
     )
     return HttpBlock((), (response,), False)
 
@@ -208,11 +209,14 @@ def _headers_and_body(
         if not match or _is_body_start(line):
             break
         indent = len(line) - len(line.lstrip())
+        raw_value = match.group("value")
+        value_start = match.start("value") + len(raw_value) - len(raw_value.lstrip())
         headers.append(
             Header(
                 match.group("name"),
-                match.group("value").strip(),
+                raw_value.strip(),
                 Span(path, first_line + index, column + indent, first_line + index),
+                column + indent + value_start,
             )
         )
         index += 1

@@ -21,6 +21,10 @@ from lint.align.examples import ExampleAlignment, ExampleUnit, align_examples
 from lint.align.json_diff import JsonDifference, json_differences, kind_of
 from lint.align.sections import SectionAlignment, align_sections
 from lint.context import Context
+from lint.fix.edit import Fix
+from lint.fix.json_edit import replace_token
+from lint.fix.note import insert_note
+from lint.lazy_pattern import lazy_compile
 from lint.model import HttpRequest, Include, JsonExample, Note, Page, Span, Table
 from lint.parse.jsontext import span_at
 from lint.rules import Finding, Related, rule
@@ -90,7 +94,7 @@ def _better_match(unit: ExampleUnit, source: ExampleUnit, alignment: ExampleAlig
     return None
 
 
-@rule("DL608", scope="pair", severity="warning", tags=("drift", "translation", "examples", "json"))
+@rule("DL608", scope="pair", severity="warning", tags=("drift", "translation", "examples", "json"), fixable="safe")
 def json_drift(page: Page, context: Context) -> Iterator[Finding]:
     """A JSON body or example differs from the English example it stands for.
 
@@ -103,6 +107,13 @@ def json_drift(page: Page, context: Context) -> Iterator[Finding]:
     difference repeated in several examples is one finding. When the
     translated example reproduces another English example exactly, the
     finding says which: the translation carries it under the wrong name.
+
+    Fixable (safe): ``--fix`` writes the English member name over a renamed
+    member, and the English number, boolean or identifier-like string over
+    the translation's, in every example the finding names. Not when the
+    example is another English example carried under this one's name or
+    differs in more than four places (a reviewer chooses then), nor for
+    sample strings a translator may localize (URLs, versions, locales).
 
     Bad::
 
@@ -154,7 +165,43 @@ def json_drift(page: Page, context: Context) -> Iterator[Finding]:
             f"in this {unit.kind if unit.kind != 'json' else 'JSON'} example, {_describe(difference, source.label())}",
             related=tuple(related),
             context=f"{unit.kind} {difference.kind} {difference.english_pointer} {difference.value}",
+            fix=_restore_json(occurrences),
         )
+
+
+#: A string that names something (an enumeration member, a type such as ``#microsoft.graph.user``, a
+#: comma list of members): no space, no hyphen (``en-US`` may be localized), no URL, no leading digit.
+_IDENTIFIER = lazy_compile(r"#?[A-Za-z_][A-Za-z0-9_.]*(?:,[A-Za-z_][A-Za-z0-9_.]*)*")
+
+
+def _restorable(difference: JsonDifference) -> bool:
+    """Whether the English side of a difference may be written over the translation's without a reviewer.
+
+    A renamed member, a number, a boolean, and a string English writes as
+    an identifier; never a sample value a translator may have localized (a
+    URL, a version, a locale), nor a change of kind (an object for a string).
+    """
+    if difference.kind == "renamed":
+        return True
+    if difference.kind != "value":
+        return False
+    english = difference.english_value
+    if isinstance(english, str):
+        return isinstance(difference.value, str) and bool(_IDENTIFIER.fullmatch(english))
+    return isinstance(english, (bool, int, float))
+
+
+def _restore_json(occurrences: list[tuple[ExampleUnit, ExampleUnit, JsonDifference]]) -> Fix | None:
+    """One edit per place the finding names (the same difference repeated in several examples), or none."""
+    edits = []
+    for unit, source, difference in occurrences:
+        if unit.body is None or source.body is None or not _restorable(difference):
+            return None
+        edit = replace_token(unit.body, source.body, difference, key=difference.kind == "renamed")
+        if edit is None:
+            return None
+        edits.append(edit)
+    return Fix(tuple(dict.fromkeys(edits)))
 
 
 def _summary(
@@ -286,8 +333,8 @@ def _fact_tables(page: Page) -> list[Table]:
     return [table for table in page.tables if table.role in ("request-headers", "response-headers")]
 
 
-def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str, Span]]:
-    """``(what, english span, context key, translated place)`` for each English fact the translation lacks."""
+def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str, Span, Fix | None]]:
+    """``(what, english span, context key, translated place, fix)`` for each English fact the translation lacks."""
     aligned = _alignments(page, context)
     english = context.english
     if aligned is None or english is None:
@@ -301,6 +348,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 unit.span,
                 f"example {unit.kind} {unit.name or unit.index}",
                 place,
+                None,
             )
     syntax = [request for request in english.requests if request.origin == "syntax"]
     if syntax and not any(request.origin == "syntax" for request in page.requests):
@@ -311,6 +359,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
             syntax[0].span,
             "syntax",
             place,
+            None,
         )
     roles = {table.role for table in page.tables}
     for table in _fact_tables(english):
@@ -323,6 +372,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 table.span,
                 f"table {table.role}",
                 place,
+                None,
             )
     if page.format == "markdown":
         notes, _, includes, _ = _shared_notes(page, english, sections, context)
@@ -334,6 +384,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 note.span,
                 f"note {text[:60]}",
                 place,
+                insert_note(note, page, english, sections),
             )
         for include in includes:
             place, _ = sections.place_for(include.span.line, page)
@@ -342,6 +393,7 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
                 include.span,
                 f"include {_include_key(include)}",
                 place,
+                None,
             )
 
 
@@ -407,7 +459,7 @@ def _notes_and_includes(
     return lost_notes, extra_notes, lost_includes, extra_includes
 
 
-@rule("DL609", scope="pair", severity="warning", tags=("drift", "translation", "examples"))
+@rule("DL609", scope="pair", severity="warning", tags=("drift", "translation", "examples"), fixable="unsafe")
 def example_missing(page: Page, context: Context) -> Iterator[Finding]:
     """The translation lacks an example, note, include or API section of its English page.
 
@@ -418,6 +470,12 @@ def example_missing(page: Page, context: Context) -> Iterator[Finding]:
     it belongs (the nearest enclosing section both pages have, else the next
     one), with the English place related.
 
+    Fixable (unsafe: it adds prose, in English, for a translator to
+    translate): ``--fix --unsafe-fixes`` copies a lost note into the
+    translation, after an HTML comment asking for its translation, where the
+    English page has it: first or last in its section (a note between other
+    content is left to a reviewer, as is one in the page's last section).
+
     Bad::
 
         English:     > **Note:** The `/app` path is deprecated.
@@ -427,8 +485,10 @@ def example_missing(page: Page, context: Context) -> Iterator[Finding]:
 
         Translation: > **Примечание.** Путь `/app` устарел.
     """
-    for message, english_span, key, place in _missing_things(page, context):
-        yield Finding(place, message, related=(Related(english_span, "the English page has it here"),), context=key)
+    for message, english_span, key, place, fix in _missing_things(page, context):
+        yield Finding(
+            place, message, related=(Related(english_span, "the English page has it here"),), context=key, fix=fix
+        )
 
 
 def _extra_things(page: Page, context: Context) -> Iterator[tuple[str, Span, str, Span | None]]:

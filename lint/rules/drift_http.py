@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from lint.align.examples import align_examples
 from lint.align.http import aligned_example_requests, compare_syntax, same_request, syntax_requests
 from lint.context import Context
 from lint.fix.edit import Edit, Fix
 from lint.model import HttpRequest, HttpResponse, Page, ProseStatus
+from lint.parse.http import STATUS_LINE
 from lint.rules import Finding, Related, rule
 
 
@@ -47,6 +49,11 @@ def status_drift(page: Page, context: Context) -> Iterator[Finding]:
     against the English examples' (either side's other kind when one side
     has none), whatever the examples are named: a renamed or reordered
     example still counts.
+
+    Fixable (safe) when English states one status: ``--fix`` writes it over
+    the translation's, in prose (``200 OK`` becomes ``202 Accepted``) and in
+    a response example's status line (``HTTP/1.1 200 OK`` becomes
+    ``HTTP/1.1 202 Accepted``).
 
     Bad::
 
@@ -82,21 +89,31 @@ def status_drift(page: Page, context: Context) -> Iterator[Finding]:
                 f"{says} `{_status(item)}`, where {english_says} {_status_listing(expected)}",
                 related=tuple(Related(other.span, f"the English page: `{_status(other)}`") for other in expected)[:2],
                 context=f"status {says} {item.status} vs {sorted(wanted)}",
-                fix=_restore_status(item, expected),
+                fix=_restore_status(item, expected, page, context),
             )
 
 
-def _restore_status(item: ProseStatus | HttpResponse, expected: Sequence[ProseStatus | HttpResponse]) -> Fix | None:
-    """The edit that writes the English status where the prose states another.
+def _restore_status(
+    item: ProseStatus | HttpResponse, expected: Sequence[ProseStatus | HttpResponse], page: Page, context: Context
+) -> Fix | None:
+    """The edit that writes the English status where the prose or a response example's status line states another.
 
     Only when English states one status (two would leave the choice to a
-    reviewer), and only in prose: the status is the text the parser read
-    there, so the edit replaces exactly it (``200 OK`` or a bare ``200``).
+    reviewer). In prose the status is the text the parser read there, so the
+    edit replaces exactly it (``200 OK`` or a bare ``200``); in a status line
+    it replaces the code and reason as written after the HTTP version, with
+    the English code and reason, only when English gives a reason and the
+    example stands for an English response example of that status, which
+    the English prose does not contradict: a translation's example English
+    lacks (``example-extra``) may show another case (a full download beside
+    English's partial one) and is left alone.
     """
     statuses = {other.status: other for other in expected}
-    if not isinstance(item, ProseStatus) or len(statuses) != 1:
+    if len(statuses) != 1:
         return None
     (english,) = statuses.values()
+    if isinstance(item, HttpResponse):
+        return _restore_status_line(item, english) if _stands_for(item, english, page, context) else None
     if item.text == _status(item):
         new = _status(english)
     elif item.text == str(item.status):
@@ -104,6 +121,35 @@ def _restore_status(item: ProseStatus | HttpResponse, expected: Sequence[ProseSt
     else:
         return None
     return Fix((Edit(item.span.line, item.span.column, item.text, new),))
+
+
+def _stands_for(response: HttpResponse, english: ProseStatus | HttpResponse, page: Page, context: Context) -> bool:
+    """Whether the aligned English counterpart of the response example shows ``english``'s status.
+
+    And whether the English page agrees with itself: an English example whose
+    status its own Response prose contradicts (``status-prose-mismatch``
+    there) is no status to copy.
+    """
+    if context.english is None:
+        return False
+    source_page = context.english
+    stated = {item.status for item in _success_prose(source_page)}
+    if stated and english.status not in stated:
+        return False
+    alignment = context.remember("status-drift-alignment", lambda: align_examples(page, source_page))
+    for unit, source in alignment.pairs:
+        if unit.message == response:
+            return isinstance(source.message, HttpResponse) and source.message.status == english.status
+    return False
+
+
+def _restore_status_line(response: HttpResponse, english: ProseStatus | HttpResponse) -> Fix | None:
+    match = STATUS_LINE.match(response.line)
+    if match is None or not english.reason:
+        return None
+    start = match.start("status")
+    column = response.span.column + start
+    return Fix((Edit(response.span.line, column, response.line[start:], _status(english)),))
 
 
 def _line(request: HttpRequest) -> str:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from lint.align.tables import row_name
 from lint.context import Context
+from lint.fix.edit import Edit, Fix
 from lint.lazy_pattern import lazy_compile
-from lint.model import HttpRequest, HttpResponse, Note, Page, ProseStatus, Segment
+from lint.model import Header, HttpRequest, HttpResponse, JsonExample, Note, Page, ProseStatus, Segment
 from lint.parse.prose import StatusRole, status_role
 from lint.rules import Finding, Related, rule
 from lint.rules.english import english_counterpart, english_status, row_related
@@ -152,7 +153,7 @@ def _unique(responses: list[HttpResponse]) -> list[HttpResponse]:
     return unique
 
 
-@rule("DL102", severity="warning", tags=("http",), formats=("markdown", "html"))
+@rule("DL102", severity="warning", tags=("http",), formats=("markdown", "html"), fixable="safe")
 def content_length_mismatch(page: Page, context: Context) -> Iterator[Finding]:
     """`Content-Length` differs from the byte length of the body shown.
 
@@ -161,6 +162,9 @@ def content_length_mismatch(page: Page, context: Context) -> Iterator[Finding]:
     body ends with one, so a length is accepted when it counts the body with
     LF or CRLF line ends, with or without a final line end. Bodies of
     examples annotated `truncated` are not counted.
+
+    Fixable (safe) when the body is JSON that parses, so is shown whole:
+    ``--fix`` writes its UTF-8 byte length (LF line ends, no final one).
 
     Bad::
 
@@ -196,7 +200,20 @@ def content_length_mismatch(page: Page, context: Context) -> Iterator[Finding]:
                 related=(Related(message.body.span, "the body"),),
                 # The CRLF figure, as before LF lengths were accepted: baselines keep matching.
                 context=f"{header.value} vs {crlf}",
+                fix=_recount(header, message.body, lf),
             )
+
+
+def _recount(header: Header, body: JsonExample, length: int) -> Fix | None:
+    """The edit that writes the body's byte length over the header's value.
+
+    Only for a body known to be whole: JSON that parses, so no ``...``
+    stands for an elided part and the body ends where the JSON does. A
+    plain-text body may be cut short with nothing to show it.
+    """
+    if body.value is None or body.error is not None or header.value_column < 1:
+        return None
+    return Fix((Edit(header.span.line, header.value_column, header.value, str(length)),))
 
 
 def body_lengths(text: str) -> tuple[int, int]:

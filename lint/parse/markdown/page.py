@@ -144,7 +144,7 @@ def _walk(builder: _Builder, tokens: list[Token]) -> None:
             quote_depth += 1
             first_inline = next_inline[index]
             if quote_depth == 1 and first_inline is not None:
-                _note(builder, first_inline)
+                _note(builder, first_inline, token.map)
         elif kind == "blockquote_close":
             quote_depth -= 1
         elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
@@ -452,10 +452,15 @@ def _next_inline(tokens: list[Token]) -> list[Token | None]:
     return found
 
 
-def _note(builder: _Builder, inline: Token) -> None:
+def _note(builder: _Builder, inline: Token, quote: list[int] | None) -> None:
     """A blockquote whose first inline text opens with ``**Note:**`` or ``[!NOTE]`` is a callout."""
     if inline.map is None:
         return
+    written: tuple[str, ...] = ()
+    if quote is not None and quote[0] == inline.map[0]:
+        written = tuple(builder.lines[quote[0] : quote[1]])
+        while written and not written[-1].strip():
+            written = written[:-1]
     text = despan(inline.content)
     probe = text.source if text.source is not None else text.text
     match = callout_marker(probe)
@@ -469,5 +474,6 @@ def _note(builder: _Builder, inline: Token) -> None:
             span=builder.span(line, builder.first_text_column(line), inline.map[1]),
             source=text.source.strip() if text.source is not None else None,
             section=builder.current_anchor,
+            lines=written,
         )
     )

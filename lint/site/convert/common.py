@@ -96,13 +96,21 @@ def href(text: str, url: str) -> str:
 
 
 def finding_block(item: Diagnostic, context: ConvertContext, fence: str = "::::") -> str:
-    """An admonition showing one finding: code, name, severity, message, and where the English says otherwise."""
+    """An admonition showing one finding: code, name, severity, message, and where the English says otherwise.
+
+    A finding ``--fix`` repairs says so, as the text report's ``[*]`` does:
+    a reviewer on the site learns the repair is one command away.
+    """
+    from lint.fix.run import fixable
+
     lines = [
         f"{fence}{{admonition}} {item.code} {item.name} · {item.severity}",
         f":class: doclint-finding doclint-{item.severity}",
         "",
         escape_keeping_code(item.message),
     ]
+    if fixable(item):
+        lines.extend(["", "fixable with `doclint check --fix`"])
     for related in item.related:
         where = f"{related.path}:{related.line}"
         url = context.english_href(related.path, related.line)
