@@ -278,7 +278,7 @@ def _terms_arguments(terms: argparse.ArgumentParser, common: argparse.ArgumentPa
     terms.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
     terms.add_argument("--locale", help="add a target-language section for this locale (TBX)")
     terms.add_argument("--format", choices=("csv", "tbx"), default="csv", help="output format (default: csv)")
-    terms.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    terms.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     terms.set_defaults(handler=_terms)
 
 

@@ -96,6 +96,8 @@ def test_csv_round_trips_through_a_file(project: Path, capsys: pytest.CaptureFix
     assert rows[1:] == [list(row.values()) for row in csv_rows(printed)]
     busy = ["busy", "enum-member", "CSDL microsoft.graph.rejectReason", "enum value: keep verbatim, including its case"]
     assert busy in rows
+    assert main(["terms", "-o", "short.csv"]) == 0  # -o as check, report and export spell it
+    assert (project / "short.csv").read_bytes() == (project / "terms.csv").read_bytes()
 
 
 def test_tbx_has_one_concept_entry_per_term_with_english_and_target_sections(
