@@ -26,6 +26,18 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     return REPO
 
 
+@pytest.fixture
+def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped corpus and configuration, the working directory: for commands that write pages."""
+    import shutil
+
+    for name in ("docs_src", "locales"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _schema_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """CSDL files converted by tests are cached in a temporary directory, never in the user's cache."""

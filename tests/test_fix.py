@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from lint.cli import main
 from lint.fix.apply import apply_fixes
 from lint.fix.edit import Edit, Fix, insert_lines
-from tests.conftest import REPO
 
 RU = "locales/ru-RU/beta/api/call-reject.md"
 ES = "locales/es-ES/v1.0/api/call-reject.txt"
@@ -76,13 +74,8 @@ def test_an_insertion_past_the_end_or_two_at_one_place_wait() -> None:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped corpus and configuration, the working directory."""
-    for name in ("docs_src", "locales"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def corpus(shipped_copy: Path) -> Path:
+    return shipped_copy
 
 
 def _findings(path: str, capsys: pytest.CaptureFixture[str]) -> list[tuple[int, int, str]]:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lint.cli import main
-from tests.conftest import REPO
 
 ENGLISH = "docs_src/beta/api/call-reject.md"
 ZH = "locales/zh-CN/beta/api/call-reject.md"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("docs_src", "locales"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def corpus(shipped_copy: Path) -> Path:
+    return shipped_copy
 
 
 def _enum_findings(capsys: pytest.CaptureFixture[str], *paths: str) -> list[tuple[str, int, int, str, bool]]:

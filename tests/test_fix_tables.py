@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from lint.cli import main
-from tests.conftest import REPO
 
 PAGE = "v1.0/api/thing-update.md"
 TRANSLATION = f"locales/ru-RU/{PAGE}"
@@ -216,12 +214,9 @@ def test_a_translated_type_name_is_restored_and_another_type_left_to_a_reviewer(
     assert _findings(capsys, "type-name-drift") == [(6, 7, "type-name-drift", False)]
 
 
-def test_the_site_shows_an_inserted_row_without_its_mark(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_site_shows_an_inserted_row_without_its_mark(shipped_copy: Path) -> None:
     """The mark is an HTML comment: the built page shows the row, its English description, and no comment."""
-    for name in ("docs_src", "locales"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
+    tmp_path = shipped_copy
     ru = "locales/ru-RU/beta/api/call-reject.md"
     main(["check", "--no-cache", "--jobs", "1", "--fix", ru])
     assert main(["build", "--no-cache", "--out", "html", "--jobs", "1", "--locale", "ru-RU", "--fail-on-warning"]) == 0
