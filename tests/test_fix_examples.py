@@ -238,7 +238,7 @@ def test_diff_shows_every_pass_of_fix_and_leaves_page_and_cache_alone(
 
 
 NOTE = "> **Note:** The `/app` path is deprecated.\n> Use `/communications`."
-COPIED = f"<!-- TRANSLATE: the note below is copied from the English page by doclint; translate it -->\n{NOTE}\n"
+COPIED = f"<!-- doclint: translate -->\n{NOTE}\n"
 
 
 def note_page(request_heading: str, headers_heading: str, before: str = "", after: str = "") -> str:

@@ -110,8 +110,14 @@ def test_missing_rows_are_inserted_in_the_english_order(
         "|owner|String|Владелец.|\n",
     )
     assert "fixed 4 findings in 1 file" in said
-    # The inserted rows are read as rows (the mark is no finding of its own), and a second --fix changes nothing.
-    assert _findings(capsys, "DL6", "DL9", "DL0") == []
+    # The inserted rows are read as rows; the only findings left are the marks, each English text awaiting
+    # translation (awaiting-translation, at the mark); a second --fix changes nothing.
+    assert _findings(capsys, "DL6", "DL9", "DL0") == [
+        (11, 19, "awaiting-translation", False),
+        (12, 18, "awaiting-translation", False),
+        (18, 21, "awaiting-translation", False),
+        (20, 15, "awaiting-translation", False),
+    ]
     assert _fix(path, capsys)[0] == fixed
 
 

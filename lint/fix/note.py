@@ -17,11 +17,9 @@ from collections.abc import Iterator
 
 from lint.align.sections import SectionAlignment
 from lint.fix.edit import Fix, insert_lines
+from lint.fix.mark import TRANSLATE_MARK
 from lint.model import Note, Page, Section
 from lint.parse.callouts import label_led
-
-#: Written before a copied note: it is English, on a translated page, until someone translates it.
-TRANSLATE_COMMENT = "<!-- TRANSLATE: the note below is copied from the English page by doclint; translate it -->"
 
 
 def insert_note(note: Note, page: Page, english: Page, sections: SectionAlignment) -> Fix | None:
@@ -40,9 +38,9 @@ def insert_note(note: Note, page: Page, english: Page, sections: SectionAlignmen
     if _has_a_note(page, counterpart, following):
         return None
     if first:
-        return Fix((insert_lines(counterpart.span.line + 1, ["", TRANSLATE_COMMENT, *note.lines]),), safe=False)
+        return Fix((insert_lines(counterpart.span.line + 1, ["", TRANSLATE_MARK, *note.lines]),), safe=False)
     if last and following is not None:
-        return Fix((insert_lines(following, [TRANSLATE_COMMENT, *note.lines, ""]),), safe=False)
+        return Fix((insert_lines(following, [TRANSLATE_MARK, *note.lines, ""]),), safe=False)
     return None
 
 

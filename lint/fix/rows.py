@@ -33,11 +33,11 @@ from collections.abc import Callable, Sequence
 
 from lint.align.tables import RowPairing, row_identifier, row_name
 from lint.fix.edit import Fix, insert_lines
+from lint.fix.mark import TRANSLATE_MARK
 from lint.model import Page, Table, TableRow
 from lint.rules.names import plain_name
 
 #: What marks an English description copied into a translation, for the translator to translate.
-TRANSLATE_MARK = "<!-- doclint: translate -->"
 
 #: The English column holding prose, by preference: a header table's value column is prose only without one.
 _PROSE_HEADINGS = ("description", "value")
