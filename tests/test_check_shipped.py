@@ -86,7 +86,10 @@ def test_text_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A finding --fix repairs has `[*]` before its rule's name (tests/test_fix.py pins which).
     found = [(line.split(" ")[0], line.replace(" [*]", "").split(" ")[3]) for line in lines[:-1]]
     assert found == [(f"{path}:{line}:{column}:", name) for path, line, column, name in EXPECTED]
-    assert lines[-1] == "Found 37 findings (7 errors, 26 warnings, 4 info) in 9 of 9 files. 13 fixable with --fix."
+    assert (
+        lines[-1] == "Found 37 findings (7 errors, 26 warnings, 4 info) in 9 of 9 files. 13 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
+    )
     assert (
         f"{RU}:46:2: error DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated (also: DL201, DL505)" in out
@@ -191,9 +194,15 @@ def test_no_merge_shows_every_rules_finding(in_repo: Path, capsys: pytest.Captur
         f"{RU}:46:2: warning DL603 [*] param-name-drift body parameter `причиной` should be `reason` as in the English "
         "table; identifiers are never translated",
     ]
-    assert out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 8 fixable with --fix."
+    assert (
+        out.splitlines()[-1] == "Found 19 findings (6 errors, 13 warnings) in 1 of 1 file. 8 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
+    )
     _, merged = run(capsys, RU)
-    assert merged.splitlines()[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 8 fixable with --fix."
+    assert (
+        merged.splitlines()[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 8 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
+    )
 
 
 def test_github_output(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -305,7 +314,8 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
         f'{RU}:124:3: warning DL608 json-drift `/reason` is `"none"` here, `"busy"` in the English request example `call-reject`: this request is the English request example `call-reject-none-reason` ({english}:168:1), carried under the name `call-reject`',
         f"    {english}:73:3: the English request example `call-reject`",
         f"    {english}:172:1: the English request example `call-reject-none-reason`, which this example reproduces",
-        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 9 fixable with --fix.",
+        "Found 12 findings (11 warnings, 1 info) in 2 of 3 files; 11 in translations checked for drift only. 9 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes.",
     ]
     # --fail-on warning asks for the drift too.
     assert run(capsys, "--fail-on", "warning", english)[0] == 1
@@ -322,7 +332,8 @@ def test_english_page_brings_its_translations_for_drift_only(in_repo: Path, caps
     code, out = run(capsys, english, RU)
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Found 13 findings (5 errors, 7 warnings, 1 info) in 2 of 3 files. 9 fixable with --fix."
+        "Found 13 findings (5 errors, 7 warnings, 1 info) in 2 of 3 files. 9 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
     )
     code, out = run(capsys, "--no-translations", english)
     assert code == 0

@@ -166,7 +166,10 @@ def test_text_report_marks_fixable_findings(in_repo: Path, capsys: pytest.Captur
         f"{RU}:75:7 json-drift",
         f"{RU}:119:1 path-drift",
     ]
-    assert lines[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 8 fixable with --fix."
+    assert (
+        lines[-1] == "Found 12 findings (5 errors, 7 warnings) in 1 of 1 file. 8 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
+    )
 
 
 def test_rules_say_which_are_fixable(capsys: pytest.CaptureFixture[str]) -> None:

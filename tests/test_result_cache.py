@@ -94,7 +94,8 @@ def test_a_cached_run_of_the_shipped_corpus_equals_a_cold_run(
     cache = tmp_path / "cache"
     expected = cold(capsys)
     assert expected[1].splitlines()[-1] == (
-        "Found 37 findings (7 errors, 26 warnings, 4 info) in 9 of 9 files. 13 fixable with --fix."
+        "Found 37 findings (7 errors, 26 warnings, 4 info) in 9 of 9 files. 13 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
     )
     assert findings(capsys, cache) == expected
     assert reused(capsys, cache) == "doclint: cache: 9 of 9 results"
@@ -109,7 +110,11 @@ def test_a_cached_run_of_a_generated_tree_equals_a_cold_run(
     cache = tmp_path / "cache"
     expected = cold(capsys, "--jobs", "2")
     assert expected[0] == 1
-    assert expected[1].splitlines()[-1].endswith("in 90 of 90 files. 270 fixable with --fix.")
+    assert (
+        expected[1]
+        .splitlines()[-1]
+        .endswith("in 90 of 90 files. 270 fixable with --fix; 30 more with --fix --unsafe-fixes.")
+    )
     assert findings(capsys, cache, "--jobs", "2") == expected
     assert reused(capsys, cache, "--jobs", "2") == "doclint: cache: 90 of 90 results"
     assert findings(capsys, cache, "--jobs", "2") == expected
@@ -139,7 +144,8 @@ def test_an_edited_page_is_checked_again(shipped: Path, tmp_path: Path, capsys: 
     assert after == cold(capsys)
     assert STATUS_DRIFT not in after[1].splitlines()
     assert after[1].splitlines()[-1] == (
-        "Found 36 findings (6 errors, 26 warnings, 4 info) in 9 of 9 files. 12 fixable with --fix."
+        "Found 36 findings (6 errors, 26 warnings, 4 info) in 9 of 9 files. 12 fixable with --fix;"
+        " 1 more with --fix --unsafe-fixes."
     )
     assert reused(capsys, cache) == "doclint: cache: 9 of 9 results"
 

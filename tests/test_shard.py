@@ -71,7 +71,9 @@ def test_merged_text_report_equals_the_unsharded_one(
         names.append(name)
     merged_code, merged_text, _ = run(capsys, "merge", *names)
     assert (merged_code, merged_text) == (whole_code, whole_text)
-    assert merged_text.splitlines()[-1].endswith(f"of {SHIPPED_FILES} files. 13 fixable with --fix.")
+    assert merged_text.splitlines()[-1].endswith(
+        f"of {SHIPPED_FILES} files. 13 fixable with --fix; 1 more with --fix --unsafe-fixes."
+    )
 
 
 def test_a_page_and_its_translations_share_a_shard_whatever_the_order(in_repo: Path) -> None:

@@ -60,9 +60,12 @@ def fixes_of(item: Diagnostic, unsafe: bool = False) -> list[Fix]:
     return found
 
 
-def fixable(item: Diagnostic) -> bool:
-    """Whether ``--fix`` (safe fixes only) would repair the finding, as the text report marks it."""
-    return item.path.endswith(".md") and bool(fixes_of(item))
+def fixable(item: Diagnostic, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` (safe fixes only, or with ``unsafe`` also unsafe ones) would repair the finding.
+
+    The text report marks what plain ``--fix`` repairs, as ruff does.
+    """
+    return item.path.endswith(".md") and bool(fixes_of(item, unsafe))
 
 
 def fix_pages(diagnostics: list[Diagnostic], recheck: Recheck, *, unsafe: bool, write: bool) -> FixOutcome:

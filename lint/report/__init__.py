@@ -148,7 +148,15 @@ def summary_line(diagnostics: list[Diagnostic], summary: Summary) -> str:
     from lint.fix.run import fixable
 
     repairable = sum(fixable(item) for item in diagnostics)
+    # As ruff says of its hidden fixes: what only --unsafe-fixes would repair is counted apart.
+    unsafe = sum(fixable(item, unsafe=True) and not fixable(item) for item in diagnostics)
     fix = f" {repairable} fixable with --fix." if repairable else ""
+    if unsafe:
+        fix = (
+            f" {repairable} fixable with --fix; {unsafe} more with --fix --unsafe-fixes."
+            if repairable
+            else (f" {unsafe} fixable with --fix --unsafe-fixes.")
+        )
     return f"Found {len(diagnostics)} {noun} ({', '.join(parts)}) in {affected} of {files}{hidden}{drift}.{fix}"
 
 
