@@ -349,3 +349,38 @@ def test_a_page_export_fails_on_is_named_and_the_others_exported(
         " it is not exported"
     ]
     assert 'original="locales/ru-RU/beta/api/other.md"' in (project / "ru.xlf").read_text(encoding="utf-8")
+
+
+def test_a_pipe_that_would_split_a_table_cell_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--locale", "ru-RU", "--output", "ru.xlf"]) == 0
+    text = (project / "ru.xlf").read_text(encoding="utf-8")
+    unit = text.index('<unit id="l37c18">')
+    start = text.index("<target>", unit) + len("<target>")
+    end = text.index("</target>", start)
+    assert text[start:end] == "Описание"
+    line = _refused(project, "x.xlf", text[:start] + "Описание | вставка" + text[end:], capsys)
+    assert line == (
+        f"doclint: error: x.xlf:134: {RU}: segment l37c18 (line 37): the translation changes the page's structure"
+        " (Markdown or HTML in it splits, merges or moves its block)"
+    )
+
+
+def test_a_closing_tag_that_would_end_a_bilingual_span_early_is_refused(
+    project: Path, zh_xliff: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = zh_xliff.replace(FIRST_TARGET, "<target>call&lt;/span&gt; reject</target>")
+    assert _refused(project, "x.xlf", hostile, capsys) == (
+        f"doclint: error: x.xlf:4: {ZH}: segment a821e-103 (line 15): the translation adds the HTML tag </span>"
+    )
+
+
+def test_a_paragraph_turned_into_a_heading_is_refused(
+    project: Path, ru_po: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = 'msgstr "Для вызова этого API требуется одно из указанных ниже разрешений.'
+    assert entry in ru_po
+    line = _refused(project, "x.po", ru_po.replace(entry, entry.replace('msgstr "', 'msgstr "# ')), capsys)
+    assert line == (
+        f"doclint: error: x.po:21: {RU}: segment l21c1 (line 21): the translation changes the page's structure"
+        " (Markdown or HTML in it splits, merges or moves its block)"
+    )

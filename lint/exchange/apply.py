@@ -31,6 +31,8 @@ from lint.exchange.xliff import ReturnedSegment
 from lint.rewrite import PageUpdate, read_page, replace_pages
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+#: An HTML tag or comment, as Markdown reads one: ``<`` then a letter, ``/`` or ``!``.
+_TAG = re.compile(r"<[/!]?[A-Za-z!-][^<>]*>")
 #: Characters a translation may hold though their category is "other": tab, and the line ends checked apart.
 _ALLOWED_CONTROLS = frozenset("\t\r\n")
 
@@ -79,7 +81,7 @@ def _checked(pair: ExchangeSegment | None, returned: ReturnedSegment) -> tuple[E
     if "\n" in returned.target and "\n" not in pair.target:
         raise ToolError(f"{name} (line {pair.line}): a translation cannot add a line break to its segment")
     target = _with_line_ends_of(pair.target, returned.target)
-    problem = _unsafe_text(target, pair.target)
+    problem = _unsafe_text(target, pair.target) or _new_tag(target, pair)
     if problem:
         raise ToolError(f"{name} (line {pair.line}): {problem}")
     return pair, target
@@ -95,6 +97,17 @@ def _with_line_ends_of(current: str, target: str) -> str:
     if len(ends) != 1:
         return target
     return _LINE_END.sub(ends.pop(), target)
+
+
+def _new_tag(target: str, pair: ExchangeSegment) -> str | None:
+    """An HTML tag the translation adds that neither its English nor the page's text has (``</span>``).
+
+    Protected codes cover whole elements; a lone closing tag is none, and in a
+    bilingual page it closes the translation's ``<span>`` early.
+    """
+    known = set(_TAG.findall(pair.source)) | set(_TAG.findall(pair.target))
+    added = [tag for tag in _TAG.findall(target) if tag not in known]
+    return f"the translation adds the HTML tag {added[0]}" if added else None
 
 
 def _has_blank_line(text: str) -> bool:
@@ -123,6 +136,62 @@ def _unsafe_text(target: str, current: str) -> str | None:
     return None
 
 
+def _rewritten(text: str, edits: list[tuple[ExchangeSegment, str]]) -> str:
+    """``text`` with each pair's translation replaced, from the end so that earlier offsets hold."""
+    for pair, target in sorted(edits, key=lambda edit: edit[0].start, reverse=True):
+        text = text[: pair.start] + target + text[pair.end :]
+    return text
+
+
+def _shape(segments: list[ExchangeSegment]) -> list[tuple[str, str, str]]:
+    """What a translation must not change in its page: which segments it has, in order, with which English.
+
+    Not their lines (a wrapped paragraph may come back on more or fewer
+    lines) nor an aligned block's id (it holds its column, which a longer
+    cell before it on the row moves).
+    """
+    return [(s.origin, s.source, s.segment_id if s.origin == "embedded" else "") for s in segments]
+
+
+def _check_structure(
+    page: str,
+    text: str,
+    pairs: list[ExchangeSegment],
+    edits: list[tuple[ExchangeSegment, str]],
+    config: Config,
+    origins: dict[int, str],
+) -> None:
+    """Refuse translations that change the page's structure, naming the first segment that does.
+
+    A translation is Markdown written into Markdown: a ``|`` in a table cell
+    splits the cell, a ``</span>`` closes a bilingual span early, a leading
+    ``#`` makes a heading. No list of such characters is complete, so the
+    page is read again as export reads it: it must have the same segments
+    with the same English, each written one holding its translation.
+    """
+    if _keeps_structure(page, text, pairs, edits, config):
+        return
+    for edit in edits:  # the culprit: the first translation that changes the page on its own
+        if not _keeps_structure(page, text, pairs, [edit], config):
+            pair, _ = edit
+            where = f"{origins[id(pair)]}: " if origins.get(id(pair)) else ""
+            raise ToolError(
+                f"{where}{page}: segment {pair.segment_id} (line {pair.line}): the translation changes the page's "
+                "structure (Markdown or HTML in it splits, merges or moves its block)"
+            )
+    raise ToolError(f"{page}: the translations together change the page's structure (its blocks split or merge)")
+
+
+def _keeps_structure(
+    page: str, text: str, pairs: list[ExchangeSegment], edits: list[tuple[ExchangeSegment, str]], config: Config
+) -> bool:
+    after = page_exchange(page, _rewritten(text, edits), config).segments
+    if _shape(after) != _shape(pairs):
+        return False
+    index = {id(pair): number for number, pair in enumerate(pairs)}
+    return all(after[index[id(pair)]].target == target for pair, target in edits)
+
+
 def apply_segments(returned: Iterable[ReturnedSegment], config: Config) -> list[str]:
     """Write ``returned`` into their pages; the pages that changed. Raises :class:`ToolError` before writing.
 
@@ -145,15 +214,11 @@ def apply_segments(returned: Iterable[ReturnedSegment], config: Config) -> list[
         text = _decoded(page, data)
         pairs = page_exchange(page, text, config).segments
         used: set[int] = set()
-        edits = sorted(
-            (_checked(_find(pairs, segment, used), segment) for segment in segments),
-            key=lambda edit: edit[0].start,
-            reverse=True,
-        )
-        new = text
-        for pair, target in edits:
-            new = new[: pair.start] + target + new[pair.end :]
+        edits = [_checked(_find(pairs, segment, used), segment) for segment in segments]
+        origins = {id(pair): segment.origin for (pair, _), segment in zip(edits, segments, strict=True)}
+        new = _rewritten(text, edits)
         if new != text:
+            _check_structure(page, text, pairs, edits, config, origins)
             updates.append(PageUpdate(page, data, new.encode("utf-8")))
     replace_pages(updates, config.root)
     return sorted(update.path for update in updates)
