@@ -384,3 +384,23 @@ def test_a_paragraph_turned_into_a_heading_is_refused(
         f"doclint: error: x.po:21: {RU}: segment l21c1 (line 21): the translation changes the page's structure"
         " (Markdown or HTML in it splits, merges or moves its block)"
     )
+
+
+def test_a_utf16_xliff_with_a_doctype_is_refused_too(
+    project: Path, zh_xliff: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The byte scan before parsing misses UTF-16; the parsed document's DOCTYPE is refused all the same."""
+    hostile = zh_xliff.replace("encoding='UTF-8'?>\n", "encoding='UTF-16'?>\n<!DOCTYPE xliff [<!ENTITY e \"x\">]>\n")
+    assert _refused(project, "x.xlf", hostile.encode("utf-16"), capsys) == (
+        "doclint: error: x.xlf:1: a DOCTYPE in an XLIFF file is refused (XLIFF 2 has no DTD; entities are not read)"
+    )
+
+
+@pytest.mark.parametrize("page", ["../../etc/passwd", "/etc/passwd", "locales/../pyproject.toml"])
+def test_a_po_entry_naming_a_page_outside_the_locales_root_is_refused(
+    project: Path, ru_po: str, page: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = ru_po.replace(f'msgctxt "{RU}:14"', f'msgctxt "{page}:14"')
+    assert _refused(project, "x.po", hostile, capsys) == (
+        f"doclint: error: x.po:9: {page}: segment 14: not a page under {project / 'locales'}"
+    )
