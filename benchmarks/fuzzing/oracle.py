@@ -146,7 +146,8 @@ def fix_problems(diagnostics: list[Any], config: Any) -> list[str]:
     problems: list[str] = []
     outcome = fix_pages(diagnostics, recheck, unsafe=True, write=False)
     for path, (before, after) in sorted(outcome.changed.items()):
-        added = {char for char in _RAW_CONTROL.findall(after) if after.count(char) > before.count(char)}
+        # A CR is a line end: an inserted row takes the page's own (CR-only or CRLF) end.
+        added = {c for c in _RAW_CONTROL.findall(after) if c != "\r" and after.count(c) > before.count(c)}
         if added:
             problems.append(f"--fix adds raw control characters to {path}: {sorted(added)}")
         data = Path(path).read_bytes()

@@ -21,6 +21,7 @@ from pathlib import Path
 from lint.diagnostic import Diagnostic
 from lint.fix.apply import apply_fixes
 from lint.fix.edit import Fix
+from lint.lazy_pattern import lazy_compile
 from lint.source import byte_order_mark, overlaid
 
 #: Passes over a page before giving up: each pass fixes at least one finding, and overlaps are rare.
@@ -54,14 +55,27 @@ class FixOutcome:
     refused: list[str] = field(default_factory=list)
 
 
+#: What no fix may write: C0 controls but tab and line ends, DEL, C1 controls (U+009B is a terminal's CSI).
+_CONTROL = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def fixes_of(item: Diagnostic, unsafe: bool = False) -> list[Fix]:
-    """The fixes a finding carries, its merged parts' included, that the run may apply."""
+    """The fixes a finding carries, its merged parts' included, that the run may apply.
+
+    A fix that would write a control character is none: it copies English
+    text that is damaged (found by the fuzzer: a note with a U+009B copied
+    into the translation), and a fix must not spread damage to a page.
+    """
     found: list[Fix] = []
     for candidate in (item, *item.parts):
         fix = candidate.fix
-        if fix is not None and (fix.safe or unsafe) and fix not in found:
+        if fix is not None and (fix.safe or unsafe) and fix not in found and not _writes_control(fix):
             found.append(fix)
     return found
+
+
+def _writes_control(fix: Fix) -> bool:
+    return any(_CONTROL.search(edit.new) for edit in fix.edits)
 
 
 def fixable(item: Diagnostic) -> bool:
