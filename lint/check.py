@@ -246,10 +246,13 @@ def _run_check(options: CheckOptions, collecting: bool) -> int:
     diagnostics = sorted((item for result in results for item in result.diagnostics), key=Diagnostic.sort_key)
     if options.diff:  # as ruff: the diff alone, exit 1 when there is one
         return EXIT_FINDINGS if _print_diff(diagnostics, options, config, selection) else EXIT_OK
+    refused: list[str] = []
     if options.fix:
-        diagnostics = _apply_fixes(diagnostics, options, config, selection)
-    # A page doclint could not read or check is no clean page: the run exits 2 after its report.
-    broken = bool(errors) or any(item.name == "internal-error" for item in diagnostics)
+        diagnostics, refused = _apply_fixes(diagnostics, options, config, selection)
+        for problem in refused:  # a page --fix must not write (read-only, a link out of the project): one line each
+            print(f"doclint: error: {printable(problem)}", file=sys.stderr)
+    # A page doclint could not read or check (or --fix could not write) is no clean page: the run exits 2.
+    broken = bool(errors or refused) or any(item.name == "internal-error" for item in diagnostics)
     if options.verbose:
         _note(f"checked {len(files)} files in {time.perf_counter() - started:.2f} s")
         if cached.directory is not None:
@@ -332,8 +335,8 @@ def _print_diff(diagnostics: list[Diagnostic], options: CheckOptions, config: Co
 
 def _apply_fixes(
     diagnostics: list[Diagnostic], options: CheckOptions, config: Config, selection: Selection
-) -> list[Diagnostic]:
-    """``--fix``: write the fixed pages and return the findings that remain."""
+) -> tuple[list[Diagnostic], list[str]]:
+    """``--fix``: write the fixed pages; the findings that remain, and why each page left unwritten was."""
     from lint.fix.run import fix_pages
 
     def recheck(paths: list[str]) -> list[Diagnostic]:
@@ -342,10 +345,10 @@ def _apply_fixes(
         )
         return [item for result in results for item in result.diagnostics]
 
-    outcome = fix_pages(diagnostics, recheck, unsafe=options.unsafe_fixes, write=True)
+    outcome = fix_pages(diagnostics, recheck, unsafe=options.unsafe_fixes, write=True, root=config.root)
     if not options.quiet and outcome.changed:
         _note(f"fixed {_counted(outcome.applied, outcome.changed)}")
-    return outcome.diagnostics
+    return outcome.diagnostics, outcome.refused
 
 
 def _in_shard(selection: Selection, config: Config, shard: tuple[int, int]) -> Selection:

@@ -273,10 +273,24 @@ def _rules_arguments(rules: argparse.ArgumentParser, common: argparse.ArgumentPa
     rules.set_defaults(handler=_rules)
 
 
+def _locale_name(value: str) -> str:
+    """A ``--locale`` value: a language tag (``zh-CN``, ``sr-Latn-RS``), never a path.
+
+    ``export`` joins it to the locales root and ``terms`` writes it into
+    ``xml:lang``: ``../docs_src`` would export the English pages as a
+    translation, and a quote would break the TBX.
+    """
+    import re
+
+    if not re.fullmatch(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a locale name such as zh-CN")
+    return value
+
+
 def _terms_arguments(terms: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     """The ``terms`` command's arguments."""
     terms.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the configured roots)")
-    terms.add_argument("--locale", help="add a target-language section for this locale (TBX)")
+    terms.add_argument("--locale", type=_locale_name, help="add a target-language section for this locale (TBX)")
     terms.add_argument("--format", choices=("csv", "tbx"), default="csv", help="output format (default: csv)")
     terms.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     terms.set_defaults(handler=_terms)
@@ -291,7 +305,9 @@ def _terms(args: argparse.Namespace) -> int:
 
 def _export_arguments(export: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     """The ``export`` command's arguments."""
-    export.add_argument("--locale", required=True, help="the locale whose pages to export (zh-CN, ...)")
+    export.add_argument(
+        "--locale", required=True, type=_locale_name, help="the locale whose pages to export (zh-CN, ...)"
+    )
     export.add_argument("--format", choices=("xliff", "po"), default="xliff", help="file format (default: xliff)")
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: standard output)")
     export.set_defaults(handler=_export)
@@ -308,9 +324,12 @@ def _export(args: argparse.Namespace) -> int:
     from lint.exchange.export import locale_segments, segment_findings
 
     config = load_config()
-    segments, notes = locale_segments(args.locale, config)
+    failed: list[str] = []
+    segments, notes = locale_segments(args.locale, config, failed)
     for note in notes:
         print(f"doclint: note: {note}", file=sys.stderr)
+    for problem in failed:  # the other pages are exported; the run still exits 2, as check does
+        print(f"doclint: error: {problem}", file=sys.stderr)
     if not segments:
         # An XLIFF without a <file> is invalid, and an empty catalogue would look like work done.
         raise ToolError(f"no segments to export: no page of {args.locale} has a segment aligned with its English")
@@ -327,14 +346,14 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-        return EXIT_OK
+        return EXIT_ERROR if failed else EXIT_OK
     from lint.atomic import replace_bytes
 
     try:
         replace_bytes(Path(args.output), data)
     except OSError as error:
         raise ToolError(f"cannot write {args.output}: {error.strerror}") from error
-    return EXIT_OK
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -345,13 +364,9 @@ def _import(args: argparse.Namespace) -> int:
     except OSError as error:
         raise ToolError(f"cannot read {args.file}: {error.strerror}") from error
     if args.file.endswith(".po"):
-        from lint.exchange.po import read_po
+        from lint.exchange.po import decode_po, read_po
 
-        try:
-            text = content.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise ToolError(f"{args.file}: not UTF-8 (byte {error.start})") from error
-        returned = read_po(args.file, text)
+        returned = read_po(args.file, decode_po(args.file, content))
     else:
         from lint.exchange.xliff import read_xliff
 

@@ -266,7 +266,8 @@ def test_import_refuses_a_segment_whose_english_page_block_changed(
     before = (project / RU).read_bytes()
     assert main(["import", "ru.xlf"]) == 2
     assert capsys.readouterr().err == (
-        f"doclint: error: {RU}: segment l42c1 (line 42): its English no longer matches the English page's aligned "
+        f"doclint: error: ru.xlf:161: {RU}: segment l42c1 (line 42): its English no longer matches "
+        "the English page's aligned "
         "block: 'In the request body, supply a JSON object with the following parameters.'\n"
     )
     assert (project / RU).read_bytes() == before
@@ -350,7 +351,7 @@ def test_import_refuses_a_segment_whose_english_changed(project: Path, capsys: p
     before = (project / ZH).read_bytes()
     assert main(["import", "zh.po"]) == 2
     assert capsys.readouterr().err == (
-        f"doclint: error: {ZH}: segment at line 21: no such segment in the page "
+        f"doclint: error: zh.po:21: {ZH}: segment at line 21: no such segment in the page "
         "(the page or its English changed since the export)\n"
     )
     assert (project / ZH).read_bytes() == before
@@ -363,7 +364,7 @@ def test_import_refuses_altered_english_in_xliff(project: Path, capsys: pytest.C
     before = (project / ZH).read_bytes()
     assert main(["import", "zh.xlf"]) == 2
     assert capsys.readouterr().err == (
-        f"doclint: error: {ZH}: segment a821e-105 (line 21): its English no longer matches the page: "
+        f"doclint: error: zh.xlf:22: {ZH}: segment a821e-105 (line 21): its English no longer matches the page: "
         "'Enable a bot to reject an incoming call.'\n"
     )
     assert (project / ZH).read_bytes() == before
@@ -380,7 +381,8 @@ def test_import_refuses_altered_protected_codes(project: Path, capsys: pytest.Ca
     before = (project / ZH).read_bytes()
     assert main(["import", "zh.xlf"]) == 2
     assert capsys.readouterr().err == (
-        f"doclint: error: {ZH}: segment a821e-124 (line 42): protected codes altered: none where the English has "
+        f"doclint: error: zh.xlf:199: {ZH}: segment a821e-124 (line 42): protected codes altered: "
+        "none where the English has "
         "`/communications`\n"
     )
     assert (project / ZH).read_bytes() == before
@@ -447,7 +449,9 @@ def test_import_writes_no_page_outside_the_locales_root(project: Path, capsys: p
     text = (project / "zh.xlf").read_text(encoding="utf-8")
     (project / "zh.xlf").write_text(text.replace(f'original="{ZH}"', 'original="elsewhere.md"'))
     assert main(["import", "zh.xlf"]) == 2
-    assert capsys.readouterr().err.startswith("doclint: error: elsewhere.md: segment a821e-103: not a page under ")
+    assert capsys.readouterr().err.startswith(
+        "doclint: error: zh.xlf:4: elsewhere.md: segment a821e-103: not a page under "
+    )
 
 
 def test_export_of_a_character_xml_cannot_carry_is_a_tool_error(
@@ -533,7 +537,8 @@ def test_import_refuses_a_target_that_lost_a_pc_code(project: Path, capsys: pyte
     before = (project / ZH).read_bytes()
     assert main(["import", "zh.xlf"]) == 2
     assert capsys.readouterr().err == (
-        f"doclint: error: {ZH}: segment a821e-110 (line 25): protected codes altered: none where the English has "
+        f"doclint: error: zh.xlf:70: {ZH}: segment a821e-110 (line 25): protected codes altered: "
+        "none where the English has "
         "[ ](../api/call-delete.md)\n"
     )
     assert (project / ZH).read_bytes() == before
@@ -548,7 +553,8 @@ def test_import_refuses_a_po_translation_that_altered_a_link(project: Path, caps
     before = (project / ZH).read_bytes()
     assert main(["import", "zh.po"]) == 2
     assert capsys.readouterr().err == (
-        f"doclint: error: {ZH}: segment at line 25 (line 25): protected codes altered: [ ](../api/call-remove.md) "
+        f"doclint: error: zh.po:59: {ZH}: segment at line 25 (line 25): protected codes altered: "
+        "[ ](../api/call-remove.md) "
         "where the English has [ ](../api/call-delete.md)\n"
     )
     assert (project / ZH).read_bytes() == before

@@ -12,6 +12,7 @@ raises the number of examples per class, ``benchmarks/fuzz.py`` is the long run.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -197,3 +198,20 @@ def test_an_annotation_with_an_overlong_integer_is_a_syntax_finding(
             "Found 1 finding (1 error) in 1 of 1 file.",
         ],
     )
+
+
+def test_an_annotation_after_a_script_holding_tags_is_placed_on_its_comment(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the issue-14 fuzz run: the comment was looked for after the script's (mis-measured) end, not
+    found, and placed at the end of the file with an end line past it."""
+    page = f"{API}/user-delete.html"
+    Path(page).write_bytes(
+        b"<script>var later = '<pre><code class=\"lang-http\">GET /decoy</code></pre>';</script>\n"
+        b'<!-- {\n  "blockType": "response",\n  "truncated": true\n} -->'
+    )
+    capsys.readouterr()
+    main(["check", "--no-cache", "--format", "json", page])
+    report = json.loads(capsys.readouterr().out)
+    items = report["findings"] if isinstance(report, dict) else report
+    assert [(i["line"], i["column"], i["end_line"], i["code"]) for i in items] == [(2, 1, 5, "DL003")]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.fuzzing.strategies import REPO, FuzzCase
+from lint.source import BOMS as _BOMS
 
 #: Raw characters no text or GitHub report may hold: C0 controls but the newline (and the tab, which
 #: doclint's escaping keeps: it moves no line and forges nothing), DEL and the C1 controls.
@@ -122,6 +123,45 @@ def _check(files: dict[str, bytes]) -> list[str]:
             for path, line, column, end_line, what in places:
                 problems.extend(_outside(lines, path, line, column, end_line, what))
         problems.extend(report_problems(diagnostics, len(files)))
+        problems.extend(fix_problems(diagnostics, config))
+    return problems
+
+
+def fix_problems(diagnostics: list[Any], config: Any) -> list[str]:
+    """What ``--fix`` must keep, made in memory as ``--diff`` makes it (issue 14), on every fixable input.
+
+    The fixed text encodes in the page's encoding, holds no raw control
+    character the page did not have (a fix copies identifiers, never
+    controls), and a second ``--fix`` of the fixed pages changes nothing.
+    """
+    from lint.engine import check_files
+    from lint.fix.run import fix_pages, fixes_of
+
+    if not any(fixes_of(item, unsafe=True) for item in diagnostics):
+        return []
+
+    def recheck(paths: list[str]) -> list[Any]:
+        return [item for result in check_files(paths, config, jobs=1) for item in result.diagnostics]
+
+    problems: list[str] = []
+    outcome = fix_pages(diagnostics, recheck, unsafe=True, write=False)
+    for path, (before, after) in sorted(outcome.changed.items()):
+        # A CR is a line end: an inserted row takes the page's own (CR-only or CRLF) end.
+        added = {c for c in _RAW_CONTROL.findall(after) if c != "\r" and after.count(c) > before.count(c)}
+        if added:
+            problems.append(f"--fix adds raw control characters to {path}: {sorted(added)}")
+        data = Path(path).read_bytes()
+        bom = next((bom for bom, _ in _BOMS if data.startswith(bom)), b"")
+        encoding = next((name for mark, name in _BOMS if mark == bom), "utf-8")
+        try:
+            Path(path).write_bytes(bom + after.encode(encoding))
+        except UnicodeEncodeError as error:
+            problems.append(f"--fix leaves {path} not encodable as {encoding}: {error}")
+    if outcome.changed and not problems:
+        _forget_pages()
+        again = fix_pages(recheck(sorted(outcome.changed)), recheck, unsafe=True, write=False)
+        for path in sorted(again.changed):
+            problems.append(f"a second --fix changes {path} again ({again.applied} fixes)")
     return problems
 
 

@@ -6,19 +6,25 @@ import os
 
 from lint.config import Config
 from lint.discover import iter_pages
+from lint.engine import DEBUG_ENVIRONMENT
 from lint.errors import ToolError
 from lint.exchange.pages import page_exchange
 from lint.exchange.segments import ExchangeSegment
 from lint.source import SourceError, read_source
 
 
-def locale_segments(locale: str, config: Config) -> tuple[list[ExchangeSegment], list[str]]:
+def locale_segments(
+    locale: str, config: Config, failed: list[str] | None = None
+) -> tuple[list[ExchangeSegment], list[str]]:
     """Every segment of the pages under ``<locales>/<locale>``, page by page in path order.
 
     Also a note for each page that gave less than all its text (blocks that
     did not align with the English page) or nothing (a rendering, a page
     without English): the user must be told rather than handed a silently
-    short file.
+    short file. A page doclint fails on (a parser bug, ``internal-error`` in
+    ``check``) is added to ``failed``, one line naming it, and the others are
+    exported; without ``failed`` the failure is raised (``--debug`` raises it
+    with its traceback).
     """
     folder = config.root / config.locales_root / locale
     if not folder.is_dir():
@@ -30,7 +36,13 @@ def locale_segments(locale: str, config: Config) -> tuple[list[ExchangeSegment],
             source = read_source(path, root=config.symlink_root(), max_size=config.max_file_size)
         except SourceError as error:
             raise ToolError(str(error)) from error
-        found = page_exchange(path, source.text, config)
+        try:
+            found = page_exchange(path, source.text, config)
+        except Exception as error:
+            if failed is None or os.environ.get(DEBUG_ENVIRONMENT) == "1":
+                raise
+            failed.append(f"{path}: doclint failed on this page ({type(error).__name__}: {error}); it is not exported")
+            continue
         if found.skipped is not None:
             notes.append(f"{path}: {found.skipped}; it is not exported")
         elif not found.segments:

@@ -11,6 +11,8 @@ excepted.
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterable
 
 import polib
@@ -62,18 +64,67 @@ def write_po(
 
 
 def read_po(path: str, content: str) -> list[ReturnedSegment]:
-    """The segments of a PO catalogue; a malformed one raises :class:`ToolError`."""
+    """The segments of a PO catalogue; a malformed one raises :class:`ToolError`.
+
+    As gettext reads a catalogue: obsolete (``#~``) entries are not
+    translations, and an empty ``msgstr`` means untranslated, so both are
+    skipped (the page keeps its text). An entry may come once per
+    ``msgctxt`` and ``msgid``.
+    """
     try:
         catalogue = polib.pofile(content)
     except (OSError, ValueError) as error:
         raise ToolError(f"{path}: not a PO catalogue: {error}") from error
     returned = []
+    seen: dict[tuple[str, str], int | None] = {}
     for entry in catalogue:
+        if entry.obsolete:
+            continue
         page, _, place = (entry.msgctxt or "").rpartition(":")
         line = place.partition("#")[0]
         if not page or not line.isdigit():
             raise ToolError(f"{path}:{entry.linenum}: msgctxt {entry.msgctxt!r} is not page:line")
+        key = (entry.msgctxt or "", entry.msgid)
+        if key in seen:
+            raise ToolError(
+                f"{path}:{entry.linenum}: msgctxt {entry.msgctxt!r} comes twice with one msgid"
+                f" (also at line {seen[key]})"
+            )
+        seen[key] = entry.linenum
+        if not entry.msgstr:
+            continue
         returned.append(
-            ReturnedSegment(page, "", int(line), entry.msgid, entry.msgstr, tuple(text_codes(entry.msgstr)))
+            ReturnedSegment(
+                page,
+                "",
+                int(line),
+                entry.msgid,
+                entry.msgstr,
+                tuple(text_codes(entry.msgstr)),
+                origin=f"{path}:{entry.linenum}",
+            )
         )
     return returned
+
+
+def decode_po(path: str, content: bytes) -> str:
+    """The text of a PO file: UTF-8, or the charset its header declares (``Content-Type: ...; charset=``).
+
+        Poedit and older tools save catalogues in a legacy charset and say so in
+        the header, as gettext requires; a file in neither is refused naming the
+        line of the first byte that does not decode. A header naming a charset
+    Python does not know (a template's ``charset=CHARSET``) is read as UTF-8.
+    """
+    declared = re.search(rb"charset=([A-Za-z0-9_.:-]+)", content)
+    charset = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"  # a template's placeholder (charset=CHARSET) or a name Python does not know: try UTF-8
+    if charset.lower().replace("_", "-") in ("utf-8", "utf8"):
+        charset = "utf-8-sig"
+    try:
+        return content.decode(charset)
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise ToolError(f"{path}:{line}: not valid {charset.removesuffix('-sig')} (byte {error.start})") from error

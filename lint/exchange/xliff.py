@@ -35,6 +35,8 @@ class ReturnedSegment:
     target: str
     #: The code spans (backticks included) the returned text references, in order, from the target.
     target_codes: tuple[str, ...]
+    #: Where the segment is in the returned file (``file.xlf:12``), for messages.
+    origin: str = ""
 
 
 class _CodeIds:
@@ -155,7 +157,12 @@ def _text_of(element: etree._Element, data: dict[str, str], where: str) -> tuple
     parts = [element.text or ""]
     found: list[str] = []
     for child in element:
-        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if child.tag is etree.Comment or child.tag is etree.ProcessingInstruction:
+            parts.append(child.tail or "")  # a tool's comment is no text of the page
+            continue
+        if not isinstance(child.tag, str):
+            raise ToolError(f"{where}: unsupported XML content {str(child)[:40]!r}")
+        name = etree.QName(child).localname
         if name == "ph":
             markup = _data(child, "dataRef", data, where)
             found.append(markup)
@@ -166,7 +173,7 @@ def _text_of(element: etree._Element, data: dict[str, str], where: str) -> tuple
             found.extend((start, *inner_codes, end))
             parts.extend((start, inner, end))
         else:
-            raise ToolError(f"{where}: unsupported inline element <{name or child.tag}>")
+            raise ToolError(f"{where}: unsupported inline element <{name}>")
         parts.append(child.tail or "")
     return "".join(parts), tuple(found)
 
@@ -180,26 +187,57 @@ def _data(code: etree._Element, attribute: str, data: dict[str, str], where: str
 
 
 def read_xliff(path: str, content: bytes) -> list[ReturnedSegment]:
-    """The segments of an XLIFF 2.x document; a malformed one raises :class:`ToolError` naming the place."""
+    """The segments of an XLIFF 2.x document; a malformed one raises :class:`ToolError` naming the place.
+
+    The parser reads no DTD, resolves no entity and opens no file or URL; a
+    document with a DOCTYPE is refused outright (XLIFF 2 has none, and
+    entities are how XXE and "billion laughs" attacks come in). lxml's own
+    limits (nesting depth 256, 10 MB per text node) stay on. A unit without
+    a ``<target>``, or with an empty one, is untranslated: it is skipped, not
+    written as an empty translation. Each unit of a page may come once.
+    """
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+    if b"<!DOCTYPE" in content.partition(b"<xliff")[0].upper():  # before parsing: no entity is ever expanded
+        raise ToolError(f"{path}:1: a DOCTYPE in an XLIFF file is refused (XLIFF 2 has no DTD; entities are not read)")
     try:
-        root = etree.fromstring(content, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(content, parser=parser)
     except etree.XMLSyntaxError as error:
         raise ToolError(f"{path}:{error.lineno}: not well-formed XML: {error.msg}") from error
+    if root.getroottree().docinfo.doctype:
+        raise ToolError(f"{path}:1: a DOCTYPE in an XLIFF file is refused (XLIFF 2 has no DTD; entities are not read)")
     if root.tag != _Q + "xliff":
-        raise ToolError(f"{path}: not an XLIFF 2 document (root <{root.tag}>)")
+        raise ToolError(f"{path}:{root.sourceline}: not an XLIFF 2 document (root <{root.tag}>)")
+    version = root.get("version") or ""
+    if not version.startswith("2."):
+        raise ToolError(f"{path}:{root.sourceline}: XLIFF version {version or '(none)'!r}; doclint reads XLIFF 2.x")
     returned = []
+    seen: dict[tuple[str, str], int] = {}
     for file_element in root.iter(_Q + "file"):
         page = file_element.get("original")
         if not page:
             raise ToolError(f"{path}:{file_element.sourceline}: <file> without an original page")
         for unit in file_element.iter(_Q + "unit"):
-            where = f"{path}:{unit.sourceline}: segment {unit.get('id')} of {page}"
+            unit_id = unit.get("id") or ""
+            where = f"{path}:{unit.sourceline}: segment {unit_id} of {page}"
+            if (page, unit_id) in seen:
+                raise ToolError(f"{where}: the unit comes twice (also at line {seen[page, unit_id]})")
+            seen[page, unit_id] = unit.sourceline
             data = {item.get("id"): item.text or "" for item in unit.iter(_Q + "data")}
             source = unit.find(f"{_Q}segment/{_Q}source")
             target = unit.find(f"{_Q}segment/{_Q}target")
-            if source is None or target is None:
-                raise ToolError(f"{where}: a segment needs a <source> and a <target>")
+            if source is None:
+                raise ToolError(f"{where}: a segment needs a <source>")
+            if target is None:
+                continue  # untranslated: the page keeps what it has
             source_text, _ = _text_of(source, data, where)
             target_text, codes = _text_of(target, data, where)
-            returned.append(ReturnedSegment(page, unit.get("id") or "", None, source_text, target_text, codes))
+            if not target_text:
+                continue
+            returned.append(
+                ReturnedSegment(
+                    page, unit_id, None, source_text, target_text, codes, origin=f"{path}:{unit.sourceline}"
+                )
+            )
     return returned

@@ -21,6 +21,7 @@ from pathlib import Path
 from lint.diagnostic import Diagnostic
 from lint.fix.apply import apply_fixes
 from lint.fix.edit import Fix
+from lint.lazy_pattern import lazy_compile
 from lint.source import byte_order_mark, overlaid
 
 #: Passes over a page before giving up: each pass fixes at least one finding, and overlaps are rare.
@@ -38,6 +39,8 @@ class _Page:
     encoding: str
     original: str
     text: str
+    #: The file's bytes as last read or written: a page that no longer holds them changed under the run.
+    on_disk: bytes
 
 
 @dataclass
@@ -48,16 +51,31 @@ class FixOutcome:
     applied: int = 0
     #: The findings after the last pass (of the text written, or with ``--diff`` of the text held in memory).
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Why each page that was to be fixed was left as it was (read-only, a link out of the project...): one line each.
+    refused: list[str] = field(default_factory=list)
+
+
+#: What no fix may write: C0 controls but tab and line ends, DEL, C1 controls (U+009B is a terminal's CSI).
+_CONTROL = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def fixes_of(item: Diagnostic, unsafe: bool = False) -> list[Fix]:
-    """The fixes a finding carries, its merged parts' included, that the run may apply."""
+    """The fixes a finding carries, its merged parts' included, that the run may apply.
+
+    A fix that would write a control character is none: it copies English
+    text that is damaged (found by the fuzzer: a note with a U+009B copied
+    into the translation), and a fix must not spread damage to a page.
+    """
     found: list[Fix] = []
     for candidate in (item, *item.parts):
         fix = candidate.fix
-        if fix is not None and (fix.safe or unsafe) and fix not in found:
+        if fix is not None and (fix.safe or unsafe) and fix not in found and not _writes_control(fix):
             found.append(fix)
     return found
+
+
+def _writes_control(fix: Fix) -> bool:
+    return any(_CONTROL.search(edit.new) for edit in fix.edits)
 
 
 def fixable(item: Diagnostic, unsafe: bool = False) -> bool:
@@ -68,23 +86,34 @@ def fixable(item: Diagnostic, unsafe: bool = False) -> bool:
     return item.path.endswith(".md") and bool(fixes_of(item, unsafe))
 
 
-def fix_pages(diagnostics: list[Diagnostic], recheck: Recheck, *, unsafe: bool, write: bool) -> FixOutcome:
+def fix_pages(
+    diagnostics: list[Diagnostic], recheck: Recheck, *, unsafe: bool, write: bool, root: Path | None = None
+) -> FixOutcome:
     """Apply the fixes of ``diagnostics`` in passes, checking each changed page again after each pass.
 
-    With ``write`` each changed page is replaced on disk before it is checked
-    again; without (``--diff``) nothing is written, and ``recheck`` reads the
-    changed pages' fixed text from memory: it must check in this process.
+    With ``write`` each changed page is replaced on disk (:mod:`lint.rewrite`,
+    never through a link out of the project ``root``) before it is checked
+    again; a page that must not be written is left as it was, its findings
+    kept, and said in ``refused``. Without (``--diff``) nothing is written,
+    and ``recheck`` reads the changed pages' fixed text from memory: it must
+    check in this process.
     """
     pages: dict[str, _Page] = {}
+    refused: set[str] = set()
     outcome = FixOutcome(diagnostics=list(diagnostics))
     for _ in range(MAX_PASSES):
-        edited = _one_pass(outcome.diagnostics, pages, unsafe)
+        edited = _one_pass([item for item in outcome.diagnostics if item.path not in refused], pages, unsafe)
+        if write:
+            for path in list(edited):
+                problem = _write(path, pages[path], root or Path.cwd())
+                if problem is not None:
+                    outcome.refused.append(problem)
+                    refused.add(path)
+                    pages[path].text = _decoded(pages[path])
+                    del edited[path]
         if not edited:
             break
         outcome.applied += sum(edited.values())
-        if write:
-            for path in edited:
-                _write(Path(path), pages[path])
         with _reading(pages, write):
             fresh = recheck(sorted(edited))
         outcome.diagnostics = sorted(
@@ -127,22 +156,36 @@ def _one_pass(diagnostics: Iterable[Diagnostic], pages: dict[str, _Page], unsafe
 
 def _read(path: Path) -> _Page | None:
     """The page's text; ``None`` for a page that does not decode cleanly (a fix must not re-encode damage)."""
+    from lint.rewrite import PageWriteError, read_page
+
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_page(str(path))
+    except PageWriteError:
         return None
     bom, encoding = byte_order_mark(data)
     try:
         text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError:
         return None
-    return _Page(bom, encoding, text, text)
+    return _Page(bom, encoding, text, text, data)
 
 
-def _write(path: Path, page: _Page) -> None:
-    from lint.atomic import replace_bytes
+def _decoded(page: _Page) -> str:
+    """The text of the page as it is on disk (the fixes of a pass that was not written undone)."""
+    return page.on_disk[len(page.bom) :].decode(page.encoding)
 
-    replace_bytes(path, _encoded(page))
+
+def _write(path: str, page: _Page, root: Path) -> str | None:
+    """Replace the page on disk with its fixed text; why not, when it must not be (:mod:`lint.rewrite`)."""
+    from lint.rewrite import PageUpdate, PageWriteError, replace_pages
+
+    data = _encoded(page)
+    try:
+        replace_pages([PageUpdate(path, page.on_disk, data)], root)
+    except PageWriteError as error:
+        return f"{error}; its fixes were not applied"
+    page.on_disk = data
+    return None
 
 
 def unified_diff(changed: dict[str, tuple[str, str]]) -> str:

@@ -441,9 +441,12 @@ class Walker(PageCollector, SourcePositions, kw_only=True):
 
     def comment(self, body: str, start: int) -> None:
         found = self.text.find("<!--" + body, start)
+        if found < 0:  # the element before it was measured past it (a <script> whose string holds tags)
+            found = self.text.find("<!--" + body)
         offset = found if found >= 0 else start
         line, column = self.position(offset)
-        span = self.span(line, column, line + body.count("\n"))
+        # Never past the last line, even where the comment was not found and is placed at ``start``.
+        span = self.span(line, column, min(line + body.count("\n"), len(self.line_starts)))
         annotation = _ANNOTATION.match(body)
         if annotation is None:
             self.comments.append(CommentNode(body.strip(), span))
