@@ -671,3 +671,42 @@ def test_round_trip_of_a_sample_of_the_paired_corpus_is_byte_identical(
     assert main(["import", str(exported)]) == 0
     assert capsys.readouterr().out == ""
     assert {path: path.read_bytes() for path in (paired / "locales").rglob("*.md")} == before
+
+
+def test_english_that_fix_copied_goes_out_as_untranslated_and_comes_back_without_its_mark(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--fix restores a missing row in English behind the mark; export hands that text out as work to do
+    (XLIFF state "initial", PO "fuzzy"), and its translation, imported, replaces the English and the mark."""
+    main(["check", "--no-cache", "--jobs", "1", "--fix", RU])
+    marked = "| Content-type | <!-- doclint: translate --> application/json. Required. |"
+    assert marked in (project / RU).read_text(encoding="utf-8")
+    _export("ru-RU", "xliff", project / "ru.xlf")
+    tree = etree.parse(str(project / "ru.xlf"))
+    states = {unit.get("id"): unit.find(f"{X}segment").get("state") for unit in tree.iter(X + "unit")}
+    assert [unit for unit, state in states.items() if state == "initial"] == ["l40c18", "l48c21"]
+    assert set(states.values()) == {"initial", "translated"}
+    _export("ru-RU", "po", project / "ru.po")
+    fuzzy = [entry.msgid for entry in polib.pofile(str(project / "ru.po")) if entry.fuzzy]
+    assert fuzzy[0] == "application/json. Required." and len(fuzzy) == 2
+    catalogue = polib.pofile(str(project / "ru.po"))
+    draft = next(entry for entry in catalogue if entry.fuzzy)
+    draft.msgstr = "application/json. Обязательный (черновик)."
+    catalogue.save(str(project / "ru.po"))
+    before = (project / RU).read_bytes()
+    assert main(["import", str(project / "ru.po")]) == 0  # a fuzzy entry, even edited, is not yet a translation
+    assert (project / RU).read_bytes() == before
+    # The translator translates the cell and drops the mark, as the finding on it asks.
+    target = _unit(tree.getroot(), "l40c18").find(f"{X}segment/{X}target")
+    for child in list(target):
+        target.remove(child)
+    target.text = "application/json. Обязательный."
+    tree.write(str(project / "ru.xlf"), xml_declaration=True, encoding="UTF-8")
+    assert main(["import", str(project / "ru.xlf")]) == 0
+    text = (project / RU).read_text(encoding="utf-8")
+    assert "| Content-type | application/json. Обязательный. |" in text
+    capsys.readouterr()
+    main(["check", "--no-cache", "--jobs", "1", "--select", "awaiting-translation", RU])
+    assert [line.split(": ")[0] for line in capsys.readouterr().out.splitlines()[:-1] if line.startswith("loc")] == [
+        f"{RU}:48:21"
+    ]

@@ -21,6 +21,7 @@ from lint.errors import ToolError
 from lint.exchange.inline import text_codes
 from lint.exchange.segments import ExchangeSegment
 from lint.exchange.xliff import ReturnedSegment
+from lint.fix.mark import TRANSLATE_MARK
 
 NO_TRANSLATE = "no-translate"
 
@@ -57,7 +58,8 @@ def write_po(
                 msgstr=segment.target,
                 comment="\n".join(comments),
                 occurrences=[(segment.page, str(segment.line))],
-                flags=[NO_TRANSLATE] if codes else [],
+                # gettext's "needs work": English --fix copied, behind the mark, awaiting translation.
+                flags=([NO_TRANSLATE] if codes else []) + (["fuzzy"] if TRANSLATE_MARK in segment.target else []),
             )
         )
     return str(catalogue)
@@ -67,8 +69,9 @@ def read_po(path: str, content: str) -> list[ReturnedSegment]:
     """The segments of a PO catalogue; a malformed one raises :class:`ToolError`.
 
     As gettext reads a catalogue: obsolete (``#~``) entries are not
-    translations, and an empty ``msgstr`` means untranslated, so both are
-    skipped (the page keeps its text). An entry may come once per
+    translations, an empty ``msgstr`` means untranslated and a ``fuzzy`` one
+    not yet approved (export flags so the English ``--fix`` copied), so all
+    three are skipped (the page keeps its text). An entry may come once per
     ``msgctxt`` and ``msgid``.
     """
     try:
@@ -91,8 +94,8 @@ def read_po(path: str, content: str) -> list[ReturnedSegment]:
                 f" (also at line {seen[key]})"
             )
         seen[key] = entry.linenum
-        if not entry.msgstr:
-            continue
+        if not entry.msgstr or entry.fuzzy:
+            continue  # as gettext: an empty or fuzzy (not yet approved) translation is not used
         returned.append(
             ReturnedSegment(
                 page,
@@ -110,9 +113,9 @@ def read_po(path: str, content: str) -> list[ReturnedSegment]:
 def decode_po(path: str, content: bytes) -> str:
     """The text of a PO file: UTF-8, or the charset its header declares (``Content-Type: ...; charset=``).
 
-        Poedit and older tools save catalogues in a legacy charset and say so in
-        the header, as gettext requires; a file in neither is refused naming the
-        line of the first byte that does not decode. A header naming a charset
+    Poedit and older tools save catalogues in a legacy charset and say so in
+    the header, as gettext requires; a file in neither is refused naming the
+    line of the first byte that does not decode. A header naming a charset
     Python does not know (a template's ``charset=CHARSET``) is read as UTF-8.
     """
     declared = re.search(rb"charset=([A-Za-z0-9_.:-]+)", content)

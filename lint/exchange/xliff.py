@@ -18,6 +18,7 @@ from lxml import etree
 from lint.errors import ToolError
 from lint.exchange.inline import Node, Standalone, codes, parse_inline
 from lint.exchange.segments import ExchangeSegment
+from lint.fix.mark import TRANSLATE_MARK
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 _Q = "{" + NAMESPACE + "}"
@@ -100,7 +101,10 @@ def _unit(file_element: etree._Element, segment: ExchangeSegment, notes: Iterabl
         original = etree.SubElement(unit, _Q + "originalData")
         for code, data_id in data_ids.items():
             etree.SubElement(original, _Q + "data", id=data_id).text = code
-    segment_element = etree.SubElement(unit, _Q + "segment")
+    # A translation tool filters its work by state: text --fix copied from English (behind the mark)
+    # is "initial", still to translate; the rest is the page's translation as it stands.
+    state = "initial" if TRANSLATE_MARK in segment.target else "translated"
+    segment_element = etree.SubElement(unit, _Q + "segment", state=state)
     ids = _CodeIds(data_ids)
     _fill(etree.SubElement(segment_element, _Q + "source"), source, ids)
     ids.in_target = []
