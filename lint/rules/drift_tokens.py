@@ -223,12 +223,12 @@ def lost_names(source: str, translation: str, names: frozenset[str]) -> list[str
     (ASCII boundaries: ``displayName属性`` keeps ``displayName``).
     """
     prose = _prose(source)
-    if cell_name(prose) in names:
-        # A name alone (``x (deprecated)``) is a table's name cell: param-name-drift and header-drift judge it.
-        return []
     written = {
         match.group(0) for match in _NAME.finditer(prose) if match.group(0) in names and not _plain_word(prose, match)
     }
+    if not written or cell_name(prose) in names:
+        # A name alone (``x (deprecated)``) is a table's name cell: param-name-drift and header-drift judge it.
+        return []
     return sorted(
         name for name in written if not re.search(rf"(?<![A-Za-z0-9_@$]){re.escape(name)}(?![A-Za-z0-9_])", translation)
     )
