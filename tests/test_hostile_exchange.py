@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,8 @@ FIRST_TARGET = "<target>call： reject</target>"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    shutil.copytree(REPO / "docs_src", tmp_path / "docs_src")
-    shutil.copytree(REPO / "locales", tmp_path / "locales")
-    monkeypatch.chdir(tmp_path)
-    yield tmp_path
+def project(shipped_copy: Path) -> Path:
+    return shipped_copy
 
 
 def _pages(project: Path) -> dict[str, bytes]:

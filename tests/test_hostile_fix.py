@@ -10,20 +10,14 @@ import pytest
 
 import lint.rewrite
 from lint.cli import main
-from tests.conftest import REPO
 from tests.test_fix import RU, RU_REMAINING, _findings, _patched
 
 FIX = ["check", "--no-cache", "--jobs", "1", "--fix", RU]
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped corpus and configuration, the working directory."""
-    for name in ("docs_src", "locales"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def corpus(shipped_copy: Path) -> Path:
+    return shipped_copy
 
 
 def _errors(capsys: pytest.CaptureFixture[str]) -> list[str]:
