@@ -70,3 +70,39 @@ def test_a_row_more_before_a_translated_name_does_not_shift_it() -> None:
         ("notificationChannelUrl", "notificationChannelUrl"),
     ]
     assert (names(pairing.missing), names(pairing.extra)) == ([], ["addToCalendarAction"])
+
+
+def described(*rows: tuple[str, str]) -> Table:
+    """A table whose rows have a description cell (where inline code tells rows apart)."""
+    span = Span("page.md", 1, 1, 1)
+    body = tuple(TableRow((Cell(name, span), Cell("String", span), Cell(text, span)), span) for name, text in rows)
+    return Table("body-parameters", TableRow((Cell("Name", span),), span), body, span)
+
+
+def test_where_english_added_rows_a_description_code_finds_the_row_order_cannot() -> None:
+    """es-ES driveitem-createlink: English added `password` and `expirationDateTime` before `scope`;
+    the translated `ámbito` writes scope's values, so it is `scope`, not the `password` at its place."""
+    english = described(
+        ("type", "Either `view`, `edit`, or `embed`."),
+        ("password", "The password of the sharing link."),
+        ("expirationDateTime", "The expiration time."),
+        ("scope", "Either `anonymous` or `organization`."),
+    )
+    translated = described(("type", "`view`, `edit` o `embed`."), ("ámbito", "`anonymous` o `organization`."))
+    pairing = pair_rows(translated, english)
+    assert pairs(translated, english) == [("type", "type"), ("ámbito", "scope")]
+    assert names(pairing.missing) == ["password", "expirationDateTime"]
+
+
+def test_a_row_whose_code_contradicts_the_row_at_its_place_pairs_with_none() -> None:
+    english = described(("a", "x"), ("b", "Either `on` or `off`."), ("c", "Either `up` or `down`."))
+    translated = described(("a", "x"), ("бэ", "`left` или `right`."))
+    pairing = pair_rows(translated, english)
+    assert pairs(translated, english) == [("a", "a")]
+    assert (names(pairing.missing), names(pairing.extra)) == (["b", "c"], ["бэ"])
+
+
+def test_gaps_of_equal_size_still_pair_in_order_whatever_their_code() -> None:
+    english = described(("a", "x"), ("b", "`on`"))
+    translated = described(("a", "x"), ("бэ", "`вкл`"))
+    assert pairs(translated, english) == [("a", "a"), ("бэ", "b")]

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from msgspec import Struct
 
+from lint.lazy_pattern import lazy_compile
 from lint.model import Cell, Page, Table, TableRole, TableRow
 from lint.rules.names import plain_name
 
@@ -125,29 +126,74 @@ def pair_rows(table: Table, english: Table, by_place: Callable[[str], bool] | No
     anchors.append((len(rows), len(english_rows)))
     for (start, english_start), (end, english_end) in pairwise(anchors):
         gap = [i for i in range(start + 1, end) if i not in paired]
-        english_gap = iter(j for j in range(english_start + 1, english_end) if j not in paired.values())
-        for index in gap:
-            if by_place is not None and not by_place(row_name(rows[index])):
-                continue
-            source = next(english_gap, None)
-            if source is None:
-                break
-            paired[index] = source
+        english_gap = [j for j in range(english_start + 1, english_end) if j not in paired.values()]
+        _pair_in_order(rows, english_rows, gap, english_gap, paired, by_place)
     # A translated name that moved (the translation reordered rows) is no API
     # name at all: it stands for the next English row left over, in order.
-    left = iter([j for j in range(len(english_rows)) if j not in paired.values()])
-    for index, row in enumerate(rows):
-        if index not in paired and not row_name(row).isascii() and (by_place is None or by_place(row_name(row))):
-            source = next(left, None)
-            if source is None:
-                break
-            paired[index] = source
+    left = [j for j in range(len(english_rows)) if j not in paired.values()]
+    moved = [
+        index
+        for index, row in enumerate(rows)
+        if index not in paired and not row_name(row).isascii() and (by_place is None or by_place(row_name(row)))
+    ]
+    _pair_in_order(rows, english_rows, moved, left, paired, None)
     taken = set(paired.values())
     return RowPairing(
         paired=tuple((rows[index], english_rows[paired[index]]) for index in sorted(paired)),
         missing=tuple(row for j, row in enumerate(english_rows) if j not in taken),
         extra=tuple(row for index, row in enumerate(rows) if index not in paired),
     )
+
+
+def _pair_in_order(
+    rows: list[TableRow],
+    english_rows: list[TableRow],
+    gap: list[int],
+    english_gap: list[int],
+    paired: dict[int, int],
+    by_place: Callable[[str], bool] | None,
+) -> None:
+    """Pair the translated rows ``gap`` with the English rows ``english_gap``, in order, into ``paired``.
+
+    When both sides hold as many rows, each stands for the English row at
+    its place. When they do not, English added or the translation dropped
+    rows somewhere in the gap, and order alone cannot tell where: a row
+    whose description writes inline code (`anonymous`, `organization`)
+    stands for the English row writing the same code, and a row whose code
+    shares nothing with the English row at its place stands for none of
+    them (`ámbito` beside `password` is `scope`, not `password`). Pairing
+    keeps the order: a row never pairs with an English row before one
+    already taken.
+    """
+    candidates = [index for index in gap if by_place is None or by_place(row_name(rows[index]))]
+    if len(candidates) == len(english_gap):
+        paired.update(zip(candidates, english_gap, strict=True))
+        return
+    position = 0
+    for index in candidates:
+        if position >= len(english_gap):
+            break
+        codes = _description_codes(rows[index])
+        later = english_gap[position:]
+        same = [j for j in later if codes and _description_codes(english_rows[j]) == codes]
+        if len(same) == 1:
+            paired[index] = same[0]
+            position = english_gap.index(same[0]) + 1
+            continue
+        at_place = _description_codes(english_rows[later[0]])
+        if codes and at_place and not codes & at_place:
+            continue  # its code says it is another row than the English one at its place
+        paired[index] = later[0]
+        position += 1
+
+
+#: Inline code in a description: the values and names a translation keeps verbatim.
+_CODE = lazy_compile(r"`([^`\n]{1,200})`")
+
+
+def _description_codes(row: TableRow) -> frozenset[str]:
+    """The inline code the row writes outside its name cell."""
+    return frozenset(match.group(1).strip() for cell in row.cells[1:] for match in _CODE.finditer(cell.text))
 
 
 _TYPE_HEADINGS = frozenset({"type", "data type", "value type"})
