@@ -299,8 +299,10 @@ def _terms_arguments(terms: argparse.ArgumentParser, common: argparse.ArgumentPa
 def _terms(args: argparse.Namespace) -> int:
     from lint.terms.command import run_terms
 
-    run_terms(args.paths, locale=args.locale, output_format=args.format, output=args.output)
-    return EXIT_OK
+    failed = run_terms(args.paths, locale=args.locale, output_format=args.format, output=args.output)
+    for problem in failed:  # the other pages' terms are written; the run still exits 2, as check does
+        print(f"doclint: error: {problem}", file=sys.stderr)
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _export_arguments(export: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:

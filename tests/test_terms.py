@@ -167,3 +167,28 @@ def test_a_name_with_a_control_character_is_left_out_of_the_termbase(
     assert main(["terms", "--format", "tbx", "docs_src/v1.0/api/bad.md"]) == 0
     root = etree.fromstring(capsysbinary.readouterr().out)
     assert [term.text for term in root.iter(f"{TBX}term")] == ["X-Good"]
+
+
+def test_a_page_the_parser_fails_on_is_named_and_the_others_terms_written(
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As check and export do: one line for the page, the rest of the list, exit 2."""
+    import lint.parse.detect as detect
+
+    real = detect.parse_source
+    broken = "docs_src/v1.0/api/call-reject.md"
+
+    def failing(source, formats=None):  # type: ignore[no-untyped-def]
+        if source.path == broken:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(source, formats)
+
+    monkeypatch.setattr(detect, "parse_source", failing)
+    assert main(["terms", "--format", "csv", "-o", "terms.csv"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"doclint: error: {broken}: doclint failed on this page (RecursionError: maximum recursion depth exceeded);"
+        " its terms are left out"
+    ]
+    rows = list(csv.reader((shipped_copy / "terms.csv").open(encoding="utf-8", newline="")))
+    sources = {row[2].split(":")[0] for row in rows[1:]}
+    assert broken not in sources and "docs_src/beta/api/call-reject.md" in sources
