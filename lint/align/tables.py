@@ -15,9 +15,8 @@ from itertools import pairwise
 
 from msgspec import Struct
 
-from lint.lazy_pattern import lazy_compile
 from lint.model import Cell, Page, Table, TableRole, TableRow
-from lint.rules.names import plain_name
+from lint.rules.names import INLINE_CODE, plain_name
 
 
 class RowPairing(Struct, frozen=True):
@@ -187,13 +186,9 @@ def _pair_in_order(
         position += 1
 
 
-#: Inline code in a description: the values and names a translation keeps verbatim.
-_CODE = lazy_compile(r"`([^`\n]{1,200})`")
-
-
 def _description_codes(row: TableRow) -> frozenset[str]:
-    """The inline code the row writes outside its name cell."""
-    return frozenset(match.group(1).strip() for cell in row.cells[1:] for match in _CODE.finditer(cell.text))
+    """The inline code the row writes outside its name cell: the values and names a translation keeps verbatim."""
+    return frozenset(code.strip() for cell in row.cells[1:] for _, code in INLINE_CODE.findall(cell.text))
 
 
 _TYPE_HEADINGS = frozenset({"type", "data type", "value type"})

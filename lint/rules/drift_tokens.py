@@ -33,12 +33,11 @@ from lint.fix.edit import Edit, Fix
 from lint.lazy_pattern import lazy_compile
 from lint.model import Page, Segment, Span
 from lint.rules import Finding, Related, rule
+from lint.rules.names import INLINE_CODE
 from lint.terms.catalogue import english_catalogue
 from lint.terms.identifiers import cell_name
 
-# Opening runs longer than 16 backticks (none in real pages) are not tried whole: from
-# every position of a long run, each shorter length rescanned the line for its closer.
-_CODE = lazy_compile(r"(`{1,16})(.+?)\1")
+_CODE = INLINE_CODE
 _LINK = lazy_compile(r"\]\(\s*<?([^)\s>]+)")
 _URL = lazy_compile(r"https?://[^\s)>\]\"'`]+")
 _NUMBER = lazy_compile(r"\d+")

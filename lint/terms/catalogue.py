@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
-from lint.lazy_pattern import lazy_compile
 from lint.model import Page
+from lint.rules.names import INLINE_CODE
 from lint.terms.derive import page_terms, schema_terms, used_types
 from lint.terms.model import Term, TermKind
 
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 #: The kinds of term a sentence names as words: what a translated sentence must keep.
 NAME_KINDS: frozenset[TermKind] = frozenset({"parameter", "header", "property", "enum-member"})
-#: Inline code (as drift_tokens reads it): what a page shows as code.
-_CODE = lazy_compile(r"(`{1,16})(.+?)\1")
 _KEPT = 32
 _CATALOGUES: dict[int, tuple[Page, Catalogue]] = {}
 
@@ -94,7 +92,7 @@ class Catalogue:
         texts = [segment.text for segment in self.page.segments]
         texts.extend(cell.text for table in self.page.tables for row in table.rows for cell in row.cells)
         for text in texts:
-            shown.update(code.strip() for _, code in _CODE.findall(text))
+            shown.update(code.strip() for _, code in INLINE_CODE.findall(text))
         return frozenset(shown)
 
     @cached_property
