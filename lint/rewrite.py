@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import ToolError
-from lint.source import link_leads_out
+from lint.source import link_leads_out, read_checked
 
 
 class PageWriteError(ToolError):
@@ -48,17 +48,15 @@ class PageUpdate:
 
 def read_page(path: str) -> bytes:
     """The bytes of the page at ``path``; :class:`PageWriteError` for a page that is no regular file or unreadable."""
+
+    def regular(status: os.stat_result) -> None:
+        if not stat.S_ISREG(status.st_mode):
+            raise PageWriteError(f"{path}: not a regular file; not read")
+
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        return read_checked(path, regular)
     except OSError as error:
         raise PageWriteError(f"{path}: cannot read the page: {error.strerror or error}") from error
-    with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise PageWriteError(f"{path}: not a regular file; not read")
-        try:
-            return file.read()
-        except OSError as error:
-            raise PageWriteError(f"{path}: cannot read the page: {error.strerror or error}") from error
 
 
 def writable_target(path: str, root: Path) -> str:

@@ -102,19 +102,28 @@ def read_source(path: str, *, root: Path | None = None, max_size: int | None = N
         )
     _check_status(path, status, max_size)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        # The path may have been swapped for a FIFO since the ``stat``: the descriptor tells.
+        data = read_checked(path, lambda opened: _check_status(path, opened, max_size))
     except IsADirectoryError as error:
         raise SourceError(f"{path}: is a directory") from error
     except OSError as error:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from error
-    with os.fdopen(descriptor, "rb") as file:
-        # The path may have been swapped for a FIFO since the ``stat``: the descriptor tells.
-        _check_status(path, os.fstat(file.fileno()), max_size)
-        try:
-            data = file.read()
-        except OSError as error:
-            raise SourceError(f"{path}: cannot read: {error.strerror or error}") from error
     return decode_source(path, data)
+
+
+def read_checked(path: str, check: Callable[[os.stat_result], None]) -> bytes:
+    """The bytes of ``path``, opened without blocking and read only after ``check`` accepts what was opened.
+
+    Opening never blocks (a FIFO would, for a reader, until a writer came)
+    and ``check`` sees the status of the open descriptor, not of a path that
+    may have been swapped since it was asked; it raises to refuse. The
+    pages ``--fix`` and ``import`` rewrite are read the same way
+    (:func:`lint.rewrite.read_page`). ``OSError`` is left to the caller.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        check(os.fstat(file.fileno()))
+        return file.read()
 
 
 def _check_status(path: str, status: os.stat_result, max_size: int | None) -> None:
