@@ -43,26 +43,28 @@ from lint.rules.names import plain_name
 _PROSE_HEADINGS = ("description", "value")
 
 
+def rows_settled(pairing: RowPairing, restored: Callable[[TableRow, TableRow], bool]) -> bool:
+    """Whether every translated row of ``pairing`` is its English row, so a missing row is plainly missing.
+
+    ``restored(translated, english)`` says whether ``--fix`` gives a row
+    paired under another name its English name. A row English lacks, or one
+    under a name no fix restores, may be the missing row under another name.
+    """
+    return not pairing.extra and all(
+        row_identifier(translated).lower() == row_name(source).lower() or restored(translated, source)
+        for translated, source in pairing.paired
+    )
+
+
 def missing_row_fix(
-    page: Page,
-    table: Table,
-    english: Table,
-    row: TableRow,
-    pairing: RowPairing,
-    restored: Callable[[TableRow, TableRow], bool],
+    page: Page, table: Table, english: Table, row: TableRow, pairing: RowPairing, settled: bool
 ) -> Fix | None:
     """The insertion of English ``row`` into the translated ``table``, or ``None`` when it cannot be written safely.
 
     ``pairing`` is the tables' row pairing, of which ``row`` is a missing row;
-    ``restored(translated, english)`` says whether ``--fix`` gives a row paired
-    under another name its English name.
+    ``settled`` is :func:`rows_settled` of it, computed once per table.
     """
-    if page.format != "markdown" or len(table.header.cells) != len(english.header.cells):
-        return None
-    if pairing.extra or not all(
-        row_identifier(translated).lower() == row_name(source).lower() or restored(translated, source)
-        for translated, source in pairing.paired
-    ):
+    if not settled or page.format != "markdown" or len(table.header.cells) != len(english.header.cells):
         return None  # a row under another name may be this one
     description = _prose_column(english)
     style = _bar_style(table)

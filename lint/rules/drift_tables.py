@@ -29,7 +29,7 @@ from lint.align.tables import (
 )
 from lint.context import Context
 from lint.fix.edit import Edit, Fix
-from lint.fix.rows import missing_row_fix
+from lint.fix.rows import missing_row_fix, rows_settled
 from lint.lazy_pattern import lazy_compile
 from lint.model import Cell, Page, Table, TableRole, TableRow
 from lint.rules import Finding, Related, rule
@@ -225,6 +225,7 @@ def _missing_rows(
         finding = _name_drift(translated, source, kind, role, terms)
         return finding is None or finding.fix is not None  # None: the same identifier, as the rule reads names
 
+    settled = bool(pairing.missing) and rows_settled(pairing, restored)
     for row in pairing.missing:
         name = row_name(row)
         yield Finding(
@@ -232,7 +233,7 @@ def _missing_rows(
             f"this table lacks the {kind} `{name}` that the English table lists",
             related=(Related(row.cells[0].span, f"the English page lists `{name}`"),),
             context=f"missing {role} {name}",
-            fix=missing_row_fix(page, table, english, row, pairing, restored),
+            fix=missing_row_fix(page, table, english, row, pairing, settled),
         )
 
 
