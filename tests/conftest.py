@@ -38,6 +38,15 @@ def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def empty_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project of no pages yet (a bare ``[tool.doclint]``, an empty ``docs_src/v1.0/api``), the working directory."""
+    (tmp_path / "docs_src/v1.0/api").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _schema_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """CSDL files converted by tests are cached in a temporary directory, never in the user's cache."""

@@ -155,11 +155,8 @@ API = "docs_src/v1.0/api"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / API).mkdir(parents=True)
-    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(empty_project: Path) -> Path:
+    return empty_project
 
 
 def check_lines(capsys: pytest.CaptureFixture[str], path: str) -> tuple[int, list[str]]:

@@ -32,11 +32,8 @@ ALLOWS = " (`allow-external-symlinks = true` allows it)"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / API).mkdir(parents=True)
-    (tmp_path / "pyproject.toml").write_text("[tool.doclint]\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(empty_project: Path) -> Path:
+    return empty_project
 
 
 def pages(count: int) -> list[str]:
