@@ -95,9 +95,13 @@ HTTP/1.1 202 Accepted
     diagnostics = check_pair(tmp_path, monkeypatch, files, "locales/de-DE/v1.0/api/thing-send.md")
     assert found(diagnostics) == [(10, 1, "example-missing"), (17, 3, "json-drift")]
     missing, drift = diagnostics
-    assert missing.message.startswith("the English request example `send-none`")
-    assert "and its response are missing" in missing.message
-    assert (missing.related[0].path, missing.related[0].line) == ("docs_src/v1.0/api/thing-send.md", 30)
+    # One defect seen from both sides: `send-none` is here (json-drift names it), under `send-busy`'s name,
+    # so what the translation lacks is `send-busy`'s own content.
+    assert missing.message == (
+        "the English request example `send-busy` (`POST /things/1f0c2b5e-8e0e-4c39-9d5c-0c0e5c7d6a11/send`) is"
+        " missing from this translation: the example named `send-busy` here is the English `send-none`"
+    )
+    assert (missing.related[0].path, missing.related[0].line) == ("docs_src/v1.0/api/thing-send.md", 14)
     assert drift.message.startswith('`/reason` is `"none"` here, `"busy"` in the English request example `send-busy`')
     assert "is the English request example `send-none` (docs_src/v1.0/api/thing-send.md:30:1)" in drift.message
     assert "carried under the name `send-busy`" in drift.message
@@ -487,3 +491,33 @@ def test_a_fence_that_is_no_json_is_no_json_example() -> None:
     english = parse("# A\n## Examples\n", "e.md")
     translated = parse('# A\n## Beispiele\n```json\nHTTP/1.1 201 Created\n\n{"a": 1}\n```\n', "t.md")
     assert align_examples(translated, english).extra == ()
+
+
+def test_an_example_with_the_body_of_another_english_example_is_still_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two English examples may send the same body (by object id, by template id): a translation
+    keeping one of them lacks the other, and carries nothing under a wrong name."""
+    english = ENGLISH.replace(request("send-none", NONE), request("send-again", BUSY, "/things/2/send"))
+    translation = f"""# Ding senden
+
+## <a name="http-request"></a>HTTP-Anforderung
+<!-- {{ "blockType": "ignored" }} -->
+```http
+POST /things/{{id}}/send
+```
+> **Hinweis:** Der Pfad `/app` ist veraltet.
+
+## <a name="examples"></a>Beispiele
+{request("send-busy", BUSY)}
+<!-- {{ "blockType": "response" }} -->
+```http
+HTTP/1.1 202 Accepted
+```
+"""
+    files = {"docs_src/v1.0/api/thing-send.md": english, "locales/de-DE/v1.0/api/thing-send.md": translation}
+    diagnostics = check_pair(tmp_path, monkeypatch, files, "locales/de-DE/v1.0/api/thing-send.md")
+    assert [item.message for item in diagnostics] == [
+        "the English request example `send-again` (`POST /things/2/send`) and its response are missing from this"
+        " translation"
+    ]

@@ -82,8 +82,8 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
         f"{RU}:44:1: param-missing",
         f"{RU}:46:2: param-name-drift",
         f"{RU}:49:66: status-drift",
-        f"{RU}:55:1: example-missing",
         f"{RU}:75:7: json-drift",
+        f"{RU}:111:1: example-missing",
         f"{RU}:119:1: path-drift",
         f"{RU}:124:3: json-drift",
     ]
@@ -103,8 +103,8 @@ def test_try_repo_on_a_sample_repository(tmp_path: Path) -> None:
         f"{RU}:46:2: param-name-drift",
         f"{RU}:49:66: status-drift",
         f"{RU}:51:1: http-syntax",
-        f"{RU}:55:1: example-missing",
         f"{RU}:75:7: json-drift",
+        f"{RU}:111:1: example-missing",
         f"{RU}:119:1: path-drift",
         f"{RU}:124:3: json-drift",
     ]

@@ -224,19 +224,44 @@ def _summary(
     )
 
 
+def _carried_under_other_names(alignment: ExampleAlignment) -> dict[int, ExampleUnit]:
+    """English examples the translation has, exactly, under another English example's name, by id.
+
+    Each maps to the English example whose name the translation gives it:
+    that one's content is what the translation lacks.
+    """
+    carried: dict[int, ExampleUnit] = {}
+    missing = {id(unit) for unit in alignment.missing}
+    for unit, source in alignment.pairs:
+        if unit.body is None or source.body is None or unit.body.value is None or source.body.value is None:
+            continue
+        if not any(json_differences(unit.body.value, source.body.value)):
+            continue  # it is its own English example (two English examples may send the same body)
+        better = _better_match(unit, source, alignment)
+        if better is not None and id(better) in missing:
+            carried[id(better)] = source
+    return carried
+
+
 def _missing_example_message(unit: ExampleUnit, alignment: ExampleAlignment) -> str:
     responses = [
         other
         for other in alignment.missing
         if other.kind == "response" and unit.kind == "request" and other.owner == unit.index
     ]
+    what = _example_what(unit)
+    if responses:
+        return f"{what} and its response are missing from this translation"
+    return f"{what} is missing from this translation"
+
+
+def _example_what(unit: ExampleUnit) -> str:
+    """``the English request example `name` (`POST /path`)``: an English example as a finding names it."""
     what = f"the English {unit.label()}"
     if isinstance(unit.message, HttpRequest):
         # As the English page writes it: the shape blanks ids (`{}`), which only alignment needs.
         what += f" (`{unit.message.method} {unit.message.path}`)"
-    if responses:
-        return f"{what} and its response are missing from this translation"
-    return f"{what} is missing from this translation"
+    return what
 
 
 def _reported_example(unit: ExampleUnit, alignment: ExampleAlignment) -> bool:
@@ -340,16 +365,32 @@ def _missing_things(page: Page, context: Context) -> Iterator[tuple[str, Span, s
     if aligned is None or english is None:
         return
     alignment, sections = aligned
+    carried = _carried_under_other_names(alignment)
     for unit in alignment.missing:
-        if _reported_example(unit, alignment):
-            place, _ = sections.place_for(unit.span.line, page)
+        if not _reported_example(unit, alignment):
+            continue
+        named = carried.get(id(unit))
+        if named is not None:
+            # The content is here under another example's name: what the translation lacks is that
+            # example's own content, and json-drift says which example it carries instead.
+            place, _ = sections.place_for(named.span.line, page)
             yield (
-                _missing_example_message(unit, alignment),
-                unit.span,
-                f"example {unit.kind} {unit.name or unit.index}",
+                f"{_example_what(named)} is missing from this translation: the example named `{named.name}` here"
+                f" is the English `{unit.name or unit.label()}`",
+                named.span,
+                f"example {named.kind} {named.name or named.index}",
                 place,
                 None,
             )
+            continue
+        place, _ = sections.place_for(unit.span.line, page)
+        yield (
+            _missing_example_message(unit, alignment),
+            unit.span,
+            f"example {unit.kind} {unit.name or unit.index}",
+            place,
+            None,
+        )
     syntax = [request for request in english.requests if request.origin == "syntax"]
     if syntax and not any(request.origin == "syntax" for request in page.requests):
         place, _ = sections.place_for(syntax[0].span.line, page)
